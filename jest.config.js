@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
+  setupFiles: ["<rootDir>/test/helpers/jest.setup.ts"],
+  // End-to-end tests start real servers; two workers fit this machine's two cores.
+  maxWorkers: 2,
+  testTimeout: 20000,
+};

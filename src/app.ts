@@ -1,0 +1,82 @@
+import { type AddressInfo } from "node:net";
+import { type DestinationStream, type Logger } from "pino";
+import { type Config } from "./config.js";
+import { type AppDeps } from "./context.js";
+import { createHttpApp } from "./http/app.js";
+import { createLogger } from "./logger.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
+import { createGotTransport, type Transport } from "./rest/transport.js";
+import { buildSubgraph } from "./schema.js";
+import { createApolloServer } from "./server.js";
+import { startSimulators, type Simulators } from "./simulators/index.js";
+
+/** Overrides for tests and tools; production uses the defaults. */
+export interface StartOptions {
+  logDestination?: DestinationStream;
+  logger?: Logger;
+  retry?: Partial<RetryPolicy>;
+  transport?: Transport;
+  /** Bodies over this size get 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+/** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
+export interface RunningAccountGraph {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  simulators?: Simulators;
+  /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Start the whole server: simulators when `PROVIDERS_MODE=simulated`, schema, Apollo, HTTP.
+ * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
+ */
+export async function startAccountGraph(config: Config, options: StartOptions = {}): Promise<RunningAccountGraph> {
+  const logger = options.logger ?? createLogger(config, options.logDestination);
+  const simulators = config.providersMode === "simulated" ? await startSimulators() : undefined;
+  const endpoints = simulators ? simulators.endpoints(config) : config.providers;
+  const transport = options.transport ?? createGotTransport({ maxResponseBytes: 1024 * 1024 });
+  const deps: AppDeps = {
+    config,
+    logger,
+    transport,
+    endpoints,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    limiters: {},
+  };
+
+  const schema = await buildSubgraph();
+  const apollo = createApolloServer(schema, { config, logger });
+  await apollo.start();
+  let ready = false;
+  const app = createHttpApp({
+    deps,
+    apollo,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    isReady: () => ready,
+  });
+  await new Promise<void>((resolve, reject) => {
+    app.server.once("error", reject);
+    app.server.listen(config.port, config.host, () => resolve());
+  });
+  ready = true;
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    deps,
+    simulators,
+    async stop(graceMs = 10_000) {
+      ready = false;
+      await app.drain(graceMs);
+      await apollo.stop();
+      transport.close();
+      await simulators?.close();
+    },
+  };
+}

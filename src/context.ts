@@ -1,0 +1,98 @@
+import { type Logger } from "pino";
+import { type Config, type ProviderEndpoint } from "./config.js";
+import { Provider } from "./providers/provider.js";
+import { type RetryPolicy } from "./rest/retry-policy.js";
+import {
+  RestClient,
+  type ConcurrencyLimiter,
+  type ProviderProfile,
+} from "./rest/rest-client.js";
+import { type Transport } from "./rest/transport.js";
+import { UpstreamRecorder, type UpstreamCallRecord } from "./rest/upstream-recorder.js";
+
+/** Request headers carrying a caller's own provider credentials (contract §1), lower case. */
+export const CREDENTIAL_HEADERS: Record<Provider, string> = {
+  [Provider.DIFFIO]: "x-diffio-api-key",
+  [Provider.HOSTUP]: "x-hostup-api-key",
+  [Provider.CUDO]: "x-cudo-api-key",
+  [Provider.DEPICTA]: "x-depicta-api-key",
+};
+
+/** Process-wide dependencies every request shares (built once at start). */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  transport: Transport;
+  /** Effective endpoints: live URLs, or the simulators' loopback URLs and demo keys. */
+  endpoints: Record<Provider, ProviderEndpoint>;
+  retry: RetryPolicy;
+  /** Per-provider concurrency limiters (e.g. Depicta's 10 in flight per credential). */
+  limiters: Partial<Record<Provider, ConcurrencyLimiter>>;
+  /** Called for every finished upstream call (metrics). */
+  onUpstreamCall?: (call: UpstreamCallRecord) => void;
+}
+
+/** The per-request GraphQL context. Create one per request with {@link createContext}. */
+export interface Context {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly requestId: string;
+  /** Upstream calls made so far by this request. */
+  readonly upstream: UpstreamRecorder;
+  /** This request's credential for a provider: its header, else the server-side key. */
+  credential(provider: Provider): string | undefined;
+  /** A REST client for the provider bound to this request's credential and deadline policy. */
+  rest(profile: ProviderProfile): RestClient;
+  /**
+   * The request's instance of a per-request kit (clients and DataLoaders), built on first use.
+   * Kits are how "one upstream call per resource per request" is kept: never cache them longer.
+   */
+  use<T>(kit: (ctx: Context) => T): T;
+}
+
+type HeaderValue = string | string[] | undefined;
+
+/** Build a request's context from its headers. Cheap: kits are built lazily on first use. */
+export function createContext(
+  deps: AppDeps,
+  headers: Record<string, HeaderValue> | { get(name: string): string | undefined },
+  requestId: string,
+): Context {
+  const read = (name: string): string | undefined => {
+    const value =
+      typeof (headers as { get?: unknown }).get === "function"
+        ? (headers as { get(name: string): string | undefined }).get(name)
+        : (headers as Record<string, HeaderValue>)[name];
+    const text = Array.isArray(value) ? value[0] : value;
+    return text?.trim() || undefined;
+  };
+  const kits = new Map<unknown, unknown>();
+  const upstream = new UpstreamRecorder(deps.onUpstreamCall ? [deps.onUpstreamCall] : []);
+  const ctx: Context = {
+    config: deps.config,
+    logger: deps.logger,
+    requestId,
+    upstream,
+    credential: provider => read(CREDENTIAL_HEADERS[provider]) ?? deps.endpoints[provider].apiKey,
+    rest: profile =>
+      new RestClient({
+        profile,
+        baseUrl: deps.endpoints[profile.provider].baseUrl,
+        credential: ctx.credential(profile.provider),
+        transport: deps.transport,
+        timeoutMs: deps.config.upstreamTimeoutMs,
+        retry: deps.retry,
+        recorder: upstream,
+        limiter: deps.limiters[profile.provider],
+      }),
+    use<T>(kit: (ctx: Context) => T): T {
+      let value = kits.get(kit) as T | undefined;
+      if (value === undefined) {
+        value = kit(ctx);
+        kits.set(kit, value);
+      }
+      return value;
+    },
+  };
+  return ctx;
+}

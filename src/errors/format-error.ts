@@ -1,0 +1,44 @@
+import { type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { type Logger } from "pino";
+import { ErrorCode } from "./codes.js";
+
+// Codes whose message is written for the caller (ours, plus Apollo's request-level ones).
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter(code => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * Apollo `formatError`: known errors pass with their extensions; a scalar's BAD_USER_INPUT
+ * reported during validation keeps its code; anything else becomes INTERNAL_SERVER_ERROR, logged
+ * here and, in production, answered with a generic message and no internals.
+ */
+export function createFormatError(options: { production: boolean; logger: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { stacktrace: _omit, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    const code = typeof extensions.code === "string" ? extensions.code : undefined;
+
+    // Apollo files a scalar's literal errors under validation; the scalar said BAD_USER_INPUT.
+    if (code === "GRAPHQL_VALIDATION_FAILED" && extensions.invalidScalar) {
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (code && PUBLIC_CODES.has(code)) return { ...formatted, extensions };
+
+    options.logger.error(
+      { err: unwrapResolverError(error), path: formatted.path },
+      "unexpected error while resolving",
+    );
+    return {
+      message: options.production ? "Internal server error." : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,126 @@
+import { GraphQLError } from "graphql";
+import { PROVIDER_NAMES, type Provider } from "../providers/provider.js";
+import { ErrorCode } from "./codes.js";
+import { type FieldError } from "./field-errors.js";
+
+/** What a provider's error body said, parsed by that provider's client (see `RestClient.parseProblem`). */
+export interface UpstreamProblem {
+  /** The provider's human-readable message (secrets are redacted before it is used). */
+  message?: string;
+  /** The provider's machine-readable code, e.g. `credit_insufficient`, `invalid_request`. */
+  providerCode?: string;
+  requestId?: string;
+  /** Field errors already translated into GraphQL input paths. */
+  fieldErrors?: FieldError[];
+  retryAfterSeconds?: number;
+}
+
+/** Every way an upstream call can fail; {@link upstreamError} turns each into the contract's error. */
+export type UpstreamFailure =
+  | { kind: "status"; status: number; problem: UpstreamProblem }
+  | { kind: "timeout" }
+  | { kind: "network"; reason: string }
+  | { kind: "unreadable"; status: number; reason: string; requestId?: string }
+  | { kind: "no-credential"; header: string }
+  | { kind: "circuit-open"; retryAfterSeconds: number };
+
+/** A GraphQL error that came from (or instead of) a provider call; always carries `extensions.provider`. */
+export class UpstreamError extends GraphQLError {}
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  422: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  402: ErrorCode.PAYMENT_REQUIRED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  408: ErrorCode.UPSTREAM_TIMEOUT,
+  409: ErrorCode.CONFLICT,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+const VERBS: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.BAD_USER_INPUT]: "rejected the input",
+  [ErrorCode.UNAUTHENTICATED]: "rejected the credential",
+  [ErrorCode.PAYMENT_REQUIRED]: "requires payment",
+  [ErrorCode.FORBIDDEN]: "refused access",
+  [ErrorCode.NOT_FOUND]: "found no such resource",
+  [ErrorCode.CONFLICT]: "reported a conflict",
+  [ErrorCode.RATE_LIMITED]: "rate-limited the request",
+  [ErrorCode.UPSTREAM_TIMEOUT]: "did not answer in time",
+};
+
+/** The contract code for an upstream HTTP status (3xx and unexpected 4xx are upstream errors). */
+export function codeForStatus(status: number): ErrorCode {
+  return STATUS_CODES[status] ?? ErrorCode.UPSTREAM_ERROR;
+}
+
+/**
+ * The one place that turns an upstream failure into the contract's GraphQL error: code,
+ * provider, upstreamStatus, upstreamRequestId, fieldErrors, retryAfterSeconds, retryable.
+ * Never includes the upstream URL, body or any credential.
+ */
+export function upstreamError(provider: Provider, failure: UpstreamFailure): UpstreamError {
+  const name = PROVIDER_NAMES[provider];
+  const base = { provider, upstreamStatus: null as number | null };
+  switch (failure.kind) {
+    case "no-credential":
+      return new UpstreamError(
+        `No ${name} credential: send the ${failure.header} header (or configure a server-side key).`,
+        { extensions: { code: ErrorCode.UNAUTHENTICATED, ...base, retryable: false } },
+      );
+    case "timeout":
+      return new UpstreamError(`${name} did not answer within the deadline.`, {
+        extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, ...base, retryable: true },
+      });
+    case "network":
+      return new UpstreamError(`${name} could not be reached (${failure.reason}).`, {
+        extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true },
+      });
+    case "circuit-open":
+      return new UpstreamError(
+        `${name} is failing; calls are paused for ${failure.retryAfterSeconds}s to let it recover.`,
+        {
+          extensions: {
+            code: ErrorCode.UPSTREAM_ERROR,
+            ...base,
+            retryable: true,
+            retryAfterSeconds: failure.retryAfterSeconds,
+          },
+        },
+      );
+    case "unreadable":
+      return new UpstreamError(`${name} sent an unreadable response (${failure.reason}).`, {
+        extensions: {
+          code: ErrorCode.UPSTREAM_ERROR,
+          ...base,
+          upstreamStatus: failure.status,
+          ...(failure.requestId ? { upstreamRequestId: failure.requestId } : {}),
+          retryable: true,
+        },
+      });
+    case "status":
+      return fromStatus(provider, name, failure.status, failure.problem);
+  }
+}
+
+function fromStatus(provider: Provider, name: string, status: number, problem: UpstreamProblem) {
+  const code = codeForStatus(status);
+  const retryable = status >= 500 || status === 429 || status === 408;
+  const verb = VERBS[code] ?? (status >= 500 ? "failed" : "answered unexpectedly");
+  const detail = problem.message ? `: ${problem.message}` : ".";
+  return new UpstreamError(`${name} ${verb} (HTTP ${status})${detail}`, {
+    extensions: {
+      code,
+      provider,
+      upstreamStatus: status,
+      ...(problem.requestId ? { upstreamRequestId: problem.requestId } : {}),
+      ...(problem.providerCode ? { upstreamCode: problem.providerCode } : {}),
+      ...(code === ErrorCode.BAD_USER_INPUT ? { fieldErrors: problem.fieldErrors ?? [] } : {}),
+      ...(problem.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: problem.retryAfterSeconds }
+        : {}),
+      retryable,
+    },
+  });
+}

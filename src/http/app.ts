@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { createContext, type AppDeps, type Context } from "../context.js";
+import { ErrorCode } from "../errors/codes.js";
+import { tokenMatcher } from "./caller-auth.js";
+import { readBody, BodyError } from "./read-body.js";
+
+/** Options of {@link createHttpApp}. */
+export interface HttpAppOptions {
+  deps: AppDeps;
+  apollo: ApolloServer<Context>;
+  /** Request bodies over this size get 413. */
+  maxBodyBytes: number;
+  /** Readiness beyond "listening" (schema built, providers configured). */
+  isReady: () => boolean;
+}
+
+/** The HTTP server and its graceful stop. */
+export interface HttpApp {
+  server: Server;
+  /** Stop accepting, let in-flight requests finish (up to `graceMs`), then close sockets. */
+  drain(graceMs: number): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
+ * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest`, `/healthz`, `/readyz`,
+ * caller authentication with `API_TOKENS`, request ids, and draining on shutdown.
+ */
+export function createHttpApp(options: HttpAppOptions): HttpApp {
+  const { deps, apollo } = options;
+  const authorized = tokenMatcher(deps.config.apiTokens);
+  let inFlight = 0;
+  let draining = false;
+  let idle: (() => void) | undefined;
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    handle(req, res)
+      .catch(error => {
+        deps.logger.error({ err: error }, "request failed outside GraphQL");
+        if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", ErrorCode.INTERNAL_SERVER_ERROR));
+        else res.destroy();
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    if (draining) res.setHeader("connection", "close");
+
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    const search = q < 0 ? "" : url.slice(q);
+
+    if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (path === "/readyz") {
+      const ready = options.isReady() && !draining;
+      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "starting" });
+    }
+    if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
+    if (draining) {
+      return sendJson(res, 503, graphqlError("The server is shutting down; retry on another instance.", "SHUTTING_DOWN"));
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const method = (req.method ?? "GET").toUpperCase();
+    const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
+    if (!landingPage && !authorized(headers.get("authorization"))) {
+      res.setHeader("www-authenticate", 'Bearer realm="account-graph"');
+      return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));
+    }
+
+    let body: unknown;
+    if (method === "POST") {
+      try {
+        body = await readBody(req, options.maxBodyBytes, headers.get("content-type"));
+      } catch (error) {
+        if (error instanceof BodyError) return sendJson(res, error.status, graphqlError(error.message, "BAD_REQUEST"));
+        throw error;
+      }
+    }
+
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search, body },
+      context: async () => createContext(deps, headers, requestId),
+    });
+
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    server,
+    async drain(graceMs) {
+      draining = true;
+      const closed = new Promise<void>(resolve => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>(resolve => (idle = resolve)),
+          new Promise<void>(resolve => setTimeout(resolve, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function graphqlError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}

@@ -1,0 +1,39 @@
+import "reflect-metadata";
+import { startAccountGraph } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+// Bootstrap only: configuration, start, the mode line, and signals.
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`account-graph: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+const logger = createLogger(config);
+const running = await startAccountGraph(config, { logger });
+logger.info(
+  config.providersMode === "simulated"
+    ? `account-graph ready at ${running.url}/graphql, using the built-in provider simulators (PROVIDERS_MODE=simulated)`
+    : `account-graph ready at ${running.url}/graphql, calling the live provider APIs (PROVIDERS_MODE=live)`,
+);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "draining in-flight requests, then stopping");
+    running.stop().then(
+      () => process.exit(0),
+      error => {
+        logger.error({ err: error }, "error while stopping");
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,43 @@
+import { pino, type DestinationStream, type Logger } from "pino";
+import { type Config } from "./config.js";
+
+/**
+ * Log paths that may carry a credential; pino replaces them with `[REDACTED]` in every line.
+ * Error messages are redacted where they are built (`RestClient`), so no secret reaches a log.
+ */
+export const REDACT_PATHS = [
+  "req.headers.authorization",
+  'req.headers["x-diffio-api-key"]',
+  'req.headers["x-hostup-api-key"]',
+  'req.headers["x-cudo-api-key"]',
+  'req.headers["x-depicta-api-key"]',
+  "headers.authorization",
+  'headers["x-diffio-api-key"]',
+  'headers["x-hostup-api-key"]',
+  'headers["x-cudo-api-key"]',
+  'headers["x-depicta-api-key"]',
+  "*.apiKey",
+  "*.credential",
+  "*.token",
+];
+
+/**
+ * The process logger: JSON lines (pino) with credentials redacted; human-readable output when
+ * developing in a terminal. Tests pass their own `destination` to capture lines.
+ */
+export function createLogger(config: Config, destination?: DestinationStream): Logger {
+  const options = {
+    level: config.logLevel,
+    base: { service: "account-graph" },
+    redact: { paths: REDACT_PATHS, censor: "[REDACTED]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  if (destination) return pino(options, destination);
+  if (!config.production && process.stdout.isTTY) {
+    return pino({
+      ...options,
+      transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "service" } },
+    });
+  }
+  return pino(options);
+}

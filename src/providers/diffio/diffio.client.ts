@@ -1,0 +1,57 @@
+import { type FieldError } from "../../errors/field-errors.js";
+import { type UpstreamProblem } from "../../errors/upstream-error.js";
+import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
+import { Provider } from "../provider.js";
+import {
+  type DiffioErrorDto,
+  type DiffioGetSettingsResponse,
+  type DiffioUpdateSettingsBody,
+  type DiffioUpdateSettingsResponse,
+} from "./diffio.dto.js";
+
+// Diffio names the offending field at the start of its 400 messages ("billingPolicy.type is not
+// supported"); these are the GraphQL input paths they correspond to.
+const FIELD_PATHS: [prefix: string, field: string][] = [
+  ["billingPolicy.type", "input.type"],
+  ["billingPolicy.reason", "input.reason"],
+  ["billingPolicy", "input"],
+];
+
+/** HTTP-level facts about Diffio: credential header and `{error, code}` error bodies. */
+export const DIFFIO_PROFILE: ProviderProfile = {
+  provider: Provider.DIFFIO,
+  credentialHeader: "X-Diffio-Api-Key",
+  parseProblem(status, body): UpstreamProblem {
+    const dto = (body && typeof body === "object" ? body : {}) as DiffioErrorDto;
+    const message = typeof dto.error === "string" ? dto.error : undefined;
+    const fieldErrors: FieldError[] = [];
+    if ((status === 400 || status === 422) && message) {
+      const hit = FIELD_PATHS.find(([prefix]) => message.startsWith(prefix));
+      if (hit) fieldErrors.push({ field: hit[1], message });
+    }
+    return {
+      message,
+      providerCode: typeof dto.code === "string" ? dto.code : undefined,
+      fieldErrors,
+    };
+  },
+};
+
+/**
+ * Diffio's account-settings endpoints. Every Diffio endpoint is a POST with a JSON body, reads
+ * included; reads are marked `read: true` so they are retried, updates are not.
+ * Create one per request (see `diffio.loaders.ts`).
+ */
+export class DiffioClient {
+  constructor(private readonly rest: RestClient) {}
+
+  /** `POST /v1/account/settings/get` (needs `account:read`). */
+  getSettings(): Promise<DiffioGetSettingsResponse> {
+    return this.rest.request({ method: "POST", path: "/v1/account/settings/get", body: {}, read: true });
+  }
+
+  /** `POST /v1/account/settings/update` (needs an admin key with `account:write`); never retried. */
+  updateSettings(body: DiffioUpdateSettingsBody): Promise<DiffioUpdateSettingsResponse> {
+    return this.rest.request({ method: "POST", path: "/v1/account/settings/update", body, read: false });
+  }
+}

@@ -1,0 +1,26 @@
+import DataLoader from "dataloader";
+import { type Context } from "../../context.js";
+import { type DiffioAccount } from "../../domains/diffio/diffio-account.type.js";
+import { DiffioClient, DIFFIO_PROFILE } from "./diffio.client.js";
+import { toDiffioAccount } from "./diffio.mapper.js";
+
+/** The caller's Diffio account is the only resource: one key. */
+export const SELF = "self";
+
+/** Per-request Diffio client and loaders. Create one per request (through `ctx.use(diffioKit)`). */
+export interface DiffioKit {
+  client: DiffioClient;
+  /** The caller's account settings, keyed by {@link SELF}; primed by `updateBillingPolicy`. */
+  account: DataLoader<string, DiffioAccount>;
+}
+
+/** Build the request's Diffio kit: one settings call however many fields ask for it. */
+export function diffioKit(ctx: Context): DiffioKit {
+  const client = new DiffioClient(ctx.rest(DIFFIO_PROFILE));
+  const account = new DataLoader<string, DiffioAccount>(async keys => {
+    const response = await client.getSettings();
+    const mapped = toDiffioAccount(response?.account, response?.apiKeyId);
+    return keys.map(() => mapped);
+  });
+  return { client, account };
+}

@@ -1,0 +1,258 @@
+import { type Provider } from "../providers/provider.js";
+import { redactSecrets } from "../errors/redact.js";
+import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
+import { TransportError, type Transport, type TransportResponse } from "./transport.js";
+import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+import { type UpstreamRecorder } from "./upstream-recorder.js";
+
+/**
+ * What differs between providers at the HTTP level. One constant per provider, shared by all
+ * requests (see e.g. `providers/diffio/diffio.client.ts`).
+ */
+export interface ProviderProfile {
+  provider: Provider;
+  /** The request header a caller uses for this provider's credential, e.g. `X-Diffio-Api-Key`. */
+  credentialHeader: string;
+  /**
+   * Read the provider's error body into an {@link UpstreamProblem} (message, code, request id,
+   * field errors as GraphQL input paths). `body` is the parsed JSON, or the raw text when the
+   * body was not JSON. `call` is the call that failed (to map field paths back to the input).
+   */
+  parseProblem(status: number, body: unknown, headers: TransportResponse["headers"], call: RestCall): UpstreamProblem;
+}
+
+/** One logical upstream operation (may take several attempts when `read` is true). */
+export interface RestCall {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Path appended to the base URL, starting with `/`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  /** JSON body; serialised once. */
+  body?: unknown;
+  /**
+   * True for calls without side effects: they are retried on network errors, 408, 429, 5xx.
+   * Writes are never retried (contract §4). Independent of the method: Diffio reads are POSTs.
+   */
+  read: boolean;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Limits calls in flight per credential (e.g. Depicta's 10); `acquire` waits until `deadline`. */
+export interface ConcurrencyLimiter {
+  /** Resolves with a release function, or rejects when no slot frees up before `deadline` (epoch ms). */
+  acquire(key: string, deadline: number): Promise<() => void>;
+}
+
+/** Everything a {@link RestClient} needs; built per request by the context. */
+export interface RestClientOptions {
+  profile: ProviderProfile;
+  /** Base URL without trailing slash. */
+  baseUrl: string;
+  /** The credential for this request (caller's header or server-side key); undefined when none. */
+  credential: string | undefined;
+  transport: Transport;
+  /** Deadline for one operation, retries included. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** Per-request log of upstream calls (inspector, metrics, tests). */
+  recorder?: UpstreamRecorder;
+  limiter?: ConcurrencyLimiter;
+  userAgent?: string;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/**
+ * JSON-over-HTTP client for one provider and one credential. Create one per request (cheap: the
+ * transport and its keep-alive pools are shared). Sends `Authorization: Bearer <credential>`,
+ * enforces the operation deadline across attempts, retries reads only, and turns every failure into
+ * the contract's error through `errors/upstream-error.ts`. Does not cache: per-request DataLoaders
+ * give one call per resource.
+ */
+export class RestClient {
+  constructor(private readonly options: RestClientOptions) {}
+
+  /** The provider this client talks to. */
+  get provider(): Provider {
+    return this.options.profile.provider;
+  }
+
+  /** Perform `call` and return the parsed JSON body (undefined for an empty body). */
+  async request<T>(call: RestCall): Promise<T> {
+    const { profile, credential, timeoutMs, retry, recorder } = this.options;
+    if (!credential) {
+      throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
+    }
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let attempts = 0;
+    let status: number | null = null;
+    let outcome = "ok";
+    try {
+      for (;;) {
+        attempts += 1;
+        const result = await this.attempt(call, credential, deadline);
+        status = result.status ?? null;
+        if (result.ok) return result.value as T;
+        const wait = this.retryDelay(call, result, attempts, deadline);
+        if (wait === undefined) throw upstreamError(profile.provider, result.failure);
+        await sleep(wait);
+      }
+    } catch (error) {
+      outcome = (error as { extensions?: { code?: string } }).extensions?.code ?? "error";
+      throw error;
+    } finally {
+      recorder?.record({
+        provider: profile.provider,
+        method: call.method,
+        path: call.path,
+        status,
+        attempts,
+        durationMs: Date.now() - started,
+        outcome,
+      });
+    }
+  }
+
+  private async attempt(
+    call: RestCall,
+    credential: string,
+    deadline: number,
+  ): Promise<
+    | { ok: true; value: unknown; status: number }
+    | { ok: false; failure: UpstreamFailure; status?: number; retryAfterSeconds?: number }
+  > {
+    const { profile, baseUrl, transport, limiter } = this.options;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return { ok: false, failure: { kind: "timeout" } };
+
+    let release: (() => void) | undefined;
+    try {
+      if (limiter) release = await limiter.acquire(credential, deadline);
+    } catch {
+      return { ok: false, failure: { kind: "timeout" } };
+    }
+    let response: TransportResponse;
+    try {
+      response = await transport.send({
+        method: call.method,
+        url: baseUrl + call.path + queryString(call.query),
+        headers: this.headers(call, credential),
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        timeoutMs: deadline - Date.now(),
+      });
+    } catch (error) {
+      if (error instanceof TransportError) {
+        if (error.kind === "timeout") return { ok: false, failure: { kind: "timeout" } };
+        if (error.kind === "too-large") {
+          return { ok: false, failure: { kind: "unreadable", status: 200, reason: error.reason } };
+        }
+        return { ok: false, failure: { kind: "network", reason: error.reason } };
+      }
+      throw error;
+    } finally {
+      release?.();
+    }
+    return this.decode(call, response, credential);
+  }
+
+  private decode(call: RestCall, response: TransportResponse, credential: string) {
+    const { profile } = this.options;
+    const { status, headers, body } = response;
+    const headerRequestId = header(headers, "x-request-id");
+    const parsed = parseJson(body);
+
+    if (status >= 200 && status < 300) {
+      const type = header(headers, "content-type") ?? "";
+      if (body.length > 0 && type && !/[/+]json\b/i.test(type)) {
+        return unreadable(status, `content type ${type.split(";")[0]}`, headerRequestId);
+      }
+      if (parsed === INVALID) return unreadable(status, "malformed JSON", headerRequestId);
+      return { ok: true as const, value: parsed, status };
+    }
+
+    const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);
+    const retryAfterSeconds = problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after"));
+    const safe: UpstreamProblem = {
+      ...problem,
+      message: problem.message ? redactSecrets(problem.message, [credential]).slice(0, 500) : undefined,
+      requestId: problem.requestId ?? headerRequestId,
+      retryAfterSeconds,
+    };
+    return {
+      ok: false as const,
+      status,
+      retryAfterSeconds,
+      failure: { kind: "status" as const, status, problem: safe },
+    };
+  }
+
+  /** Milliseconds to wait before the next attempt, or undefined to give up now. */
+  private retryDelay(
+    call: RestCall,
+    result: { failure: UpstreamFailure; retryAfterSeconds?: number },
+    attempts: number,
+    deadline: number,
+  ): number | undefined {
+    const { retry } = this.options;
+    if (!call.read || attempts >= retry.maxAttempts) return undefined;
+    const { failure } = result;
+    const retryable =
+      failure.kind === "network" ||
+      (failure.kind === "status" && isRetryableStatus(failure.status));
+    if (!retryable) return undefined;
+    let wait = backoffDelayMs(retry, attempts);
+    if (result.retryAfterSeconds !== undefined) {
+      // A Retry-After beyond the cap is the provider saying "not soon": answer RATE_LIMITED now.
+      if (result.retryAfterSeconds * 1000 > retry.maxRetryAfterMs) return undefined;
+      wait = result.retryAfterSeconds * 1000;
+    }
+    return Date.now() + wait < deadline ? wait : undefined;
+  }
+
+  private headers(call: RestCall, credential: string): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: "application/json",
+      authorization: `Bearer ${credential}`,
+      "user-agent": this.options.userAgent ?? "account-graph",
+      ...call.headers,
+    };
+    if (call.body !== undefined) headers["content-type"] = "application/json";
+    return headers;
+  }
+}
+
+const INVALID = Symbol("invalid-json");
+
+function parseJson(body: string): unknown {
+  if (body.length === 0) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return INVALID;
+  }
+}
+
+function unreadable(status: number, reason: string, requestId?: string) {
+  return {
+    ok: false as const,
+    status,
+    failure: { kind: "unreadable" as const, status, reason, requestId },
+  };
+}
+
+function header(headers: TransportResponse["headers"], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function queryString(query: RestCall["query"]): string {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

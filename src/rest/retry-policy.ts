@@ -1,0 +1,42 @@
+/** How reads are retried (contract §4); writes are never retried. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included (1 = no retry). */
+  maxAttempts: number;
+  /** First backoff; doubles per attempt, with full jitter. */
+  baseDelayMs: number;
+  /** Ceiling of one backoff. */
+  maxDelayMs: number;
+  /** A `Retry-After` above this is not waited for: the error goes back to the caller. */
+  maxRetryAfterMs: number;
+}
+
+/** Production defaults: 3 attempts, 100 ms → 200 ms (jittered), Retry-After honoured up to 5 s. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 100,
+  maxDelayMs: 1000,
+  maxRetryAfterMs: 5000,
+};
+
+const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Statuses worth another attempt for a read. */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/** Capped exponential backoff with full jitter ("attempt" is the number of attempts made so far). */
+export function backoffDelayMs(policy: RetryPolicy, attempt: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/** Seconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}

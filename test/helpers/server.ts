@@ -1,0 +1,95 @@
+import { Writable } from "node:stream";
+import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { type Simulators } from "../../src/simulators/index.js";
+
+/** Log lines written by the server under test (JSON strings), for secret scanning and assertions. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void) {
+    this.lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+/** A GraphQL error as the server sends it. */
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown> & { code?: string };
+}
+
+/** A GraphQL answer over HTTP. */
+export interface GqlResponse<TData> {
+  status: number;
+  headers: Headers;
+  body: { data?: TData | null; errors?: GqlError[]; extensions?: Record<string, unknown> };
+}
+
+/** A real account-graph listening on loopback, with its simulators and captured logs. */
+export interface TestServer {
+  url: string;
+  running: RunningAccountGraph;
+  sims: Simulators;
+  logs: LogCapture;
+  /** POST a GraphQL operation (typed document or string) and parse the answer. */
+  gql<TData = Record<string, unknown>, TVars = Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVars> | string,
+    variables?: TVars,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<TData>>;
+  /** Reset every simulator's call log, faults, latency and data. */
+  resetSims(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the actual server (same `startAccountGraph` as `npm start`) in simulated mode on a free
+ * loopback port. `env` is applied on top of a quiet test environment; retries back off in
+ * milliseconds so retry tests stay fast.
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
+  const logs = new LogCapture();
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...env });
+  const running = await startAccountGraph(config, {
+    logDestination: logs,
+    retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 },
+    ...options,
+  });
+  const url = `http://127.0.0.1:${running.port}`;
+  const sims = running.simulators!;
+  return {
+    url,
+    running,
+    sims,
+    logs,
+    async gql<TData, TVars>(
+      document: TypedDocumentNode<TData, TVars> | string,
+      variables?: TVars,
+      headers: Record<string, string> = {},
+    ): Promise<GqlResponse<TData>> {
+      const query = typeof document === "string" ? document : print(document);
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, headers: response.headers, body: (await response.json()) as GqlResponse<TData>["body"] };
+    },
+    resetSims() {
+      for (const sim of [sims.diffio, sims.hostup, sims.cudo, sims.depicta]) {
+        sim.control.reset();
+        sim.state.seed();
+      }
+    },
+    stop: () => running.stop(1000),
+  };
+}
