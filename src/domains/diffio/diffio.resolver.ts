@@ -14,7 +14,7 @@ export class DiffioResolver {
       "`account:write`). Not retried automatically; it sets a value, so repeating it is safe.",
   })
   async updateBillingPolicy(
-    @Arg("input", _type => UpdateBillingPolicyInput) input: UpdateBillingPolicyInput,
+    @Arg("input", _type => UpdateBillingPolicyInput, { description: "The policy to store." }) input: UpdateBillingPolicyInput,
     @Ctx() ctx: Context,
   ): Promise<DiffioAccount> {
     const kit = ctx.use(diffioKit);

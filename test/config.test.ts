@@ -1,0 +1,87 @@
+import { describe, expect, it } from "@jest/globals";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe("loadConfig", () => {
+  it("has the contract's defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      host: "0.0.0.0",
+      providersMode: "simulated",
+      upstreamTimeoutMs: 10000,
+      apiTokens: [],
+      production: false,
+    });
+    expect(config.providers.DIFFIO.baseUrl).toBe("https://api.diffio.ai");
+    expect(config.providers.HOSTUP.baseUrl).toBe("https://cloud.hostup.se");
+    expect(config.providers.CUDO.baseUrl).toBe("https://rest.compute.cudo.org");
+    expect(config.providers.DEPICTA.baseUrl).toBe("https://api.depicta.ai");
+  });
+
+  it("defaults to live mode in production", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).providersMode).toBe("live");
+    expect(loadConfig({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }).providersMode).toBe("simulated");
+  });
+
+  it("reads keys, tokens, the Cudo default account and trims trailing slashes", () => {
+    const config = loadConfig({
+      DIFFIO_BASE_URL: "http://127.0.0.1:9/prefix/",
+      HOSTUP_API_KEY: "hk",
+      API_TOKENS: " a , b,,",
+      CUDO_BILLING_ACCOUNT_ID: "ba-1",
+      UPSTREAM_TIMEOUT_MS: "2500",
+    });
+    expect(config.providers.DIFFIO.baseUrl).toBe("http://127.0.0.1:9/prefix");
+    expect(config.providers.HOSTUP.apiKey).toBe("hk");
+    expect(config.apiTokens).toEqual(["a", "b"]);
+    expect(config.cudoBillingAccountId).toBe("ba-1");
+    expect(config.upstreamTimeoutMs).toBe(2500);
+  });
+
+  it("explains a bad PORT", () => {
+    expect(problemsOf({ PORT: "abc" })).toEqual(['PORT must be an integer from 0 to 65535 (got "abc")']);
+    expect(problemsOf({ PORT: "70000" })).toHaveLength(1);
+  });
+
+  it("lists every problem at once", () => {
+    const problems = problemsOf({
+      PORT: "-1",
+      PROVIDERS_MODE: "fake",
+      UPSTREAM_TIMEOUT_MS: "soon",
+      CUDO_BASE_URL: "ftp://x",
+      LOG_LEVEL: "loud",
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.join("\n")).toMatch(/PROVIDERS_MODE must be one of simulated, live \(got "fake"\)/);
+    expect(problems.join("\n")).toMatch(/CUDO_BASE_URL must be an http\(s\) URL/);
+  });
+
+  it("refuses live mode with server-side keys and no API_TOKENS", () => {
+    const problems = problemsOf({ PROVIDERS_MODE: "live", DEPICTA_API_KEY: "dpct_x" });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/API_TOKENS is required/);
+    expect(() => loadConfig({ PROVIDERS_MODE: "live", DEPICTA_API_KEY: "dpct_x", API_TOKENS: "t" })).not.toThrow();
+    expect(() => loadConfig({ PROVIDERS_MODE: "simulated", DEPICTA_API_KEY: "dpct_x" })).not.toThrow();
+  });
+
+  it("never echoes a key value in its messages", () => {
+    const error = (() => {
+      try {
+        loadConfig({ PROVIDERS_MODE: "live", DIFFIO_API_KEY: "diffio_live_topsecret" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain("topsecret");
+  });
+});

@@ -1,0 +1,80 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/diffio.simulator.js";
+
+// These tests run the built server (`npm test` builds first) exactly as `npm start` does.
+const ENTRY = new URL("../build/index.js", import.meta.url).pathname;
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", chunk => (stdout += chunk));
+  child.stderr!.on("data", chunk => (stderr += chunk));
+  return { child, out: () => stdout, err: () => stderr };
+}
+
+async function readyUrl(proc: ReturnType<typeof start>): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(proc.out());
+    if (match) return match[1]!;
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+  throw new Error(`server did not start:\n${proc.out()}\n${proc.err()}`);
+}
+
+describe("the built server", () => {
+  it("refuses to start with a clear message for PORT=abc", async () => {
+    const proc = start({ PORT: "abc" });
+    const [code] = await once(proc.child, "exit");
+    expect(code).toBe(1);
+    expect(proc.err()).toContain('PORT must be an integer from 0 to 65535 (got "abc")');
+  });
+
+  it("refuses to start in live mode with server-side keys and no API_TOKENS", async () => {
+    const proc = start({ PORT: "0", PROVIDERS_MODE: "live", DIFFIO_API_KEY: "diffio_live_server_key" });
+    const [code] = await once(proc.child, "exit");
+    expect(code).toBe(1);
+    expect(proc.err()).toContain("API_TOKENS is required");
+    expect(proc.err()).not.toContain("diffio_live_server_key");
+  });
+
+  describe("on SIGTERM", () => {
+    let upstream: RunningDiffioSim;
+    let proc: ReturnType<typeof start>;
+    let url: string;
+    beforeAll(async () => {
+      upstream = await startDiffioSimulator();
+      proc = start({ PORT: "0", NODE_ENV: "production", PROVIDERS_MODE: "live", DIFFIO_BASE_URL: upstream.url });
+      url = await readyUrl(proc);
+    });
+    afterAll(async () => {
+      proc.child.kill("SIGKILL");
+      await upstream.close();
+    });
+
+    it("logs the mode in one line, finishes in-flight requests, refuses new ones and exits 0", async () => {
+      expect(proc.out()).toContain("calling the live provider APIs (PROVIDERS_MODE=live)");
+      upstream.control.latencyMs = 800;
+      const inFlight = fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-diffio-api-key": DIFFIO_DEMO_KEYS.admin },
+        body: JSON.stringify({ query: "{ account(provider: DIFFIO) { id } }" }),
+      });
+      while (upstream.control.count() === 0) await new Promise(resolve => setTimeout(resolve, 10));
+      const exited = once(proc.child as ChildProcess, "exit");
+      proc.child.kill("SIGTERM");
+      await new Promise(resolve => setTimeout(resolve, 150));
+      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { account: { id: "user_demo_1" } } });
+      const [code] = await exited;
+      expect(code).toBe(0);
+    });
+  });
+});
