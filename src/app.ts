@@ -1,14 +1,18 @@
 import { type AddressInfo } from "node:net";
 import { type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
-import { type AppDeps } from "./context.js";
+import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
+import { createMetrics } from "./observability/metrics.js";
+import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
+import { Provider } from "./providers/provider.js";
+import { InMemoryConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createGotTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createApolloServer } from "./server.js";
-import { startSimulators, type Simulators } from "./simulators/index.js";
+import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
 /** Overrides for tests and tools; production uses the defaults. */
 export interface StartOptions {
@@ -16,8 +20,6 @@ export interface StartOptions {
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
   transport?: Transport;
-  /** Bodies over this size get 413 (default 1 MiB). */
-  maxBodyBytes?: number;
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -38,24 +40,38 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const logger = options.logger ?? createLogger(config, options.logDestination);
   const simulators = config.providersMode === "simulated" ? await startSimulators() : undefined;
   const endpoints = simulators ? simulators.endpoints(config) : config.providers;
-  const transport = options.transport ?? createGotTransport({ maxResponseBytes: 1024 * 1024 });
+  const transport =
+    options.transport ?? createGotTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
+  const metrics = createMetrics();
   const deps: AppDeps = {
     config,
     logger,
     transport,
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-    limiters: {},
+    limiters: { [Provider.DEPICTA]: new InMemoryConcurrencyLimiter(DEPICTA_MAX_CONCURRENCY) },
+    upstreamListeners: {
+      onCall: call => {
+        metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
+        metrics.upstreamDuration.observe({ provider: call.provider }, call.durationMs / 1000);
+      },
+      onLoaderHit: () => metrics.cacheHits.inc({ cache: "loader" }),
+    },
   };
 
   const schema = await buildSubgraph();
-  const apollo = createApolloServer(schema, { config, logger });
+  const apollo = createApolloServer(schema, {
+    config,
+    logger,
+    metrics,
+    sandboxHeaders: simulators ? sandboxHeaders() : undefined,
+  });
   await apollo.start();
   let ready = false;
   const app = createHttpApp({
     deps,
     apollo,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    metrics,
     isReady: () => ready,
   });
   await new Promise<void>((resolve, reject) => {
@@ -79,4 +95,14 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       await simulators?.close();
     },
   };
+}
+
+// Sandbox opens with each provider's demo key in its credential header, so every query works.
+function sandboxHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const provider of Object.values(Provider)) {
+    const name = CREDENTIAL_HEADERS[provider].replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+    headers[name] = DEFAULT_DEMO_KEYS[provider];
+  }
+  return headers;
 }

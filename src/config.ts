@@ -22,6 +22,37 @@ export interface Config {
   /** Caller tokens; empty means `/graphql` is open. */
   apiTokens: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Browser origins allowed by CORS (Sandbox's origin is added in development). */
+  corsOrigins: string[];
+  introspection: boolean;
+  /** `apq`: automatic persisted queries; `only`: trusted documents from the manifest; `off`. */
+  persistedQueries: "apq" | "only" | "off";
+  /** Add `extensions.upstreamCalls` for callers with an API token (always on in development). */
+  inspectUpstream: boolean;
+  /** Shared state for replicas (persisted queries, concurrency budgets); memory when unset. */
+  redisUrl?: string;
+  limits: OperationLimits;
+  http: HttpLimits;
+  /** `max-age` of the private cache hint on reads. */
+  cacheMaxAgeSeconds: number;
+}
+
+/** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxCost: number;
+}
+
+/** Socket and body limits so slow or large clients cannot hold the server. */
+export interface HttpLimits {
+  maxBodyBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxUpstreamResponseBytes: number;
 }
 
 /** Thrown by {@link loadConfig} with every problem found, one per line. */
@@ -39,6 +70,9 @@ export const PROVIDER_ENV: Record<Provider, { prefix: string; defaultBaseUrl: st
   [Provider.CUDO]: { prefix: "CUDO", defaultBaseUrl: "https://rest.compute.cudo.org" },
   [Provider.DEPICTA]: { prefix: "DEPICTA", defaultBaseUrl: "https://api.depicta.ai" },
 };
+
+/** Apollo Sandbox's origin, allowed by CORS in development so Sandbox can call a local server. */
+export const SANDBOX_ORIGIN = "https://studio.apollographql.com";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -71,6 +105,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return raw as T;
   };
 
+  const bool = (name: string, fallback: boolean) => {
+    const raw = str(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (["true", "1", "yes"].includes(raw)) return true;
+    if (["false", "0", "no"].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const list = (name: string) =>
+    (str(name) ?? "")
+      .split(",")
+      .map(t => t.trim())
+      .filter(Boolean);
+
   const rawEnv = str("NODE_ENV");
   const nodeEnv = rawEnv === "production" || rawEnv === "test" ? rawEnv : "development";
   const production = nodeEnv === "production";
@@ -85,10 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     providers[provider] = { baseUrl: raw.replace(/\/+$/, ""), apiKey: str(`${prefix}_API_KEY`) };
   }
 
-  const apiTokens = (str("API_TOKENS") ?? "")
-    .split(",")
-    .map(t => t.trim())
-    .filter(Boolean);
+  const apiTokens = list("API_TOKENS");
+  const redisUrl = str("REDIS_URL");
+  if (redisUrl && !/^rediss?:\/\/./.test(redisUrl)) {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL");
+  }
+  const corsOrigins = list("CORS_ORIGINS");
+  for (const origin of corsOrigins) {
+    if (origin !== "*" && !isHttpUrl(origin)) problems.push(`CORS_ORIGINS entries must be origins such as https://app.example.com (got "${origin}")`);
+  }
 
   const config: Config = {
     nodeEnv,
@@ -101,6 +154,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamTimeoutMs: int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000),
     apiTokens,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, production ? "info" : nodeEnv === "test" ? "silent" : "info"),
+    corsOrigins: production ? corsOrigins : [...corsOrigins, SANDBOX_ORIGIN],
+    introspection: bool("INTROSPECTION", !production),
+    persistedQueries: oneOf("PERSISTED_QUERIES", ["apq", "only", "off"], "apq"),
+    inspectUpstream: bool("INSPECT_UPSTREAM", false),
+    redisUrl,
+    limits: {
+      maxDepth: int("MAX_DEPTH", 12, 1, 1000),
+      maxAliases: int("MAX_ALIASES", 30, 0, 10000),
+      maxTokens: int("MAX_TOKENS", 5000, 10, 1_000_000),
+      maxDirectives: int("MAX_DIRECTIVES", 50, 0, 10000),
+      maxCost: int("MAX_COST", 20000, 10, 10_000_000),
+    },
+    http: {
+      maxBodyBytes: int("MAX_BODY_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
+      headersTimeoutMs: int("HTTP_HEADERS_TIMEOUT_MS", 10_000, 100, 600_000),
+      requestTimeoutMs: int("HTTP_REQUEST_TIMEOUT_MS", 30_000, 100, 600_000),
+      keepAliveTimeoutMs: int("HTTP_KEEP_ALIVE_TIMEOUT_MS", 5_000, 100, 600_000),
+      maxUpstreamResponseBytes: int("MAX_UPSTREAM_RESPONSE_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
+    cacheMaxAgeSeconds: int("CACHE_MAX_AGE_SECONDS", 10, 0, 86_400),
   };
 
   const serverKeys = Object.values(providers).some(p => p.apiKey);

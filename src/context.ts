@@ -8,7 +8,7 @@ import {
   type ProviderProfile,
 } from "./rest/rest-client.js";
 import { type Transport } from "./rest/transport.js";
-import { UpstreamRecorder, type UpstreamCallRecord } from "./rest/upstream-recorder.js";
+import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 
 /** Request headers carrying a caller's own provider credentials (contract §1), lower case. */
 export const CREDENTIAL_HEADERS: Record<Provider, string> = {
@@ -28,8 +28,8 @@ export interface AppDeps {
   retry: RetryPolicy;
   /** Per-provider concurrency limiters (e.g. Depicta's 10 in flight per credential). */
   limiters: Partial<Record<Provider, ConcurrencyLimiter>>;
-  /** Called for every finished upstream call (metrics). */
-  onUpstreamCall?: (call: UpstreamCallRecord) => void;
+  /** Observers of every request's upstream calls and loader hits (metrics). */
+  upstreamListeners?: UpstreamListeners;
 }
 
 /** The per-request GraphQL context. Create one per request with {@link createContext}. */
@@ -37,6 +37,8 @@ export interface Context {
   readonly config: Config;
   readonly logger: Logger;
   readonly requestId: string;
+  /** True when the request presented one of the `API_TOKENS`. */
+  readonly callerAuthenticated: boolean;
   /** Upstream calls made so far by this request. */
   readonly upstream: UpstreamRecorder;
   /** This request's credential for a provider: its header, else the server-side key. */
@@ -57,6 +59,7 @@ export function createContext(
   deps: AppDeps,
   headers: Record<string, HeaderValue> | { get(name: string): string | undefined },
   requestId: string,
+  callerAuthenticated = false,
 ): Context {
   const read = (name: string): string | undefined => {
     const value =
@@ -67,11 +70,12 @@ export function createContext(
     return text?.trim() || undefined;
   };
   const kits = new Map<unknown, unknown>();
-  const upstream = new UpstreamRecorder(deps.onUpstreamCall ? [deps.onUpstreamCall] : []);
+  const upstream = new UpstreamRecorder(deps.upstreamListeners);
   const ctx: Context = {
     config: deps.config,
     logger: deps.logger,
     requestId,
+    callerAuthenticated,
     upstream,
     credential: provider => read(CREDENTIAL_HEADERS[provider]) ?? deps.endpoints[provider].apiKey,
     rest: profile =>

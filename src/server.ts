@@ -1,38 +1,89 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
+import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { type GraphQLSchema } from "graphql";
 import { type Logger } from "pino";
 import { type Config } from "./config.js";
 import { type Context } from "./context.js";
 import { createFormatError } from "./errors/format-error.js";
+import { type Metrics } from "./observability/metrics.js";
+import { privateCachePlugin } from "./plugins/private-cache.plugin.js";
+import { requestLogPlugin } from "./plugins/request-log.plugin.js";
+import { upstreamInspectorPlugin } from "./plugins/upstream-inspector.plugin.js";
 
 /** Options for {@link createApolloServer}. */
 export interface ApolloOptions {
   config: Config;
   logger: Logger;
+  metrics: Metrics;
+  /** Headers pre-filled in Sandbox (the simulators' demo keys in simulated mode). */
+  sandboxHeaders?: Record<string, string>;
+  /** Cache for automatic persisted queries (memory by default, Redis with REDIS_URL). */
+  cache?: KeyValueCache<string>;
   plugins?: ApolloServerPlugin<Context>[];
 }
 
+/** The operation Sandbox opens with in development. */
+export const SANDBOX_EXAMPLE = `# Every provider at once; each failing provider is a null item with an error at its index.
+query AllAccounts {
+  accounts {
+    provider
+    id
+    ... on DiffioAccount { billingPolicy { type } currency }
+  }
+}
+`;
+
 /**
- * The Apollo Server (no listening: see `http/app.ts`): error formatting, Sandbox landing page in
- * development, CSRF prevention on, no stack traces in responses, Apollo's logs through ours.
+ * The Apollo Server (no listening: see `http/app.ts`): operation limits (graphql-armor), error
+ * formatting, Sandbox in development, CSRF prevention, private cache hints, request logs and
+ * metrics, the upstream inspector, and no stack traces in responses.
  */
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<Context> {
-  const { config, logger } = options;
+  const { config, logger, metrics } = options;
+  const { limits } = config;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost },
+    // Suggestions ("Did you mean ...?") would describe the schema to someone without introspection.
+    blockFieldSuggestion: { enabled: !config.introspection },
+  }).protect();
+
   return new ApolloServer<Context>({
     schema,
     logger,
+    cache: options.cache,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    introspection: !config.production,
+    allowBatchedHttpRequests: false,
+    introspection: config.introspection,
+    persistedQueries: config.persistedQueries === "off" ? false : undefined,
+    validationRules: armor.validationRules,
     formatError: createFormatError({ production: config.production, logger }),
     plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
       config.production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+        : ApolloServerPluginLandingPageLocalDefault({
+            embed: true,
+            footer: false,
+            document: SANDBOX_EXAMPLE,
+            headers: options.sandboxHeaders,
+          }),
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
+      privateCachePlugin(),
+      requestLogPlugin(metrics),
+      upstreamInspectorPlugin(
+        ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
+      ),
       ...(options.plugins ?? []),
     ],
   });

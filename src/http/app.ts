@@ -3,15 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
+import { type Metrics } from "../observability/metrics.js";
 import { tokenMatcher } from "./caller-auth.js";
+import { corsHeaders } from "./cors.js";
 import { readBody, BodyError } from "./read-body.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
   deps: AppDeps;
   apollo: ApolloServer<Context>;
-  /** Request bodies over this size get 413. */
-  maxBodyBytes: number;
+  metrics: Metrics;
   /** Readiness beyond "listening" (schema built, providers configured). */
   isReady: () => boolean;
 }
@@ -37,7 +38,15 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   let draining = false;
   let idle: (() => void) | undefined;
 
-  const server = createServer((req, res) => {
+  const { http } = deps.config;
+  const server = createServer(
+    {
+      // Slow clients cannot hold sockets: headers, whole request and idle keep-alive are bounded.
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      keepAliveTimeout: http.keepAliveTimeoutMs,
+    },
+    (req, res) => {
     inFlight += 1;
     handle(req, res)
       .catch(error => {
@@ -49,7 +58,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
         inFlight -= 1;
         if (inFlight === 0) idle?.();
       });
-  });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const incoming = req.headers["x-request-id"];
@@ -63,11 +73,25 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     const search = q < 0 ? "" : url.slice(q);
 
     if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (path === "/metrics") {
+      res.writeHead(200, { "content-type": options.metrics.registry.contentType });
+      res.end(await options.metrics.registry.metrics());
+      return;
+    }
     if (path === "/readyz") {
       const ready = options.isReady() && !draining;
       return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "starting" });
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
+    const method = (req.method ?? "GET").toUpperCase();
+    const origin = req.headers.origin;
+    const cors = corsHeaders(origin, deps.config.corsOrigins, method === "OPTIONS");
+    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
+    if (method === "OPTIONS") {
+      res.writeHead(cors ? 204 : 403);
+      res.end();
+      return;
+    }
     if (draining) {
       return sendJson(res, 503, graphqlError("The server is shutting down; retry on another instance.", "SHUTTING_DOWN"));
     }
@@ -76,9 +100,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
-    const method = (req.method ?? "GET").toUpperCase();
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
-    if (!landingPage && !authorized(headers.get("authorization"))) {
+    const caller = authorized(headers.get("authorization"));
+    if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');
       return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));
     }
@@ -86,7 +110,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     let body: unknown;
     if (method === "POST") {
       try {
-        body = await readBody(req, options.maxBodyBytes, headers.get("content-type"));
+        body = await readBody(req, http.maxBodyBytes, headers.get("content-type"));
       } catch (error) {
         if (error instanceof BodyError) return sendJson(res, error.status, graphqlError(error.message, "BAD_REQUEST"));
         throw error;
@@ -95,7 +119,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(deps, headers, requestId),
+      context: async () => createContext(deps, headers, requestId, caller.authenticated),
     });
 
     for (const [name, value] of result.headers) res.setHeader(name, value);

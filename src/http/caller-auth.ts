@@ -2,18 +2,27 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
+/** Result of checking a request's `Authorization` against `API_TOKENS`. */
+export interface CallerCheck {
+  /** The request may proceed (no tokens configured, or a valid token presented). */
+  allowed: boolean;
+  /** A configured token was presented (enables the upstream inspector when asked for). */
+  authenticated: boolean;
+}
+
 /**
  * A check of `Authorization: Bearer <token>` against `API_TOKENS`. Comparison is constant-time
  * (SHA-256 digests of equal length, every token compared); with no tokens configured, all pass.
  */
-export function tokenMatcher(tokens: readonly string[]): (authorization: string | undefined) => boolean {
-  if (tokens.length === 0) return () => true;
+export function tokenMatcher(tokens: readonly string[]): (authorization: string | undefined) => CallerCheck {
   const expected = tokens.map(digest);
   return authorization => {
+    if (expected.length === 0) return { allowed: true, authenticated: false };
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
     const presented = digest(match?.[1] ?? "");
     let ok = false;
     for (const candidate of expected) ok = timingSafeEqual(candidate, presented) || ok;
-    return ok && match !== null;
+    const valid = ok && match !== null;
+    return { allowed: valid, authenticated: valid };
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type Provider } from "../providers/provider.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
@@ -40,7 +41,10 @@ export interface RestCall {
 
 /** Limits calls in flight per credential (e.g. Depicta's 10); `acquire` waits until `deadline`. */
 export interface ConcurrencyLimiter {
-  /** Resolves with a release function, or rejects when no slot frees up before `deadline` (epoch ms). */
+  /**
+   * Resolves with a release function, or rejects when no slot frees up before `deadline` (epoch
+   * ms). `key` is a digest of the credential.
+   */
   acquire(key: string, deadline: number): Promise<() => void>;
 }
 
@@ -129,8 +133,13 @@ export class RestClient {
 
     let release: (() => void) | undefined;
     try {
-      if (limiter) release = await limiter.acquire(credential, deadline);
+      if (limiter) release = await limiter.acquire(credentialKey(credential), deadline);
     } catch {
+      return { ok: false, failure: { kind: "timeout" } };
+    }
+    // A slot that freed just before the deadline leaves no time for a real attempt.
+    if (deadline - Date.now() <= 0) {
+      release?.();
       return { ok: false, failure: { kind: "timeout" } };
     }
     let response: TransportResponse;
@@ -174,9 +183,11 @@ export class RestClient {
 
     const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);
     const retryAfterSeconds = problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after"));
+    const clean = (text: string) => redactSecrets(text, [credential]).slice(0, 500);
     const safe: UpstreamProblem = {
       ...problem,
-      message: problem.message ? redactSecrets(problem.message, [credential]).slice(0, 500) : undefined,
+      message: problem.message ? clean(problem.message) : undefined,
+      fieldErrors: problem.fieldErrors?.map(e => ({ field: clean(e.field), message: clean(e.message) })),
       requestId: problem.requestId ?? headerRequestId,
       retryAfterSeconds,
     };
@@ -224,6 +235,11 @@ export class RestClient {
 }
 
 const INVALID = Symbol("invalid-json");
+
+// Limiter keys (in memory or in Redis) are digests, never the credential itself.
+function credentialKey(credential: string): string {
+  return createHash("sha256").update(credential).digest("base64url").slice(0, 32);
+}
 
 function parseJson(body: string): unknown {
   if (body.length === 0) return undefined;

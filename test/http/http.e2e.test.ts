@@ -40,7 +40,9 @@ describe("HTTP surface", () => {
     expect(blocked.status).toBe(400);
     const allowed = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ data: { account: { id: "user_demo_1" } } });
+    expect(((await allowed.json()) as { data: unknown }).data).toEqual({ account: { id: "user_demo_1" } });
+    expect(allowed.headers.get("cache-control")).toBe("max-age=10, private");
+    expect(allowed.headers.get("vary")).toContain("x-diffio-api-key");
   });
 
   it("refuses mutations over GET", async () => {
@@ -63,7 +65,7 @@ describe("HTTP surface", () => {
   it("answers 400 for malformed JSON and 413 for an oversized body", async () => {
     const bad = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).errors[0].message).toMatch(/not valid JSON/);
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/not valid JSON/);
     const big = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -141,6 +143,85 @@ describe("API_TOKENS", () => {
       expect(guarded.sims.diffio.control.count()).toBe(1);
     } finally {
       await guarded.stop();
+    }
+  });
+});
+
+describe("operators and developers", () => {
+  it("show the upstream calls in development, with loader hits marked", async () => {
+    server.resetSims();
+    const { body } = await server.gql("{ a: account(provider: DIFFIO) { id } b: account(provider: DIFFIO) { id } }");
+    const calls = body.extensions?.upstreamCalls as Record<string, unknown>[];
+    expect(calls).toEqual([
+      expect.objectContaining({ provider: "DIFFIO", method: "POST", path: "/v1/account/settings/get", status: 200, attempts: 1, fromLoader: false }),
+    ]);
+    expect(JSON.stringify(calls)).not.toMatch(/127\.0\.0\.1|Bearer|diffio_live/);
+  });
+
+  it("hide them in production, and show them to token holders when INSPECT_UPSTREAM=true", async () => {
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated", API_TOKENS: "tok", INSPECT_UPSTREAM: "true" });
+    try {
+      const auth = { authorization: "Bearer tok" };
+      const shown = await prod.gql(QUERY, {}, auth);
+      expect(shown.body.extensions?.upstreamCalls).toHaveLength(1);
+      const plain = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated", API_TOKENS: "tok" });
+      try {
+        const hidden = await plain.gql(QUERY, {}, auth);
+        expect(hidden.body.data).toEqual({ account: { id: "user_demo_1" } });
+        expect(hidden.body.extensions).toBeUndefined();
+      } finally {
+        await plain.stop();
+      }
+    } finally {
+      await prod.stop();
+    }
+  });
+
+  it("count requests and upstream calls at /metrics", async () => {
+    await server.gql("query MetricsProbe { account(provider: DIFFIO) { id } }");
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/account_graph_requests_total\{operation="MetricsProbe",outcome="ok"\} 1/);
+    expect(text).toMatch(/account_graph_upstream_calls_total\{provider="DIFFIO",status="200",outcome="ok"\} \d+/);
+    expect(text).toContain("account_graph_request_duration_seconds_bucket");
+  });
+
+  it("log one line per request with its id, operation, duration and upstream call count", async () => {
+    await server.gql("query LogProbe { account(provider: DIFFIO) { id } }", {}, { "x-request-id": "log-probe-1" });
+    const line = server.logs.lines.map(l => JSON.parse(l) as Record<string, unknown>).find(l => l.requestId === "log-probe-1");
+    expect(line).toMatchObject({ msg: "graphql request", operationName: "LogProbe", upstreamCalls: 1 });
+    expect(typeof line?.durationMs).toBe("number");
+  });
+});
+
+describe("CORS", () => {
+  it("allows Sandbox's origin in development and nobody else", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-diffio-api-key" },
+      });
+    const sandbox = await preflight("https://studio.apollographql.com");
+    expect(sandbox.status).toBe(204);
+    expect(sandbox.headers.get("access-control-allow-origin")).toBe("https://studio.apollographql.com");
+    expect(sandbox.headers.get("access-control-allow-headers")).toContain("x-diffio-api-key");
+    const evil = await preflight("https://evil.example");
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("allows the origins in CORS_ORIGINS in production", async () => {
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated", CORS_ORIGINS: "https://app.example.com" });
+    try {
+      const ok = await fetch(`${prod.url}/graphql`, {
+        method: "POST",
+        headers: { origin: "https://app.example.com", "content-type": "application/json" },
+        body: JSON.stringify({ query: QUERY }),
+      });
+      expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+      const sandbox = await fetch(`${prod.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://studio.apollographql.com" } });
+      expect(sandbox.status).toBe(403);
+    } finally {
+      await prod.stop();
     }
   });
 });

@@ -1,0 +1,36 @@
+import { CREDENTIAL_HEADERS } from "../context.js";
+
+const ALLOWED_HEADERS = [
+  "content-type",
+  "authorization",
+  "apollo-require-preflight",
+  "x-apollo-operation-name",
+  "apollographql-client-name",
+  "apollographql-client-version",
+  "x-request-id",
+  ...Object.values(CREDENTIAL_HEADERS),
+].join(", ");
+
+/**
+ * CORS for browser clients: origins from `CORS_ORIGINS` (plus Sandbox's in development) get
+ * `Access-Control-Allow-Origin`; others get none, so browsers block them. No cookies are used,
+ * so credentials mode is never allowed.
+ */
+export function corsHeaders(
+  origin: string | undefined,
+  allowed: readonly string[],
+  preflight: boolean,
+): Record<string, string> | undefined {
+  if (!origin || !(allowed.includes("*") || allowed.includes(origin))) return undefined;
+  const headers: Record<string, string> = {
+    "access-control-allow-origin": origin,
+    "access-control-expose-headers": "x-request-id",
+    vary: "origin",
+  };
+  if (preflight) {
+    headers["access-control-allow-methods"] = "GET, POST, OPTIONS";
+    headers["access-control-allow-headers"] = ALLOWED_HEADERS;
+    headers["access-control-max-age"] = "600";
+  }
+  return headers;
+}

@@ -1,0 +1,72 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** Prometheus metrics of one server (own registry, so several servers can live in one process). */
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<"operation" | "outcome">;
+  requestDuration: Histogram<"operation">;
+  upstreamCalls: Counter<"provider" | "status" | "outcome">;
+  upstreamDuration: Histogram<"provider">;
+  circuitState: Gauge<"provider">;
+  cacheHits: Counter<"cache">;
+}
+
+/** Create the metrics served at `/metrics` (names prefixed `account_graph_`). */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "account_graph_" });
+  return {
+    registry,
+    requests: new Counter({
+      name: "account_graph_requests_total",
+      help: "GraphQL requests by operation name and outcome (ok or the first error code).",
+      labelNames: ["operation", "outcome"],
+      registers: [registry],
+    }),
+    requestDuration: new Histogram({
+      name: "account_graph_request_duration_seconds",
+      help: "GraphQL request duration by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    upstreamCalls: new Counter({
+      name: "account_graph_upstream_calls_total",
+      help: "Upstream operations by provider, last HTTP status (none when no answer) and outcome.",
+      labelNames: ["provider", "status", "outcome"],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: "account_graph_upstream_call_duration_seconds",
+      help: "Upstream operation duration (retries included) by provider.",
+      labelNames: ["provider"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    circuitState: new Gauge({
+      name: "account_graph_circuit_state",
+      help: "Circuit breaker state per provider: 0 closed, 1 half-open, 2 open.",
+      labelNames: ["provider"],
+      registers: [registry],
+    }),
+    cacheHits: new Counter({
+      name: "account_graph_cache_hits_total",
+      help: "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a persisted query served by hash).",
+      labelNames: ["cache"],
+      registers: [registry],
+    }),
+  };
+}
+
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const MAX_OPERATION_LABELS = 200;
+
+/** A bounded label for an operation name (client-chosen names must not explode cardinality). */
+export function operationLabel(name: string | null | undefined, seen: Set<string>): string {
+  if (!name) return "anonymous";
+  if (!OPERATION_NAME.test(name)) return "invalid";
+  if (seen.has(name)) return name;
+  if (seen.size >= MAX_OPERATION_LABELS) return "other";
+  seen.add(name);
+  return name;
+}
