@@ -8,6 +8,7 @@ import { createMetrics } from "./observability/metrics.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
 import { Provider } from "./providers/provider.js";
 import { InMemoryConcurrencyLimiter } from "./rest/concurrency-limiter.js";
+import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createGotTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
@@ -19,6 +20,7 @@ export interface StartOptions {
   logDestination?: DestinationStream;
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
+  breaker?: Partial<BreakerOptions>;
   transport?: Transport;
 }
 
@@ -43,12 +45,22 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const transport =
     options.transport ?? createGotTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
+  const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
+  const circuits = {} as Record<Provider, ProviderCircuit>;
+  for (const provider of Object.values(Provider)) {
+    metrics.circuitState.set({ provider }, 0);
+    circuits[provider] = new ProviderCircuit(provider, transport, breakerOptions, state => {
+      metrics.circuitState.set({ provider }, state === "closed" ? 0 : state === "half-open" ? 1 : 2);
+      logger.warn({ provider, state }, `circuit ${state}`);
+    });
+  }
   const deps: AppDeps = {
     config,
     logger,
     transport,
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    circuits,
     limiters: { [Provider.DEPICTA]: new InMemoryConcurrencyLimiter(DEPICTA_MAX_CONCURRENCY) },
     upstreamListeners: {
       onCall: call => {
@@ -91,6 +103,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       ready = false;
       await app.drain(graceMs);
       await apollo.stop();
+      for (const circuit of Object.values(circuits)) circuit.shutdown();
       transport.close();
       await simulators?.close();
     },

@@ -7,6 +7,7 @@ import {
   type ConcurrencyLimiter,
   type ProviderProfile,
 } from "./rest/rest-client.js";
+import { type ProviderCircuit } from "./rest/circuit-breaker.js";
 import { type Transport } from "./rest/transport.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Effective endpoints: live URLs, or the simulators' loopback URLs and demo keys. */
   endpoints: Record<Provider, ProviderEndpoint>;
   retry: RetryPolicy;
+  /** Per-provider circuit breakers around the transport. */
+  circuits?: Partial<Record<Provider, ProviderCircuit>>;
   /** Per-provider concurrency limiters (e.g. Depicta's 10 in flight per credential). */
   limiters: Partial<Record<Provider, ConcurrencyLimiter>>;
   /** Observers of every request's upstream calls and loader hits (metrics). */
@@ -88,6 +91,7 @@ export function createContext(
         retry: deps.retry,
         recorder: upstream,
         limiter: deps.limiters[profile.provider],
+        circuit: deps.circuits?.[profile.provider],
       }),
     use<T>(kit: (ctx: Context) => T): T {
       let value = kits.get(kit) as T | undefined;

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type Provider } from "../providers/provider.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
+import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
@@ -62,6 +63,8 @@ export interface RestClientOptions {
   /** Per-request log of upstream calls (inspector, metrics, tests). */
   recorder?: UpstreamRecorder;
   limiter?: ConcurrencyLimiter;
+  /** The provider's circuit breaker; calls fail fast while it is open. */
+  circuit?: ProviderCircuit;
   userAgent?: string;
 }
 
@@ -127,7 +130,7 @@ export class RestClient {
     | { ok: true; value: unknown; status: number }
     | { ok: false; failure: UpstreamFailure; status?: number; retryAfterSeconds?: number }
   > {
-    const { profile, baseUrl, transport, limiter } = this.options;
+    const { profile, baseUrl, transport, limiter, circuit } = this.options;
     const remaining = deadline - Date.now();
     if (remaining <= 0) return { ok: false, failure: { kind: "timeout" } };
 
@@ -144,14 +147,18 @@ export class RestClient {
     }
     let response: TransportResponse;
     try {
-      response = await transport.send({
+      const request = {
         method: call.method,
         url: baseUrl + call.path + queryString(call.query),
         headers: this.headers(call, credential),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         timeoutMs: deadline - Date.now(),
-      });
+      };
+      response = await (circuit ? circuit.send(request) : transport.send(request));
     } catch (error) {
+      if (error instanceof CircuitOpenError) {
+        return { ok: false, failure: { kind: "circuit-open", retryAfterSeconds: error.retryAfterSeconds } };
+      }
       if (error instanceof TransportError) {
         if (error.kind === "timeout") return { ok: false, failure: { kind: "timeout" } };
         if (error.kind === "too-large") {

@@ -1,0 +1,26 @@
+import { type Context } from "../../context.js";
+import { errorNotCallersAccount } from "../../errors/not-found.js";
+import { hostupKit, SELF } from "../../providers/hostup/hostup.loaders.js";
+import { Provider } from "../../providers/provider.js";
+import { type AccountSource } from "../account/account-source.js";
+import { type HostupAccount } from "./hostup-account.type.js";
+
+/**
+ * Loads the caller's Hostup preferences (the key's account). Without `id` only the preferences
+ * are read; with one, `GET /api/v2/me` must confirm it is the caller's account before anything
+ * is returned.
+ */
+export const hostupSource: AccountSource = {
+  provider: Provider.HOSTUP,
+  async load(ctx: Context, id?: string | null): Promise<HostupAccount> {
+    const kit = ctx.use(hostupKit);
+    const account = kit.preferences.load(SELF);
+    if (id == null) return account;
+    // Both calls run in parallel, but the id check wins: a foreign id is NOT_FOUND even when
+    // the preferences read fails, and never returns data.
+    account.catch(() => undefined);
+    const ownId = await kit.me.load(SELF);
+    if (id !== ownId) throw errorNotCallersAccount(Provider.HOSTUP, id);
+    return account;
+  },
+};

@@ -1,0 +1,72 @@
+import { type FieldError } from "../../errors/field-errors.js";
+import { type UpstreamProblem } from "../../errors/upstream-error.js";
+import { type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
+import { Provider } from "../provider.js";
+import {
+  type HostupMeDto,
+  type HostupPreferencesDto,
+  type HostupPreferencesPatchBody,
+  type HostupProblemDto,
+} from "./hostup.dto.js";
+import { pointerToPath } from "./hostup.pointer.js";
+
+const ME = "/api/v2/me";
+const PREFERENCES = "/api/v2/me/preferences";
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+
+/** `errors[]` of a problem → field errors; only a call with a body has an input to point into. */
+function fieldErrorsOf(dto: HostupProblemDto, call: RestCall): FieldError[] {
+  if (call.body === undefined || !Array.isArray(dto.errors)) return [];
+  return dto.errors.flatMap(error => {
+    if (!error || typeof error !== "object" || typeof error.pointer !== "string") return [];
+    const message = text(error.detail) ?? text(error.code) ?? "is invalid";
+    return [{ field: pointerToPath(error.pointer, "input"), message }];
+  });
+}
+
+/**
+ * HTTP-level facts about Hostup: credential header and RFC 7807 problem bodies (`detail` or
+ * `title`, `code`, `requestId`, `errors[].pointer`). `requestId` and `Retry-After` fall back to
+ * the headers in the rest client when the body lacks them.
+ */
+export const HOSTUP_PROFILE: ProviderProfile = {
+  provider: Provider.HOSTUP,
+  credentialHeader: "X-Hostup-Api-Key",
+  parseProblem(_status, body, _headers, call): UpstreamProblem {
+    const dto = (body && typeof body === "object" ? body : {}) as HostupProblemDto;
+    return {
+      message: text(dto.detail) ?? text(dto.title),
+      providerCode: text(dto.code),
+      requestId: text(dto.requestId),
+      fieldErrors: fieldErrorsOf(dto, call),
+    };
+  },
+};
+
+/**
+ * Hostup's v2 account endpoints (`Authorization: Bearer <key>`). Reads are retried, the PATCH
+ * never is. Create one per request (see `hostup.loaders.ts`).
+ */
+export class HostupClient {
+  constructor(private readonly rest: RestClient) {}
+
+  /** `GET /api/v2/me` (needs `read:account`): the account profile, of which `id` is used. */
+  getMe(): Promise<HostupMeDto> {
+    return this.rest.request({ method: "GET", path: ME, read: true });
+  }
+
+  /** `GET /api/v2/me/preferences` (needs `read:account`). */
+  getPreferences(): Promise<HostupPreferencesDto> {
+    return this.rest.request({ method: "GET", path: PREFERENCES, read: true });
+  }
+
+  /**
+   * `PATCH /api/v2/me/preferences`: partial update, answered with the full preferences. Needs
+   * `write:account`, plus `write:billing` for `billing.cardAutoCharge`, `billing.separateInvoices`
+   * and `notifications.delivery`. Never retried.
+   */
+  patchPreferences(body: HostupPreferencesPatchBody): Promise<HostupPreferencesDto> {
+    return this.rest.request({ method: "PATCH", path: PREFERENCES, body, read: false });
+  }
+}

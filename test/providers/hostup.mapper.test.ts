@@ -1,0 +1,58 @@
+import { describe, expect, it } from "@jest/globals";
+import { HostupLanguage } from "../../src/domains/hostup/hostup-language.enum.js";
+import {
+  HostupLocalizationPatch,
+} from "../../src/domains/hostup/hostup-localization-patch.input.js";
+import { PatchPreferencesInput } from "../../src/domains/hostup/patch-preferences.input.js";
+import { toHostupAccount, toHostupPatchBody } from "../../src/providers/hostup/hostup.mapper.js";
+import { pointerToPath } from "../../src/providers/hostup/hostup.pointer.js";
+
+describe("pointerToPath", () => {
+  it.each([
+    ["/notifications/delivery/enabledEmails/0", "input.notifications.delivery.enabledEmails[0]"],
+    ["/localization/timezone", "input.localization.timezone"],
+    ["/categories/a~1b/c~0d", "input.categories.a/b.c~d"],
+    // "~01" is an escaped "~" followed by "1", never "/".
+    ["/categories/x~01", "input.categories.x~1"],
+    ["", "input"],
+  ])("translates %j", (pointer, path) => {
+    expect(pointerToPath(pointer, "input")).toBe(path);
+  });
+});
+
+describe("toHostupPatchBody", () => {
+  it("keeps exactly the given members and maps the language to Hostup's code", () => {
+    const input = Object.assign(new PatchPreferencesInput(), {
+      localization: Object.assign(new HostupLocalizationPatch(), {
+        languageCode: HostupLanguage.SV,
+      }),
+    });
+    const body = toHostupPatchBody(input);
+    expect(body).toEqual({ localization: { languageCode: "sv" } });
+    expect(Object.keys(body)).toEqual(["localization"]);
+    expect(Object.keys(body.localization!)).toEqual(["languageCode"]);
+  });
+});
+
+describe("toHostupAccount", () => {
+  it("reads missing top-level objects as null", () => {
+    const security = { bankIdOnlyLogin: true, twoFactorEnabled: false };
+    const account = toHostupAccount({ security });
+    expect(account.localization).toBeNull();
+    expect(account.billing).toBeNull();
+    expect(account.categories).toBeNull();
+    expect(account.security).toEqual({ bankIdOnlyLogin: true, twoFactorEnabled: false });
+  });
+
+  it("rejects a state field of the wrong type as an upstream error", () => {
+    const dto = { notifications: { emailEnabled: "yes", smsEnabled: false } };
+    expect(() => toHostupAccount(dto as never)).toThrow(/emailEnabled is not a boolean/);
+  });
+
+  it("turns an unreadable optedOutAt into an invalid date (reported at that field)", () => {
+    const account = toHostupAccount({
+      billing: { peppol: { optedOut: true, optOutReason: null, optedOutAt: "yesterday" } },
+    });
+    expect(Number.isNaN(account.billing!.peppol.optedOutAt!.getTime())).toBe(true);
+  });
+});
