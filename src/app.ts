@@ -5,9 +5,10 @@ import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
+import { loadManifest } from "./persisted/manifest.js";
+import { createSharedState } from "./shared-state/index.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
 import { Provider } from "./providers/provider.js";
-import { InMemoryConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createGotTransport, type Transport } from "./rest/transport.js";
@@ -45,6 +46,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const transport =
     options.transport ?? createGotTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
+  const shared = await createSharedState(config);
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits = {} as Record<Provider, ProviderCircuit>;
   for (const provider of Object.values(Provider)) {
@@ -61,7 +63,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
-    limiters: { [Provider.DEPICTA]: new InMemoryConcurrencyLimiter(DEPICTA_MAX_CONCURRENCY) },
+    limiters: { [Provider.DEPICTA]: shared.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
     upstreamListeners: {
       onCall: call => {
         metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
@@ -77,6 +79,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     logger,
     metrics,
     sandboxHeaders: simulators ? sandboxHeaders() : undefined,
+    apqCache: shared.apqCache,
+    manifest: config.persistedQueries === "only" ? await loadManifest() : undefined,
   });
   await apollo.start();
   let ready = false;
@@ -84,7 +88,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     deps,
     apollo,
     metrics,
-    isReady: () => ready,
+    isReady: () => ready && shared.ready(),
   });
   await new Promise<void>((resolve, reject) => {
     app.server.once("error", reject);
@@ -104,6 +108,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       await app.drain(graceMs);
       await apollo.stop();
       for (const circuit of Object.values(circuits)) circuit.shutdown();
+      await shared.close();
       transport.close();
       await simulators?.close();
     },

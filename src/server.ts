@@ -15,6 +15,8 @@ import { type Metrics } from "./observability/metrics.js";
 import { privateCachePlugin } from "./plugins/private-cache.plugin.js";
 import { requestLogPlugin } from "./plugins/request-log.plugin.js";
 import { upstreamInspectorPlugin } from "./plugins/upstream-inspector.plugin.js";
+import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
+import { type PersistedQueryManifest } from "./persisted/manifest.js";
 
 /** Options for {@link createApolloServer}. */
 export interface ApolloOptions {
@@ -24,7 +26,9 @@ export interface ApolloOptions {
   /** Headers pre-filled in Sandbox (the simulators' demo keys in simulated mode). */
   sandboxHeaders?: Record<string, string>;
   /** Cache for automatic persisted queries (memory by default, Redis with REDIS_URL). */
-  cache?: KeyValueCache<string>;
+  apqCache?: KeyValueCache<string>;
+  /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
+  manifest?: PersistedQueryManifest;
   plugins?: ApolloServerPlugin<Context>[];
 }
 
@@ -50,7 +54,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Armor's token check throws from parsingDidStart, which Apollo answers with a 500; graphql-js's
+    // own parser limit (parseOptions below) rejects the same documents as a 400 parse failure.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost },
     // Suggestions ("Did you mean ...?") would describe the schema to someone without introspection.
@@ -60,13 +66,13 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
   return new ApolloServer<Context>({
     schema,
     logger,
-    cache: options.cache,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
-    persistedQueries: config.persistedQueries === "off" ? false : undefined,
+    persistedQueries: persistedQueries(config, options),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: createFormatError({ production: config.production, logger }),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
@@ -84,7 +90,18 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
       upstreamInspectorPlugin(
         ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
       ),
+      ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
       ...(options.plugins ?? []),
     ],
   });
+}
+
+// APQ (hash → query, registered by clients), trusted documents (hash → manifest only), or off.
+function persistedQueries(config: Config, options: ApolloOptions) {
+  if (config.persistedQueries === "off") return false as const;
+  if (config.persistedQueries === "only") {
+    if (!options.manifest) throw new Error("PERSISTED_QUERIES=only needs the persisted query manifest");
+    return { cache: manifestCache(options.manifest) };
+  }
+  return options.apqCache ? { cache: options.apqCache } : undefined;
 }

@@ -1,15 +1,15 @@
 import { Provider } from "../providers/provider.js";
 import { type AccountSource } from "./account/account-source.js";
+import { cudoSource } from "./cudo/cudo.source.js";
+import { depictaSource } from "./depicta/depicta.source.js";
 import { diffioSource } from "./diffio/diffio.source.js";
+import { hostupSource } from "./hostup/hostup.source.js";
 
 /** How each provider's account is loaded (queries, `accounts` and entity references alike). */
 export const ACCOUNT_SOURCES: Record<Provider, AccountSource> = {
   [Provider.DIFFIO]: diffioSource,
-  [Provider.HOSTUP]: pending(Provider.HOSTUP),
-  [Provider.CUDO]: pending(Provider.CUDO),
-  [Provider.DEPICTA]: pending(Provider.DEPICTA),
+  [Provider.HOSTUP]: hostupSource,
+  [Provider.CUDO]: cudoSource,
+  [Provider.DEPICTA]: depictaSource,
 };
 
-function pending(provider: Provider): AccountSource {
-  return { provider, load: () => Promise.reject(new Error(`${provider} is not implemented yet`)) };
-}

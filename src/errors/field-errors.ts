@@ -12,9 +12,13 @@ export interface FieldError {
  * A `BAD_USER_INPUT` error raised before anything is sent upstream.
  * `fieldErrors` lists every invalid field, not only the first.
  */
-export function badUserInput(message: string, fieldErrors: FieldError[] = []): GraphQLError {
+export function badUserInput(
+  message: string,
+  fieldErrors: FieldError[] = [],
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, fieldErrors },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions, fieldErrors },
   });
 }
 

@@ -1,0 +1,61 @@
+import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
+import { Provider } from "../provider.js";
+import {
+  type CudoBillingAccountDto,
+  type CudoListBillingAccountsResponse,
+  type CudoUpdateBillingAccountBody,
+} from "./cudo.dto.js";
+import { parseCudoProblem } from "./cudo.problem.js";
+
+/** HTTP-level facts about Cudo Compute: credential header and google.rpc `Status` error bodies. */
+export const CUDO_PROFILE: ProviderProfile = {
+  provider: Provider.CUDO,
+  credentialHeader: "X-Cudo-Api-Key",
+  parseProblem: (_status, body, _headers, call) => parseCudoProblem(body, call),
+};
+
+/** The id as one path segment: percent-encoded; `.` and `..` escaped so they stay an id. */
+function segment(id: string): string {
+  const encoded = encodeURIComponent(id);
+  return id === "." || id === ".." ? encoded.replace(/\./g, "%2E") : encoded;
+}
+
+/**
+ * Cudo Compute's billing-account endpoints. Reads are retried, the update is not.
+ * Create one per request (see `cudo.loaders.ts`).
+ */
+export class CudoClient {
+  constructor(private readonly rest: RestClient) {}
+
+  /** `GET /v1/billing-accounts`: one page; `pageToken` is the previous page's `pageToken`. */
+  listBillingAccounts(pageToken?: string): Promise<CudoListBillingAccountsResponse> {
+    return this.rest.request({
+      method: "GET",
+      path: "/v1/billing-accounts",
+      query: { pageToken },
+      read: true,
+    });
+  }
+
+  /** `GET /v1/billing-accounts/{id}`. */
+  getBillingAccount(id: string): Promise<CudoBillingAccountDto> {
+    return this.rest.request({
+      method: "GET",
+      path: `/v1/billing-accounts/${segment(id)}`,
+      read: true,
+    });
+  }
+
+  /** `PATCH /v1/billing-accounts/{id}` with a field mask; never retried. */
+  updateBillingAccount(
+    id: string,
+    body: CudoUpdateBillingAccountBody,
+  ): Promise<CudoBillingAccountDto> {
+    return this.rest.request({
+      method: "PATCH",
+      path: `/v1/billing-accounts/${segment(id)}`,
+      body,
+      read: false,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { type Provider } from "../providers/provider.js";
+import { type ConcurrencyLimiter } from "../rest/rest-client.js";
+
+/**
+ * What replicas must share: the automatic-persisted-query cache and the per-credential concurrency
+ * budgets of providers that limit concurrency. In memory by default; in Redis with `REDIS_URL`.
+ */
+export interface SharedState {
+  /** `memory` or `redis`, for the start-up log line. */
+  readonly kind: "memory" | "redis";
+  /** APQ cache for Apollo; undefined means Apollo's own in-memory cache. */
+  readonly apqCache?: KeyValueCache<string>;
+  /** A limiter allowing `max` calls in flight per credential to `provider` (across replicas with Redis). */
+  limiter(provider: Provider, max: number): ConcurrencyLimiter;
+  /** False while a required backing store is unreachable (reported by /readyz). */
+  ready(): boolean;
+  close(): Promise<void>;
+}

@@ -1,0 +1,485 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+/*
+ * `npm run bench`: account-graph (built, production settings, live mode) against a bare node:http
+ * proxy making the same upstream hop, both in front of the provider simulators. Every party runs
+ * in its own process on 127.0.0.1; autocannon runs here, in the driver, so the box's two cores
+ * are shared by load generator, server under test and upstream only.
+ *
+ * Measures: startup time, throughput at 0 ms upstream latency, latency at 20 ms, `accounts`
+ * fan-out at 50 ms, and the server's peak RSS. Exits 0 when targets are missed (it measures),
+ * 1 when something failed to run or answered with errors.
+ */
+
+const HOST = "127.0.0.1";
+const TARGETS = { throughputRatio: 0.6, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
+const WARMUP_S = 2;
+// Above this share of the box taken by other processes during a phase, its figures get a warning.
+const BUSY_SHARE = 0.1;
+const ROUNDS = 3;
+const ROUND_S = 5;
+const STARTUP_TIMEOUT_MS = 20_000;
+// The whole run is ~90 s; anything far beyond that is a hang, not a slow machine.
+const WATCHDOG_MS = 5 * 60_000;
+
+const ACCOUNT_QUERY = "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } } } }";
+const ACCOUNTS_QUERY = "{ accounts { provider id } }";
+const KEY_HEADERS = {
+  DIFFIO: "x-diffio-api-key",
+  HOSTUP: "x-hostup-api-key",
+  CUDO: "x-cudo-api-key",
+  DEPICTA: "x-depicta-api-key",
+} as const;
+type ProviderName = keyof typeof KEY_HEADERS;
+
+// ---------------------------------------------------------------- child processes
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  /** Last lines of output, printed when something goes wrong. */
+  tail: string[];
+  /** Resolves with the first stdout line. */
+  firstLine: Promise<string>;
+}
+
+/** Running children (killed on exit) and every child ever started (their output on failure). */
+const children = new Set<Child>();
+const started: Child[] = [];
+
+/** Start `node build/tools/<script>` (or `build/index.js`) with a clean env: no stray LOG_LEVEL or *_API_KEY from the shell. */
+function startNode(name: string, script: string, env: Record<string, string>): Child {
+  const file = fileURLToPath(new URL(script, import.meta.url));
+  // stdin stays a pipe: the helpers exit when it closes, so they never outlive a killed driver.
+  const proc = spawn(process.execPath, [file], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: "pipe" });
+  const tail: string[] = [];
+  const keep = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+  };
+  const firstLine = new Promise<string>((resolve, reject) => {
+    createInterface({ input: proc.stdout! }).on("line", line => {
+      keep(line);
+      resolve(line);
+    });
+    proc.once("exit", code => reject(new Error(`${name} exited (code ${code}) before printing anything`)));
+  });
+  firstLine.catch(() => undefined); // observed by whoever awaits it
+  createInterface({ input: proc.stderr! }).on("line", keep);
+  const child = { name, proc, tail, firstLine };
+  children.add(child);
+  started.push(child);
+  proc.once("exit", () => children.delete(child));
+  return child;
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within 3 s. */
+async function stop(child: Child): Promise<void> {
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;
+  const exited = new Promise(resolve => child.proc.once("exit", resolve));
+  child.proc.kill("SIGTERM");
+  const timer = setTimeout(() => child.proc.kill("SIGKILL"), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function stopAll(): Promise<void> {
+  await Promise.all([...children].map(stop));
+}
+
+// Last resort for any path that skips stopAll (uncaught error, process.exit): never leave orphans.
+process.on("exit", () => {
+  for (const child of children) child.proc.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nbench: ${signal}, stopping child processes\n`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---------------------------------------------------------------- the three kinds of process
+
+interface Upstream {
+  child: Child;
+  urls: Record<ProviderName, string>;
+  keys: Record<ProviderName, string>;
+}
+
+async function startUpstream(latencyMs: number): Promise<Upstream> {
+  const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) });
+  const line = await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name);
+  return { child, ...(JSON.parse(line) as Omit<Upstream, "child">) };
+}
+
+async function startProxy(upstream: Upstream): Promise<{ child: Child; url: string }> {
+  const child = startNode("bare-proxy", "./bare-proxy.js", { DIFFIO_BASE_URL: upstream.urls.DIFFIO, HOST });
+  const { port } = JSON.parse(await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name)) as { port: number };
+  return { child, url: `http://${HOST}:${port}/graphql` };
+}
+
+interface Server {
+  child: Child;
+  url: string;
+  startupMs: number;
+}
+
+/** Start account-graph exactly as deployed (production, live mode) and time spawn → first 200 of /readyz. */
+async function startServer(upstream: Upstream): Promise<Server> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = startNode("account-graph", "../index.js", {
+    NODE_ENV: "production",
+    PROVIDERS_MODE: "live",
+    PORT: String(port),
+    HOST,
+    DIFFIO_BASE_URL: upstream.urls.DIFFIO,
+    HOSTUP_BASE_URL: upstream.urls.HOSTUP,
+    CUDO_BASE_URL: upstream.urls.CUDO,
+    DEPICTA_BASE_URL: upstream.urls.DEPICTA,
+  });
+  for (;;) {
+    const status = await httpStatus(`http://${HOST}:${port}/readyz`);
+    if (status === 200) break;
+    if (child.proc.exitCode !== null) throw new Error(`account-graph exited with code ${child.proc.exitCode} while starting`);
+    if (performance.now() - started > STARTUP_TIMEOUT_MS) throw new Error("account-graph not ready within 20 s");
+    await sleep(20);
+  }
+  const startupMs = performance.now() - started;
+  starts.push({ startupMs, rssMb: peakRssMb(child.proc.pid) });
+  return { child, url: `http://${HOST}:${port}/graphql`, startupMs };
+}
+
+/** Every account-graph start: spawn → ready time, and peak RSS once ready (the idle baseline). */
+const starts: Array<{ startupMs: number; rssMb: number }> = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once("error", reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Peak resident set (VmHWM) of a process in MB, or NaN where /proc is not available. */
+function peakRssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time (s) used on the whole box and by this driver plus its exited children, from /proc.
+ * The box is shared: the difference tells how much of it other processes took during a phase,
+ * i.e. how far the figures of that phase can be trusted. Undefined where /proc is not available.
+ */
+function cpuSnapshot(): { box: number; ours: number } | undefined {
+  try {
+    const hz = 100; // USER_HZ, 100 on every Linux Node supports
+    const box = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+    const busy = box[1]! + box[2]! + box[3]! + box[6]! + box[7]! + box[8]!;
+    const self = readFileSync("/proc/self/stat", "utf8");
+    const f = self.slice(self.lastIndexOf(")") + 2).split(" ").map(Number);
+    // utime stime cutime cstime: children count once they have exited and been reaped.
+    return { box: busy / hz, ours: (f[11]! + f[12]! + f[13]! + f[14]!) / hz };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the box's CPU (0..1) used by processes other than ours between two snapshots. */
+function foreignShare(from: ReturnType<typeof cpuSnapshot>, wallS: number): number {
+  const to = cpuSnapshot();
+  if (!from || !to) return NaN;
+  const foreign = to.box - from.box - (to.ours - from.ours);
+  return Math.max(0, foreign) / (wallS * availableParallelism());
+}
+
+// ---------------------------------------------------------------- HTTP helpers (node:http: no fetch pool in the driver)
+
+function httpStatus(url: string): Promise<number | undefined> {
+  return new Promise(resolve => {
+    const req = request(url, { agent: false, timeout: 1000 }, res => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve(undefined)); // not listening yet
+    req.end();
+  });
+}
+
+function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers, agent: false, timeout: 10_000 }, res => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+        } catch {
+          reject(new Error(`${url}: status ${res.statusCode}, body is not JSON: ${text.slice(0, 200)}`));
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`${url}: timeout`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** One real request before measuring: a target answering errors would make every figure meaningless. */
+async function verify(label: string, load: Load, check: (data: any) => boolean): Promise<void> {
+  const { status, json } = await postJson(load.url, load.headers, load.body);
+  if (status !== 200 || json.errors || !json.data || !check(json.data)) {
+    throw new Error(`${label}: unexpected answer (status ${status}): ${JSON.stringify(json).slice(0, 500)}`);
+  }
+}
+
+// ---------------------------------------------------------------- load
+
+interface Load {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** non-2xx + connection errors/timeouts + bodies with GraphQL errors or no data. */
+  bad: number;
+}
+
+// Cheap per-response check (string ops only; JSON.parse here would steal CPU from the servers).
+const goodBody = (body: unknown) => typeof body === "string" && body.startsWith('{"data":') && !body.includes('"errors"');
+
+async function cannon(load: Load, connections: number, seconds: number): Promise<Round> {
+  const r = await autocannon({ ...load, method: "POST", connections, duration: seconds, verifyBody: goodBody });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    bad: r.non2xx + r.errors + r.mismatches,
+  };
+}
+
+interface Series {
+  label: string;
+  rounds: Round[];
+  /** Bad responses in warm-up runs (not in `rounds`). */
+  warmupBad: number;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const summary = (s: Series) => ({
+  rps: mean(s.rounds.map(r => r.rps)),
+  p50: mean(s.rounds.map(r => r.p50)),
+  p99: mean(s.rounds.map(r => r.p99)),
+  bad: s.warmupBad + s.rounds.reduce((a, r) => a + r.bad, 0),
+});
+
+/** Warm up each target, then alternate rounds (A B A B ...) so drift (thermal, GC, neighbours) hits both alike. */
+async function compare(targets: Array<{ label: string; load: Load }>, connections: number): Promise<Series[]> {
+  const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
+  for (const [i, t] of targets.entries()) series[i]!.warmupBad += (await cannon(t.load, connections, WARMUP_S)).bad;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of targets.entries()) series[i]!.rounds.push(await cannon(t.load, connections, ROUND_S));
+  }
+  return series;
+}
+
+// ---------------------------------------------------------------- report
+
+const raw: string[] = [];
+const rows: Array<[figure: string, target: string, measured: string, verdict: string]> = [];
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+function logSeries(title: string, series: Series[]): void {
+  raw.push(title);
+  for (const s of series) {
+    const rounds = s.rounds.map(r => `${fmt(r.rps, 0)} req/s p50 ${r.p50} p99 ${r.p99} (${r.requests} req, ${r.bad} bad)`);
+    raw.push(`  ${s.label.padEnd(14)} ${rounds.join(" | ")}${s.warmupBad ? ` | warm-up bad: ${s.warmupBad}` : ""}`);
+  }
+}
+
+function printTable(): void {
+  const header: [string, string, string, string] = ["figure", "target", "measured", "result"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ");
+  console.log(`\n${raw.join("\n")}\n`);
+  console.log(line(header));
+  console.log(widths.map(w => "-".repeat(w)).join("-|-"));
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------- phases
+
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const json = { "content-type": "application/json" };
+
+const phaseLoad: Array<{ name: string; share: number }> = [];
+
+/** Mark a phase's start; the returned function records how busy other processes kept the box meanwhile. */
+function phase(name: string): () => void {
+  progress(name);
+  const cpu = cpuSnapshot();
+  const started = performance.now();
+  return () => phaseLoad.push({ name: name.split(":")[0]!, share: foreignShare(cpu, (performance.now() - started) / 1000) });
+}
+
+async function main(): Promise<boolean> {
+  const rss: number[] = [];
+  let badTotal = 0;
+  const accountLoad = (url: string, up: Upstream): Load => ({
+    url,
+    headers: { ...json, [KEY_HEADERS.DIFFIO]: up.keys.DIFFIO },
+    body: JSON.stringify({ query: ACCOUNT_QUERY }),
+  });
+  const hasAccount = (data: any) => typeof data.account?.id === "string" && typeof data.account.billingPolicy?.type === "string";
+
+  // 1 + 2. Startup, then throughput at 0 ms upstream latency.
+  raw.push(`load average at start (1/5/15 min): ${loadavg().map(l => l.toFixed(2)).join(" / ")} on ${availableParallelism()} cores`);
+  let endPhase = phase("phase 1+2: start upstream (0 ms), account-graph, bare proxy; throughput, 32 connections");
+  let up = await startUpstream(0);
+  let server = await startServer(up);
+  let proxy = await startProxy(up);
+  raw.push(`startup (spawn → first 200 of /readyz, polled every 20 ms): ${fmt(server.startupMs, 0)} ms`);
+  await verify("account-graph", accountLoad(server.url, up), hasAccount);
+  await verify("bare proxy", accountLoad(proxy.url, up), hasAccount);
+
+  const thr = await compare(
+    [
+      { label: "account-graph", load: accountLoad(server.url, up) },
+      { label: "bare proxy", load: accountLoad(proxy.url, up) },
+    ],
+    32,
+  );
+  rss.push(peakRssMb(server.child.proc.pid));
+  logSeries("throughput @0 ms upstream, 32 connections:", thr);
+  const [ag, px] = thr.map(summary) as [ReturnType<typeof summary>, ReturnType<typeof summary>];
+  badTotal += ag.bad + px.bad;
+  rows.push(["startup time", "-", `${fmt(server.startupMs, 0)} ms`, "info"]);
+  rows.push(["account-graph req/s @0ms", "-", fmt(ag.rps, 0), "info"]);
+  rows.push(["bare proxy req/s @0ms", "-", fmt(px.rps, 0), "info"]);
+  rows.push(["throughput ratio (req/s)", `>= ${TARGETS.throughputRatio.toFixed(2)}`, fmt(ag.rps / px.rps, 2), verdict(ag.rps / px.rps >= TARGETS.throughputRatio)]);
+  rows.push(["p50 @0ms ag / proxy (ms)", "-", `${fmt(ag.p50)} / ${fmt(px.p50)}`, "info"]);
+  rows.push(["p99 @0ms ag / proxy (ms)", "-", `${fmt(ag.p99)} / ${fmt(px.p99)}`, "info"]);
+  rows.push(["p99 ratio @0ms (ag/proxy)", "-", fmt(ag.p99 / px.p99, 2), "info"]);
+  rows.push(["non-2xx/errors @0ms ag / proxy", "0", `${ag.bad} / ${px.bad}`, ag.bad + px.bad === 0 ? "PASS" : "FAIL"]);
+  await Promise.all([stop(server.child), stop(proxy.child), stop(up.child)]);
+  endPhase();
+
+  // 3. Latency at 20 ms upstream latency: fresh processes, so nothing carries over from phase 2.
+  endPhase = phase("phase 3: latency, upstream 20 ms, 64 connections");
+  up = await startUpstream(20);
+  server = await startServer(up);
+  proxy = await startProxy(up);
+  await verify("account-graph", accountLoad(server.url, up), hasAccount);
+  await verify("bare proxy", accountLoad(proxy.url, up), hasAccount);
+  const lat = await compare(
+    [
+      { label: "account-graph", load: accountLoad(server.url, up) },
+      { label: "bare proxy", load: accountLoad(proxy.url, up) },
+    ],
+    64,
+  );
+  rss.push(peakRssMb(server.child.proc.pid));
+  logSeries("latency @20 ms upstream, 64 connections:", lat);
+  const [ag20, px20] = lat.map(summary) as [ReturnType<typeof summary>, ReturnType<typeof summary>];
+  badTotal += ag20.bad + px20.bad;
+  const diff = ag20.p99 - px20.p99;
+  rows.push(["p50 @20ms ag / proxy (ms)", "-", `${fmt(ag20.p50)} / ${fmt(px20.p50)}`, "info"]);
+  rows.push(["p99 @20ms ag / proxy (ms)", "-", `${fmt(ag20.p99)} / ${fmt(px20.p99)}`, "info"]);
+  rows.push(["p99 difference @20ms (ms)", `<= ${TARGETS.p99DiffMs}`, fmt(diff), verdict(diff <= TARGETS.p99DiffMs)]);
+  rows.push(["non-2xx/errors @20ms ag / proxy", "0", `${ag20.bad} / ${px20.bad}`, ag20.bad + px20.bad === 0 ? "PASS" : "FAIL"]);
+  await Promise.all([stop(server.child), stop(proxy.child), stop(up.child)]);
+  endPhase();
+
+  // 4. `accounts` fan-out over the four providers at 50 ms each: parallel calls should cost ~one.
+  endPhase = phase("phase 4: accounts over four providers, upstream 50 ms, 10 connections");
+  up = await startUpstream(50);
+  server = await startServer(up);
+  const allKeys = Object.fromEntries(Object.entries(KEY_HEADERS).map(([p, h]) => [h, up.keys[p as ProviderName]]));
+  const fanOut: Load = { url: server.url, headers: { ...json, ...allKeys }, body: JSON.stringify({ query: ACCOUNTS_QUERY }) };
+  await verify("account-graph accounts", fanOut, d => Array.isArray(d.accounts) && d.accounts.length === 4 && d.accounts.every(Boolean));
+  const warm = await cannon(fanOut, 10, WARMUP_S);
+  const acc: Series = { label: "account-graph", rounds: [await cannon(fanOut, 10, ROUND_S)], warmupBad: warm.bad };
+  rss.push(peakRssMb(server.child.proc.pid));
+  logSeries("accounts @50 ms upstream (x4 providers), 10 connections:", [acc]);
+  const a = summary(acc);
+  badTotal += a.bad;
+  rows.push(["accounts p50 @50ms (ms)", `< ${TARGETS.accountsP50Ms}`, fmt(a.p50), verdict(a.p50 < TARGETS.accountsP50Ms)]);
+  rows.push(["accounts p99 @50ms (ms)", "-", fmt(a.p99), "info"]);
+  rows.push(["non-2xx/errors accounts", "0", String(a.bad), a.bad === 0 ? "PASS" : "FAIL"]);
+  await Promise.all([stop(server.child), stop(up.child)]);
+  endPhase();
+
+  // 5. Peak RSS: VmHWM is the high-water mark since the process started, read at the end of each phase.
+  raw.push(`account-graph starts: ${starts.map(s => `${fmt(s.startupMs, 0)} ms to ready, ${fmt(s.rssMb)} MB peak RSS when ready`).join("; ")}`);
+  raw.push(`peak RSS (VmHWM) of account-graph per phase (MB): ${rss.map(r => fmt(r)).join(", ")}`);
+  const peak = Math.max(...rss);
+  rows.push(["peak RSS account-graph (MB)", `< ${TARGETS.rssMb}`, fmt(peak), Number.isFinite(peak) ? verdict(peak < TARGETS.rssMb) : "n/a"]);
+  raw.push(`CPU taken by other processes (share of all cores): ${phaseLoad.map(p => `${p.name} ${fmt(p.share * 100, 0)}%`).join(", ")}`);
+  printTable();
+  const busy = phaseLoad.filter(p => p.share > BUSY_SHARE);
+  if (busy.length) {
+    console.log(`\nWARNING: other processes used more than ${BUSY_SHARE * 100}% of the CPU during ${busy.map(p => p.name).join(", ")}; those figures understate the server. Re-run on a quiet machine.`);
+  }
+  return badTotal === 0;
+}
+
+const watchdog = setTimeout(() => {
+  process.stderr.write(`bench: still running after ${WATCHDOG_MS / 1000} s, giving up\n`);
+  void stopAll().finally(() => process.exit(1));
+}, WATCHDOG_MS);
+watchdog.unref();
+
+let code = 0;
+try {
+  if (!(await main())) {
+    process.stderr.write("bench: some responses were errors (see the non-2xx/errors rows)\n");
+    code = 1;
+  }
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+  for (const child of started) {
+    if (child.tail.length) process.stderr.write(`--- last output of ${child.name} ---\n${child.tail.join("\n")}\n`);
+  }
+  code = 1;
+} finally {
+  await stopAll();
+}
+process.exit(code);
