@@ -8,6 +8,7 @@ import { ACCOUNT_TYPE_NAMES } from "./domains/account/account.interface.js";
 import { ACCOUNT_TYPES, RESOLVERS } from "./domains/registry.js";
 import { ACCOUNT_SOURCES } from "./domains/sources.js";
 import { type Provider } from "./providers/provider.js";
+import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
 import { validateArgument } from "./validation.js";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -35,11 +36,39 @@ async function build(): Promise<GraphQLSchema> {
     resolvers[typeName].__resolveReference = (reference: { id: string }, ctx: Context) =>
       source.load(ctx, reference.id);
   }
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: gql`
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])
       ${printSchemaWithDirectives(schema)}
     `,
     resolvers: resolvers as never,
   });
+  guardEntities(subgraph);
+  return subgraph;
+}
+
+const ENTITY_NAMES = new Set(Object.values(ACCOUNT_TYPE_NAMES));
+
+// @apollo/subgraph throws a plain Error for a representation it cannot use, which would surface as
+// INTERNAL_SERVER_ERROR; a malformed representation is the caller's input, so say so precisely.
+function guardEntities(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  field.resolve = (source, args: { representations: unknown[] }, ctx, info) => {
+    const fieldErrors: FieldError[] = [];
+    args.representations.forEach((rep, i) => {
+      const r = rep as Record<string, unknown> | null;
+      const where = `representations[${i}]`;
+      if (r === null || typeof r !== "object" || Array.isArray(r)) {
+        fieldErrors.push({ field: where, message: "must be an object with __typename and id" });
+      } else if (typeof r.__typename !== "string" || !ENTITY_NAMES.has(r.__typename)) {
+        fieldErrors.push({ field: `${where}.__typename`, message: `must be one of ${[...ENTITY_NAMES].join(", ")}` });
+      } else if (typeof r.id !== "string" || r.id === "") {
+        fieldErrors.push({ field: `${where}.id`, message: "must be a non-empty string" });
+      }
+    });
+    if (fieldErrors.length > 0) throw badUserInput(summarize(fieldErrors), fieldErrors);
+    return resolve(source, args, ctx, info);
+  };
 }

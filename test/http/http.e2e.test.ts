@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
@@ -32,6 +33,25 @@ describe("HTTP surface", () => {
     const html = await response.text();
     expect(html).toMatch(/sandbox/i);
     expect(html).toContain("embeddable-sandbox");
+    // The example operation and each provider's demo key header, pre-filled.
+    expect(html).toContain("query AllAccounts");
+    for (const header of ["X-Diffio-Api-Key", "X-Hostup-Api-Key", "X-Cudo-Api-Key", "X-Depicta-Api-Key"]) {
+      expect(html).toContain(header);
+    }
+    expect(html).toContain(DIFFIO_DEMO_KEYS.admin);
+  });
+
+  it("shows no Sandbox and no demo keys in production", async () => {
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" });
+    try {
+      const html = await (await fetch(`${prod.url}/graphql`, { headers: { accept: "text/html" } })).text();
+      expect(html).not.toContain("embeddable-sandbox");
+      expect(html).not.toContain(DIFFIO_DEMO_KEYS.admin);
+      const introspection = await prod.gql("{ __schema { types { name } } }");
+      expect(introspection.status).toBe(400);
+    } finally {
+      await prod.stop();
+    }
   });
 
   it("serves queries over GET when a CSRF-safe header is present, and refuses them otherwise", async () => {

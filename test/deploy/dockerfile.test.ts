@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "@jest/globals";
+import { loadConfig } from "../../src/config.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+const dockerfile = readFileSync(`${root}Dockerfile`, "utf8");
+// Instructions per stage, continuation lines joined.
+const parse = (text: string) =>
+  text
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map(line => line.trim())
+    .filter(line => line && !line.startsWith("#"))
+    .map(line => {
+      const [keyword, ...rest] = line.split(/\s+/);
+      return { keyword: keyword!.toUpperCase(), args: rest.join(" ") };
+    });
+const stages = dockerfile.split(/^FROM /m).slice(1);
+const runtime = stages.at(-1)!;
+const of = (keyword: string, text = dockerfile) => parse(text).filter(i => i.keyword === keyword);
+
+describe("Dockerfile", () => {
+  it("is multi-stage on Node 20 and runs production dependencies only", () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage).toMatch(/^node:20[\w.-]*/);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+    expect(runtime).toMatch(/COPY --from=build/);
+    expect(runtime).not.toMatch(/npm (ci|install)(?! --omit=dev)/);
+  });
+
+  it("runs as a non-root user with NODE_ENV=production", () => {
+    const user = of("USER", runtime);
+    expect(user.length).toBe(1);
+    expect(user[0]!.args).not.toMatch(/^(root|0)$/);
+    expect(runtime).toMatch(/NODE_ENV=production/);
+  });
+
+  it("exposes the port the server listens on by default", () => {
+    const exposed = of("EXPOSE", runtime).map(i => Number(i.args));
+    expect(exposed).toEqual([loadConfig({}).port]);
+    expect(runtime).toMatch(new RegExp(`PORT=${loadConfig({}).port}`));
+  });
+
+  it("starts the built entry point, which the build produces from src/index.ts", () => {
+    const cmd = of("CMD", runtime).at(-1)!;
+    expect(JSON.parse(cmd.args)).toEqual(["node", "build/index.js"]);
+    expect(existsSync(`${root}src/index.ts`)).toBe(true);
+    const build = JSON.parse(readFileSync(`${root}tsconfig.build.json`, "utf8")) as { compilerOptions: { outDir: string; rootDir: string } };
+    expect(build.compilerOptions).toMatchObject({ outDir: "build", rootDir: "src" });
+  });
+
+  it("checks health on /healthz", () => {
+    const health = of("HEALTHCHECK", runtime);
+    expect(health).toHaveLength(1);
+    expect(health[0]!.args).toContain("/healthz");
+    expect(readFileSync(`${root}src/http/app.ts`, "utf8")).toContain('path === "/healthz"');
+  });
+
+  it("copies only files that exist, including what the runtime reads", () => {
+    for (const copy of of("COPY")) {
+      if (copy.args.includes("--from=")) continue;
+      const parts = copy.args.split(/\s+/).filter(p => !p.startsWith("--"));
+      for (const source of parts.slice(0, -1)) expect(existsSync(`${root}${source}`)).toBe(true);
+    }
+    expect(runtime).toContain("persisted-query-manifest.json");
+    expect(runtime).toContain("schema.graphql");
+  });
+
+  it("keeps node_modules, build output and tests out of the context", () => {
+    const ignored = readFileSync(`${root}.dockerignore`, "utf8").split("\n").map(l => l.trim());
+    expect(ignored).toEqual(expect.arrayContaining(["node_modules", "build", "test", ".git"]));
+  });
+});
