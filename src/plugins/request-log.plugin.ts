@@ -12,7 +12,8 @@ export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> 
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ contextValue, operationName, errors, response }) {
+        async willSendResponse({ contextValue, operationName, errors, response, metrics: requestMetrics }) {
+          if (requestMetrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
           const durationMs = Math.round((performance.now() - started) * 10) / 10;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const codes = [...(errors ?? []), ...(body?.errors ?? [])]

@@ -174,7 +174,9 @@ describe("operators and developers", () => {
     const calls = body.extensions?.upstreamCalls as Record<string, unknown>[];
     expect(calls).toEqual([
       expect.objectContaining({ provider: "DIFFIO", method: "POST", path: "/v1/account/settings/get", status: 200, attempts: 1, fromLoader: false }),
+      { provider: "DIFFIO", method: "POST", path: "/v1/account/settings/get", fromLoader: true },
     ]);
+    expect(server.sims.diffio.control.count()).toBe(1);
     expect(JSON.stringify(calls)).not.toMatch(/127\.0\.0\.1|Bearer|diffio_live/);
   });
 
@@ -203,6 +205,8 @@ describe("operators and developers", () => {
     expect(text).toMatch(/account_graph_requests_total\{operation="MetricsProbe",outcome="ok"\} 1/);
     expect(text).toMatch(/account_graph_upstream_calls_total\{provider="DIFFIO",status="200",outcome="ok"\} \d+/);
     expect(text).toContain("account_graph_request_duration_seconds_bucket");
+    expect(text).toMatch(/account_graph_cache_hits_total\{cache="loader"\} [1-9]/);
+    expect(text).toMatch(/account_graph_circuit_state\{provider="CUDO"\} 0/);
   });
 
   it("log one line per request with its id, operation, duration and upstream call count", async () => {

@@ -34,6 +34,8 @@ describe("automatic persisted queries over GET", () => {
     expect(((await hit.json()) as { data: unknown }).data).toEqual({ account: { id: "user_demo_1" } });
     expect(hit.headers.get("cache-control")).toBe("max-age=10, private");
     expect(server.sims.diffio.control.count()).toBe(1);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/account_graph_cache_hits_total\{cache="apq"\} 1/);
   });
 
   it("refuses a hash that does not match the query", async () => {

@@ -1,4 +1,5 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
 import { type CudoBillingAccount } from "../../domains/cudo/cudo-billing-account.type.js";
 import { upstreamError } from "../../errors/upstream-error.js";
@@ -53,7 +54,7 @@ export function cudoKit(ctx: Context): CudoKit {
   const client = new CudoClient(ctx.rest(CUDO_PROFILE));
   let listing: Promise<CudoBillingAccount[]> | undefined;
 
-  const account = new DataLoader<string, CudoBillingAccount>(async ids => {
+  const account = trackedLoader<string, CudoBillingAccount>(ctx, Provider.CUDO, id => ({ method: "GET", path: `/v1/billing-accounts/${encodeURIComponent(id)}` }), async ids => {
     // A listing already under way returns these accounts too: wait for it instead of asking twice.
     const listed = listing ? await listing.catch(() => []) : [];
     return Promise.all(

@@ -1,4 +1,6 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { Provider } from "../provider.js";
+import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
 import { type DepictaAccount } from "../../domains/depicta/depicta-account.type.js";
 import { DepictaClient, DEPICTA_PROFILE } from "./depicta.client.js";
@@ -17,7 +19,7 @@ export interface DepictaKit {
 /** Build the request's Depicta kit: one profile call however many fields ask for it. */
 export function depictaKit(ctx: Context): DepictaKit {
   const client = new DepictaClient(ctx.rest(DEPICTA_PROFILE));
-  const profile = new DataLoader<string, DepictaAccount>(async keys => {
+  const profile = trackedLoader<string, DepictaAccount>(ctx, Provider.DEPICTA, () => ({ method: "GET", path: "/v1/account/profile" }), async keys => {
     const response = await client.getProfile();
     const mapped = toDepictaAccount(response?.user);
     return keys.map(() => mapped);

@@ -1,4 +1,6 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { Provider } from "../provider.js";
+import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
 import { type DiffioAccount } from "../../domains/diffio/diffio-account.type.js";
 import { DiffioClient, DIFFIO_PROFILE } from "./diffio.client.js";
@@ -17,7 +19,7 @@ export interface DiffioKit {
 /** Build the request's Diffio kit: one settings call however many fields ask for it. */
 export function diffioKit(ctx: Context): DiffioKit {
   const client = new DiffioClient(ctx.rest(DIFFIO_PROFILE));
-  const account = new DataLoader<string, DiffioAccount>(async keys => {
+  const account = trackedLoader<string, DiffioAccount>(ctx, Provider.DIFFIO, () => ({ method: "POST", path: "/v1/account/settings/get" }), async keys => {
     const response = await client.getSettings();
     const mapped = toDiffioAccount(response?.account, response?.apiKeyId);
     return keys.map(() => mapped);

@@ -1,4 +1,6 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
+import { Provider } from "../provider.js";
+import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
 import { type HostupAccount } from "../../domains/hostup/hostup-account.type.js";
 import { HostupClient, HOSTUP_PROFILE } from "./hostup.client.js";
@@ -19,11 +21,11 @@ export interface HostupKit {
 /** Build the request's Hostup kit: at most one `/me` and one preferences call per request. */
 export function hostupKit(ctx: Context): HostupKit {
   const client = new HostupClient(ctx.rest(HOSTUP_PROFILE));
-  const me = new DataLoader<string, string>(async keys => {
+  const me = trackedLoader<string, string>(ctx, Provider.HOSTUP, () => ({ method: "GET", path: "/api/v2/me" }), async keys => {
     const id = toHostupAccountId(await client.getMe());
     return keys.map(() => id);
   });
-  const preferences = new DataLoader<string, HostupAccount>(async keys => {
+  const preferences = trackedLoader<string, HostupAccount>(ctx, Provider.HOSTUP, () => ({ method: "GET", path: "/api/v2/me/preferences" }), async keys => {
     const account = toHostupAccount(await client.getPreferences());
     return keys.map(() => account);
   });
