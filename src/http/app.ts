@@ -45,6 +45,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       headersTimeout: http.headersTimeoutMs,
       requestTimeout: http.requestTimeoutMs,
       keepAliveTimeout: http.keepAliveTimeoutMs,
+      // Node enforces the two timeouts above on this sweep (30 s by default, too coarse for them).
+      connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
     },
     (req, res) => {
     inFlight += 1;
@@ -110,9 +112,12 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     let body: unknown;
     if (method === "POST") {
       try {
-        body = await readBody(req, http.maxBodyBytes, headers.get("content-type"));
+        body = await readBody(req, http.maxBodyBytes, headers.get("content-type"), http.requestTimeoutMs);
       } catch (error) {
-        if (error instanceof BodyError) return sendJson(res, error.status, graphqlError(error.message, "BAD_REQUEST"));
+        if (error instanceof BodyError) {
+          if (error.status === 408) return res.destroy();
+          return sendJson(res, error.status, graphqlError(error.message, "BAD_REQUEST"));
+        }
         throw error;
       }
     }
