@@ -31,6 +31,8 @@ export interface RunningAccountGraph {
   port: number;
   deps: AppDeps;
   simulators?: Simulators;
+  /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
+  sharedState: "memory" | "redis";
   /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -103,6 +105,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     port,
     deps,
     simulators,
+    sharedState: shared.kind,
     async stop(graceMs = 10_000) {
       ready = false;
       await app.drain(graceMs);

@@ -16,11 +16,12 @@ try {
 }
 const logger = createLogger(config);
 const running = await startAccountGraph(config, { logger });
-logger.info(
+const mode =
   config.providersMode === "simulated"
-    ? `account-graph ready at ${running.url}/graphql, using the built-in provider simulators (PROVIDERS_MODE=simulated)`
-    : `account-graph ready at ${running.url}/graphql, calling the live provider APIs (PROVIDERS_MODE=live)`,
-);
+    ? "using the built-in provider simulators (PROVIDERS_MODE=simulated)"
+    : "calling the live provider APIs (PROVIDERS_MODE=live)";
+const state = running.sharedState === "redis" ? "shared state in Redis" : "single-process state in memory";
+logger.info(`account-graph ready at ${running.url}/graphql, ${mode}; ${state}`);
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -57,22 +57,26 @@ describe("the built server", () => {
       await upstream.close();
     });
 
-    it("logs the mode in one line, finishes in-flight requests, refuses new ones and exits 0", async () => {
+    it("logs the mode in one line, finishes in-flight requests under load, refuses new ones and exits 0", async () => {
       expect(proc.out()).toContain("calling the live provider APIs (PROVIDERS_MODE=live)");
       upstream.control.latencyMs = 800;
-      const inFlight = fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-diffio-api-key": DIFFIO_DEMO_KEYS.admin },
-        body: JSON.stringify({ query: "{ account(provider: DIFFIO) { id } }" }),
-      });
-      while (upstream.control.count() === 0) await new Promise(resolve => setTimeout(resolve, 10));
+      const fire = () =>
+        fetch(`${url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-diffio-api-key": DIFFIO_DEMO_KEYS.admin },
+          body: JSON.stringify({ query: "{ account(provider: DIFFIO) { id } }" }),
+        });
+      const load = Array.from({ length: 20 }, fire);
+      while (upstream.control.count() < 20) await new Promise(resolve => setTimeout(resolve, 10));
       const exited = once(proc.child as ChildProcess, "exit");
       proc.child.kill("SIGTERM");
       await new Promise(resolve => setTimeout(resolve, 150));
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
-      const response = await inFlight;
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { account: { id: "user_demo_1" } } });
+      const responses = await Promise.all(load);
+      for (const response of responses) {
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ data: { account: { id: "user_demo_1" } } });
+      }
       const [code] = await exited;
       expect(code).toBe(0);
     });
