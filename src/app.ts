@@ -90,7 +90,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     deps,
     apollo,
     metrics,
-    isReady: () => ready && shared.ready(),
+    notReadyBecause: () =>
+      !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),
   });
   await new Promise<void>((resolve, reject) => {
     app.server.once("error", reject);

@@ -65,6 +65,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     schema,
     logger,
     csrfPrevention: true,
+    // index.ts owns SIGTERM/SIGINT (drain HTTP first); a second concurrent stop() never resolves.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
@@ -101,5 +103,6 @@ function persistedQueries(config: Config, options: ApolloOptions) {
     if (!options.manifest) throw new Error("PERSISTED_QUERIES=only needs the persisted query manifest");
     return { cache: manifestCache(options.manifest) };
   }
-  return options.apqCache ? { cache: options.apqCache } : undefined;
+  // A day: long enough for clients' hot operations, bounded so the cache (Redis) cannot only grow.
+  return { cache: options.apqCache, ttl: 86_400 };
 }

@@ -22,7 +22,8 @@ export type UpstreamFailure =
   | { kind: "network"; reason: string }
   | { kind: "unreadable"; status: number; reason: string; requestId?: string }
   | { kind: "no-credential"; header: string }
-  | { kind: "circuit-open"; retryAfterSeconds: number };
+  | { kind: "circuit-open"; retryAfterSeconds: number }
+  | { kind: "budget-unavailable" };
 
 /** A GraphQL error that came from (or instead of) a provider call; always carries `extensions.provider`. */
 export class UpstreamError extends GraphQLError {}
@@ -88,6 +89,12 @@ export function upstreamError(provider: Provider, failure: UpstreamFailure): Ups
             retryAfterSeconds: failure.retryAfterSeconds,
           },
         },
+      );
+    case "budget-unavailable":
+      // Nothing was sent: the replicas' shared concurrency budget (Redis) could not be consulted.
+      return new UpstreamError(
+        `${name} was not called: the shared concurrency budget for ${name} is unavailable right now.`,
+        { extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true } },
       );
     case "unreadable":
       return new UpstreamError(`${name} sent an unreadable response (${failure.reason}).`, {

@@ -13,8 +13,8 @@ export interface HttpAppOptions {
   deps: AppDeps;
   apollo: ApolloServer<Context>;
   metrics: Metrics;
-  /** Readiness beyond "listening" (schema built, providers configured). */
-  isReady: () => boolean;
+  /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
+  notReadyBecause: () => string | undefined;
 }
 
 /** The HTTP server and its graceful stop. */
@@ -81,8 +81,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       return;
     }
     if (path === "/readyz") {
-      const ready = options.isReady() && !draining;
-      return sendJson(res, ready ? 200 : 503, { status: ready ? "ready" : draining ? "draining" : "starting" });
+      const reason = draining ? "draining" : options.notReadyBecause();
+      return sendJson(res, reason ? 503 : 200, { status: reason ?? "ready" });
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();

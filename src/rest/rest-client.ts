@@ -3,6 +3,7 @@ import { type Provider } from "../providers/provider.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
+import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
@@ -137,8 +138,9 @@ export class RestClient {
     let release: (() => void) | undefined;
     try {
       if (limiter) release = await limiter.acquire(credentialKey(credential), deadline);
-    } catch {
-      return { ok: false, failure: { kind: "timeout" } };
+    } catch (error) {
+      const waitedOut = error instanceof ConcurrencyDeadlineError;
+      return { ok: false, failure: waitedOut ? { kind: "timeout" } : { kind: "budget-unavailable" } };
     }
     // A slot that freed just before the deadline leaves no time for a real attempt.
     if (deadline - Date.now() <= 0) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
 import { type Provider } from "../providers/provider.js";
+import { ConcurrencyDeadlineError } from "../rest/concurrency-limiter.js";
 import { type ConcurrencyLimiter } from "../rest/rest-client.js";
 import { type SharedState } from "./shared-state.js";
 
@@ -15,7 +16,13 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
   ) {}
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(this.prefix + key)) ?? undefined;
+    try {
+      return (await this.redis.get(this.prefix + key)) ?? undefined;
+    } catch {
+      // Redis unreachable: a miss, not a failure. Apollo then answers PERSISTED_QUERY_NOT_FOUND and
+      // clients resend the full query, which is served; a thrown error would be a 500 instead.
+      return undefined;
+    }
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
@@ -30,13 +37,16 @@ export class RedisKeyValueCache implements KeyValueCache<string> {
 
 // A lease is a sorted-set member scored by its expiry (Redis server time, so replica clocks do not
 // matter). Expired leases — a replica that died holding slots — are dropped before counting.
+// ARGV: max, member, lease duration in ms (the caller's remaining deadline plus a margin). Leases
+// differ in length, so the key's own expiry follows the longest one (never cut a live lease short).
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
   redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) + 1000)
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  redis.call('PEXPIRE', KEYS[1], tonumber(last[2]) - now + 1000)
   return 1
 end
 return 0
@@ -46,15 +56,19 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * A concurrency budget shared by every replica through Redis: at most `max` leases per key. Waiters
- * poll with jittered backoff until their deadline (no FIFO across replicas). A lease lives at most
- * `leaseMs` past its deadline-bound call, so a crashed replica cannot hold slots forever.
+ * poll with jittered backoff until their deadline (no FIFO across replicas). A lease lives until
+ * `leaseMarginMs` past the deadline of the call that holds it (calls cannot outlive their
+ * deadline), so a crashed replica's slots come back soon after its calls would have ended, and a
+ * live call keeps its slot however long its deadline (`UPSTREAM_TIMEOUT_MS`) is.
  */
 export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
   constructor(
     private readonly redis: Redis,
     private readonly namespace: string,
     private readonly max: number,
-    private readonly leaseMs = 30_000,
+    private readonly leaseMarginMs = 5_000,
+    /** Lease length for a caller without a finite deadline. */
+    private readonly fallbackLeaseMs = 60_000,
   ) {}
 
   async acquire(key: string, deadline: number): Promise<() => void> {
@@ -62,7 +76,12 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
     const member = randomUUID();
     let wait = 5;
     for (;;) {
-      const granted = await this.redis.eval(ACQUIRE, 1, zset, this.max, member, this.leaseMs);
+      // A duration, not a timestamp: Redis adds it to its own clock, so clock skew does not matter.
+      const remaining = deadline - Date.now();
+      const leaseMs = Number.isFinite(remaining)
+        ? Math.max(0, Math.ceil(remaining)) + this.leaseMarginMs
+        : this.fallbackLeaseMs;
+      const granted = await this.redis.eval(ACQUIRE, 1, zset, this.max, member, leaseMs);
       if (granted === 1) {
         let released = false;
         return () => {
@@ -72,7 +91,8 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
         };
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error("no concurrency slot became free before the deadline");
+      // The same error as the in-memory limiter, so callers need not know which one they have.
+      if (left <= 0) throw new ConcurrencyDeadlineError();
       await sleep(Math.min(left, wait / 2 + Math.random() * wait));
       wait = Math.min(wait * 2, 50);
     }
@@ -82,14 +102,18 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
 /** Shared state in Redis (`REDIS_URL`): APQ cache and concurrency budgets. */
 export async function redisState(url: string): Promise<SharedState> {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true });
-  // A replica without its shared store must not look ready (it would break the shared budgets).
+  // A replica without its shared store must not look ready (it would break the shared budgets), but
+  // it must not crash-loop either: it starts, reports not ready, and ioredis keeps reconnecting.
   redis.on("error", () => undefined);
-  await redis.connect();
+  const connected = redis.connect().catch(() => undefined);
+  // Usually Redis answers at once: wait briefly so a normal start is ready immediately.
+  await Promise.race([connected, sleep(2000)]);
   return {
     kind: "redis",
     apqCache: new RedisKeyValueCache(redis, `${PREFIX}apq:`),
     limiter: (provider: Provider, max: number) => new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max),
     ready: () => redis.status === "ready",
+    unreadyReason: () => (redis.status === "ready" ? undefined : "redis unreachable"),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

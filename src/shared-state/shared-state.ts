@@ -15,5 +15,7 @@ export interface SharedState {
   limiter(provider: Provider, max: number): ConcurrencyLimiter;
   /** False while a required backing store is unreachable (reported by /readyz). */
   ready(): boolean;
+  /** Why it is not ready, for /readyz (e.g. `redis unreachable`). */
+  unreadyReason?(): string | undefined;
   close(): Promise<void>;
 }

@@ -1,0 +1,228 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { sha256 } from "../../src/persisted/manifest.js";
+import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator.js";
+import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
+import { startSimulators, type Simulators } from "../../src/simulators/index.js";
+import { startRedis, type TestRedis } from "../helpers/redis.js";
+
+// Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
+// set of simulators, which stand in for the providers every replica shares. Replicas A and B share
+// a redis-server; C and D run without REDIS_URL, as the negative control.
+const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
+const DEPICTA_KEY = DEPICTA_DEMO_KEYS.main;
+const DEPICTA_ID = "6eb15ef1-9de7-4971-b55e-babbe35b7544";
+
+interface Replica {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+// Every replica that started, so afterAll stops them even when a sibling failed to start.
+const started: Replica[] = [];
+
+async function startReplica(env: Record<string, string>): Promise<Replica> {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      NODE_ENV: "production",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", chunk => (output += chunk));
+  child.stderr!.on("data", chunk => (output += chunk));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    // Draining is bounded by the server itself; SIGKILL only if stopping hangs. (It can: Apollo
+    // Server registers its own SIGTERM handler unless `stopOnTerminationSignals: false`, and a
+    // second, concurrent `stop()` never resolves.)
+    const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
+    await exited;
+    clearTimeout(timer);
+  };
+  // Generous: four Node processes start at once on two cores.
+  const giveUp = Date.now() + 20_000;
+  while (Date.now() < giveUp) {
+    const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(output);
+    if (match) {
+      const replica = { url: match[1]!, child, output: () => output, stop };
+      started.push(replica);
+      return replica;
+    }
+    if (child.exitCode !== null) break;
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+  await stop();
+  throw new Error(`replica did not start:\n${output}`);
+}
+
+let redis: TestRedis;
+let sims: Simulators;
+let a: Replica;
+let b: Replica;
+let c: Replica;
+let d: Replica;
+
+beforeAll(async () => {
+  // One after the other, so that afterAll can stop whichever started if the other fails.
+  redis = await startRedis();
+  sims = await startSimulators();
+  const live = {
+    PROVIDERS_MODE: "live",
+    DIFFIO_BASE_URL: sims.diffio.url,
+    HOSTUP_BASE_URL: sims.hostup.url,
+    CUDO_BASE_URL: sims.cudo.url,
+    DEPICTA_BASE_URL: sims.depicta.url,
+  };
+  [a, b, c, d] = await Promise.all([
+    startReplica({ ...live, REDIS_URL: redis.url }),
+    startReplica({ ...live, REDIS_URL: redis.url }),
+    startReplica(live),
+    startReplica(live),
+  ]);
+}, 30_000);
+
+afterAll(async () => {
+  await Promise.all(started.map(replica => replica.stop()));
+  await sims?.close();
+  await redis?.stop();
+});
+
+type Body = {
+  data?: Record<string, unknown> | null;
+  errors?: { extensions?: { code?: string } }[];
+};
+
+async function post(replica: Replica, payload: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${replica.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(payload),
+  });
+  return { status: response.status, body: (await response.json()) as Body };
+}
+
+describe("automatic persisted queries across replicas", () => {
+  // A query text no earlier run can have registered (each test run has a fresh Redis anyway).
+  const query = (tag: string) => `query Apq_${tag} { account(provider: DIFFIO) { id } }`;
+  const byHash = (text: string) => ({
+    extensions: { persistedQuery: { version: 1, sha256Hash: sha256(text) } },
+  });
+  const headers = { "x-diffio-api-key": "diffio_live_demo_admin_4f9c2a" };
+
+  it("serves on replica B, by hash alone, a query registered on replica A (REDIS_URL)", async () => {
+    const text = query(`redis_${Date.now()}`);
+    const before = await post(b, byHash(text), headers);
+    expect(before.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+
+    const registered = await post(a, { query: text, ...byHash(text) }, headers);
+    expect(registered.body).toEqual({ data: { account: { id: "user_demo_1" } } });
+
+    const served = await post(b, byHash(text), headers);
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual({ data: { account: { id: "user_demo_1" } } });
+  });
+
+  it("does not, without REDIS_URL (each replica has its own cache)", async () => {
+    const text = query(`memory_${Date.now()}`);
+    const registered = await post(c, { query: text, ...byHash(text) }, headers);
+    expect(registered.body).toEqual({ data: { account: { id: "user_demo_1" } } });
+    const other = await post(d, byHash(text), headers);
+    expect(other.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+  });
+});
+
+describe("Depicta's per-credential concurrency budget across replicas", () => {
+  const READS = 30;
+  const depicta = () => sims.depicta.control;
+
+  // 30 concurrent reads with one credential, alternating between two replicas.
+  async function burst(first: Replica, second: Replica) {
+    depicta().reset();
+    depicta().latencyMs = 150;
+    const results = await Promise.all(
+      Array.from({ length: READS }, (_, i) =>
+        post(i % 2 === 0 ? first : second, { query: "{ account(provider: DEPICTA) { id } }" }, {
+          "x-depicta-api-key": DEPICTA_KEY,
+        }),
+      ),
+    );
+    const peak = depicta().maxInFlightByKey.get(DEPICTA_KEY) ?? 0;
+    const upstreamCalls = depicta().count();
+    depicta().reset();
+    return { results, peak, upstreamCalls };
+  }
+
+  it("keeps at most 10 in flight upstream with REDIS_URL, in parallel, and every read succeeds", async () => {
+    const { results, peak, upstreamCalls } = await burst(a, b);
+    for (const { status, body } of results) {
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { account: { id: DEPICTA_ID } } });
+    }
+    expect(peak).toBeLessThanOrEqual(DEPICTA_MAX_CONCURRENCY);
+    // Well above one replica's share: the budget is used in parallel, not serialised.
+    expect(peak).toBeGreaterThan(5);
+    // No 429 was ever answered (a 429 would have been retried: more calls than reads).
+    expect(upstreamCalls).toBe(READS);
+  });
+
+  it("exceeds the budget without REDIS_URL (in-memory limiters), so Redis is what holds it", async () => {
+    const { peak, upstreamCalls } = await burst(c, d);
+    // Each replica allows 10 on its own: together they exceed Depicta's limit and draw 429s.
+    expect(peak).toBeGreaterThan(DEPICTA_MAX_CONCURRENCY);
+    expect(upstreamCalls).toBeGreaterThan(READS);
+  });
+});
+
+describe("readiness when Redis goes away", () => {
+  const status = async (replica: Replica, path: string) =>
+    (await fetch(`${replica.url}${path}`)).status;
+  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      if (await check()) return true;
+      await new Promise(resolve => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+
+  it("answers /readyz 503 while Redis is down (liveness stays 200) and 200 once it is back", async () => {
+    expect(await status(a, "/readyz")).toBe(200);
+    await redis.kill();
+    expect(await until(async () => (await status(a, "/readyz")) === 503, 3000)).toBe(true);
+    expect(await status(b, "/readyz")).toBe(503);
+    // Not dead, only not ready: the orchestrator must stop routing to it, not restart it.
+    expect(await status(a, "/healthz")).toBe(200);
+    // Replicas without Redis are unaffected.
+    expect(await status(c, "/readyz")).toBe(200);
+    // A Depicta read that still reaches A fails closed: without the shared budget it makes no
+    // upstream call rather than risk exceeding it.
+    sims.depicta.control.reset();
+    const read = await post(a, { query: "{ account(provider: DEPICTA) { id } }" }, {
+      "x-depicta-api-key": DEPICTA_KEY,
+    });
+    expect(read.body.data?.account).toBeNull();
+    expect(read.body.errors).toHaveLength(1);
+    expect(sims.depicta.control.count()).toBe(0);
+    // Persisted queries degrade to a miss (clients then send the full text), not to a failure.
+    const text = `query ApqDown_${Date.now()} { account(provider: DIFFIO) { id } }`;
+    const hash = { persistedQuery: { version: 1, sha256Hash: sha256(text) } };
+    const diffioKey = { "x-diffio-api-key": "diffio_live_demo_admin_4f9c2a" };
+    const miss = await post(a, { extensions: hash }, diffioKey);
+    expect(miss.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const full = await post(a, { query: text, extensions: hash }, diffioKey);
+    expect(full.body).toEqual({ data: { account: { id: "user_demo_1" } } });
+
+    await redis.restart();
+    expect(await until(async () => (await status(a, "/readyz")) === 200, 5000)).toBe(true);
+  }, 15_000);
+});
