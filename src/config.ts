@@ -35,6 +35,8 @@ export interface Config {
   http: HttpLimits;
   /** `max-age` of the private cache hint on reads. */
   cacheMaxAgeSeconds: number;
+  /** The HTTP client for provider calls (see rest/transport.ts and docs/performance.md). */
+  upstreamClient: "undici" | "got";
 }
 
 /** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
@@ -174,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUpstreamResponseBytes: int("MAX_UPSTREAM_RESPONSE_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
     },
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE_SECONDS", 10, 0, 86_400),
+    upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
   };
 
   const serverKeys = Object.values(providers).some(p => p.apiKey);

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLSchema } from "graphql";
+import { type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
@@ -33,8 +33,11 @@ async function build(): Promise<GraphQLSchema> {
   for (const [provider, typeName] of Object.entries(ACCOUNT_TYPE_NAMES)) {
     const source = ACCOUNT_SOURCES[provider as Provider];
     if (!resolvers[typeName]) continue;
-    resolvers[typeName].__resolveReference = (reference: { id: string }, ctx: Context) =>
-      source.load(ctx, reference.id);
+    resolvers[typeName].__resolveReference = (
+      reference: { id: string },
+      ctx: Context,
+      info: GraphQLResolveInfo,
+    ) => source.load(ctx, reference.id, info);
   }
   const subgraph = buildSubgraphSchema({
     typeDefs: gql`

@@ -29,7 +29,7 @@ const HOST = "127.0.0.1";
 const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "60" },
-    warmup: { type: "string", default: "5" },
+    warmup: { type: "string", default: "10" },
     rate: { type: "string", default: "50" },
     "fault-every": { type: "string", default: "2" },
     "rss-growth-mb": { type: "string", default: "50" },
@@ -48,7 +48,9 @@ const SHUTDOWN_GRACE_MS = 15_000;
 function positive(name: keyof typeof args, zeroOk = false): number {
   const value = Number(args[name]);
   if (!Number.isFinite(value) || value < 0 || (!zeroOk && value === 0)) {
-    process.stderr.write(`soak: --${name} must be a ${zeroOk ? "non-negative" : "positive"} number\n`);
+    process.stderr.write(
+      `soak: --${name} must be a ${zeroOk ? "non-negative" : "positive"} number\n`,
+    );
     process.exit(2);
   }
   return value;
@@ -71,39 +73,67 @@ interface Operation {
 // Reads select enough to touch every upstream call a provider needs; mutations set values, so
 // repeating them is safe, and alternate so each one really changes something.
 const MIX: Operation[] = [
-  { name: "account DIFFIO", body: () => ({ query: "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } currency } } }" }) },
+  {
+    name: "account DIFFIO",
+    body: () => ({
+      query:
+        "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } currency } } }",
+    }),
+  },
   {
     name: "account HOSTUP",
-    body: () => ({ query: "{ account(provider: HOSTUP) { id ... on HostupAccount { localization { timezone } billing { peppol { optedOut } } } } }" }),
+    body: () => ({
+      query:
+        "{ account(provider: HOSTUP) { id ... on HostupAccount { localization { timezone } billing { peppol { optedOut } } } } }",
+    }),
   },
-  { name: "account CUDO", body: () => ({ query: "{ account(provider: CUDO) { id ... on CudoBillingAccount { displayName creditBalance } } }" }) },
-  { name: "account DEPICTA", body: () => ({ query: "{ account(provider: DEPICTA) { id ... on DepictaAccount { balanceEur name } } }" }) },
+  {
+    name: "account CUDO",
+    body: () => ({
+      query:
+        "{ account(provider: CUDO) { id ... on CudoBillingAccount { displayName creditBalance } } }",
+    }),
+  },
+  {
+    name: "account DEPICTA",
+    body: () => ({
+      query: "{ account(provider: DEPICTA) { id ... on DepictaAccount { balanceEur name } } }",
+    }),
+  },
   { name: "accounts", body: () => ({ query: "{ accounts { provider id } }" }) },
   {
     name: "updateBillingPolicy",
     body: i => ({
-      query: "mutation M($input: UpdateBillingPolicyInput!) { updateBillingPolicy(input: $input) { id billingPolicy { type } } }",
-      variables: { input: { type: i % 2 ? "INTERNAL_DIFFIO" : "CUSTOMER_STRIPE", reason: `soak ${i}` } },
+      query:
+        "mutation M($input: UpdateBillingPolicyInput!) { updateBillingPolicy(input: $input) { id billingPolicy { type } } }",
+      variables: {
+        input: { type: i % 2 ? "INTERNAL_DIFFIO" : "CUSTOMER_STRIPE", reason: `soak ${i}` },
+      },
     }),
   },
   {
     name: "patchPreferences",
     body: i => ({
-      query: "mutation M($input: PatchPreferencesInput!) { patchPreferences(input: $input) { id localization { timezone } } }",
-      variables: { input: { localization: { timezone: i % 2 ? "Europe/Berlin" : "Europe/Stockholm" } } },
+      query:
+        "mutation M($input: PatchPreferencesInput!) { patchPreferences(input: $input) { id localization { timezone } } }",
+      variables: {
+        input: { localization: { timezone: i % 2 ? "Europe/Berlin" : "Europe/Stockholm" } },
+      },
     }),
   },
   {
     name: "updateBillingAccount",
     body: i => ({
-      query: "mutation M($input: UpdateBillingAccountInput!) { updateBillingAccount(input: $input) { id displayName } }",
+      query:
+        "mutation M($input: UpdateBillingAccountInput!) { updateBillingAccount(input: $input) { id displayName } }",
       variables: { input: { id: CUDO_DEMO_ACCOUNTS.main, displayName: `Soak ${i}` } },
     }),
   },
   {
     name: "updateProfileName",
     body: i => ({
-      query: "mutation M($input: UpdateProfileNameInput!) { updateProfileName(input: $input) { id name } }",
+      query:
+        "mutation M($input: UpdateProfileNameInput!) { updateProfileName(input: $input) { id name } }",
       variables: { input: { name: `Soak ${i}` } },
     }),
   },
@@ -123,11 +153,16 @@ const FAULTS: FaultKind[] = [
   { name: "500", fault: { status: 500 }, code: "UPSTREAM_ERROR" },
   { name: "503", fault: { status: 503 }, code: "UPSTREAM_ERROR" },
   { name: "reset", fault: { kind: "reset" }, code: "UPSTREAM_ERROR" },
-  { name: "429 Retry-After: 120", fault: { status: 429, headers: { "retry-after": "120" } }, code: "RATE_LIMITED" },
+  {
+    name: "429 Retry-After: 120",
+    fault: { status: 429, headers: { "retry-after": "120" } },
+    code: "RATE_LIMITED",
+  },
 ];
 
 const tally = () => new Map<string, number>();
-const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+const bump = (map: Map<string, number>, key: string, by = 1) =>
+  map.set(key, (map.get(key) ?? 0) + by);
 
 /** Faults queued and faults the simulators actually answered with, by `code@PROVIDER`. */
 const injected = tally();
@@ -154,7 +189,11 @@ function countTakenFaults(provider: Provider, control: SimControl): void {
 }
 
 function sameFault(a: SimFault, b: SimFault): boolean {
-  return a.kind === b.kind && a.status === b.status && JSON.stringify(a.headers) === JSON.stringify(b.headers);
+  return (
+    a.kind === b.kind &&
+    a.status === b.status &&
+    JSON.stringify(a.headers) === JSON.stringify(b.headers)
+  );
 }
 
 // ---------------------------------------------------------------- the server process
@@ -196,19 +235,27 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
   const started = performance.now();
   for (;;) {
     if ((await get(`${server.url}/readyz`).catch(() => undefined))?.status === 200) return server;
-    if (proc.exitCode !== null) throw new Error(`server exited with code ${proc.exitCode}:\n${server.tail.join("\n")}`);
+    if (proc.exitCode !== null)
+      throw new Error(`server exited with code ${proc.exitCode}:\n${server.tail.join("\n")}`);
     if (performance.now() - started > 20_000) throw new Error("server not ready within 20 s");
     await sleep(50);
   }
 }
 
 /** SIGTERM, and whether the process exited by itself within the grace period (SIGKILL after). */
-async function stopServer(server: ServerProcess): Promise<{ clean: boolean; code: number | null; ms: number }> {
+async function stopServer(
+  server: ServerProcess,
+): Promise<{ clean: boolean; code: number | null; ms: number }> {
   if (server.proc.exitCode !== null) return { clean: false, code: server.proc.exitCode, ms: 0 };
   const started = performance.now();
-  const exited = new Promise<number | null>(resolve => server.proc.once("exit", code => resolve(code)));
+  const exited = new Promise<number | null>(resolve =>
+    server.proc.once("exit", code => resolve(code)),
+  );
   server.proc.kill("SIGTERM");
-  const inTime = await Promise.race([exited.then(() => true), sleep(SHUTDOWN_GRACE_MS).then(() => false)]);
+  const inTime = await Promise.race([
+    exited.then(() => true),
+    sleep(SHUTDOWN_GRACE_MS).then(() => false),
+  ]);
   const ms = performance.now() - started;
   if (!inTime) server.proc.kill("SIGKILL");
   const code = await exited;
@@ -286,29 +333,34 @@ async function post(url: string, body: string): Promise<Outcome> {
 function postOnce(url: string, body: string): Promise<Outcome & { raceReset?: boolean }> {
   const started = performance.now();
   const headers: Record<string, string> = { "content-type": "application/json" };
-  for (const provider of Object.values(Provider)) headers[KEY_HEADERS[provider]] = DEFAULT_DEMO_KEYS[provider];
+  for (const provider of Object.values(Provider))
+    headers[KEY_HEADERS[provider]] = DEFAULT_DEMO_KEYS[provider];
   return new Promise(resolve => {
     const done = (outcome: Omit<Outcome, "ms"> & { raceReset?: boolean }) =>
       resolve({ ...outcome, ms: performance.now() - started });
-    const req = request(`${url}/graphql`, { method: "POST", headers, agent, timeout: REQUEST_TIMEOUT_MS }, res => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const status = res.statusCode ?? 0;
-        try {
-          const json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
-            errors?: { extensions?: { code?: string; provider?: string } }[];
-          };
-          const errors = (json.errors ?? []).map(e => {
-            const code = e.extensions?.code ?? "NO_CODE";
-            return e.extensions?.provider ? `${code}@${e.extensions.provider}` : code;
-          });
-          done({ status, errors });
-        } catch {
-          done({ status, errors: [], broken: `status ${status}, body is not JSON` });
-        }
-      });
-    });
+    const req = request(
+      `${url}/graphql`,
+      { method: "POST", headers, agent, timeout: REQUEST_TIMEOUT_MS },
+      res => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+              errors?: { extensions?: { code?: string; provider?: string } }[];
+            };
+            const errors = (json.errors ?? []).map(e => {
+              const code = e.extensions?.code ?? "NO_CODE";
+              return e.extensions?.provider ? `${code}@${e.extensions.provider}` : code;
+            });
+            done({ status, errors });
+          } catch {
+            done({ status, errors: [], broken: `status ${status}, body is not JSON` });
+          }
+        });
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.on("error", (error: NodeJS.ErrnoException) =>
       done({
@@ -331,7 +383,12 @@ interface Phase {
 }
 
 /** Open-loop load at RATE req/s for `seconds`: request i leaves at i / RATE, whatever came back. */
-async function drive(url: string, seconds: number, counter: { i: number }, onTick?: (elapsedS: number) => void): Promise<Phase> {
+async function drive(
+  url: string,
+  seconds: number,
+  counter: { i: number },
+  onTick?: (elapsedS: number) => void,
+): Promise<Phase> {
   const phase: Phase = { outcomes: [], skipped: 0 };
   const pending = new Set<Promise<void>>();
   const started = performance.now();
@@ -358,7 +415,9 @@ async function drive(url: string, seconds: number, counter: { i: number }, onTic
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
 // ---------------------------------------------------------------- main
@@ -373,19 +432,28 @@ async function main(): Promise<boolean> {
   };
   for (const provider of Object.values(Provider)) countTakenFaults(provider, controls[provider]);
   // The simulators log every call; the soak does not need them, and they would grow its heap.
-  const trimCalls = setInterval(() => Object.values(controls).forEach(c => (c.calls.length = 0)), 1000);
+  const trimCalls = setInterval(
+    () => Object.values(controls).forEach(c => (c.calls.length = 0)),
+    1000,
+  );
 
   const server = await startServer(sims);
   child = server.proc;
   const pid = server.proc.pid;
   const counter = { i: 0 };
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`soak: server pid ${pid} at ${server.url}; ${RATE} req/s, warm-up ${WARMUP_S} s, then ${SECONDS} s with a fault every ${FAULT_EVERY_S} s`);
+  out(
+    `soak: server pid ${pid} at ${server.url}; ${RATE} req/s, warm-up ${WARMUP_S} s, then ${SECONDS} s with a fault every ${FAULT_EVERY_S} s`,
+  );
 
   const warmup = await drive(server.url, WARMUP_S, counter);
-  const warmupFailed = warmup.outcomes.filter(o => o.broken || o.status !== 200 || o.errors.length > 0).length;
+  const warmupFailed = warmup.outcomes.filter(
+    o => o.broken || o.status !== 200 || o.errors.length > 0,
+  ).length;
   const rssStart = rssMb(pid);
-  out(`soak: warm-up done (${warmup.outcomes.length} requests, ${warmupFailed} failed); RSS ${fmt(rssStart)} MB`);
+  out(
+    `soak: warm-up done (${warmup.outcomes.length} requests, ${warmupFailed} failed); RSS ${fmt(rssStart)} MB`,
+  );
 
   // Faults start with the measured phase, so the warm-up tells whether the mix works at all.
   let nextFault = 0;
@@ -419,26 +487,42 @@ async function main(): Promise<boolean> {
   const unexplained: string[] = [];
   for (const outcome of failed) {
     if (outcome.broken) unexplained.push(`no answer: ${outcome.broken}`);
-    else if (outcome.status !== 200) unexplained.push(`HTTP ${outcome.status} (${outcome.errors.join(", ")})`);
+    else if (outcome.status !== 200)
+      unexplained.push(`HTTP ${outcome.status} (${outcome.errors.join(", ")})`);
     for (const error of new Set(outcome.errors)) bump(byCode, error);
   }
   for (const [error, count] of byCode) {
     const allowed = taken.get(error) ?? 0;
-    if (count > allowed) unexplained.push(`${count} request(s) with ${error}, but ${allowed} such fault(s) taken`);
+    if (count > allowed)
+      unexplained.push(`${count} request(s) with ${error}, but ${allowed} such fault(s) taken`);
   }
   const faultCodes = new Set(FAULTS.map(k => k.code));
   const faulted = failed.filter(
-    o => !o.broken && o.status === 200 && o.errors.every(e => faultCodes.has(e.split("@")[0]!) && e.includes("@")),
+    o =>
+      !o.broken &&
+      o.status === 200 &&
+      o.errors.every(e => faultCodes.has(e.split("@")[0]!) && e.includes("@")),
   );
 
   const latencies = measured.outcomes.map(o => o.ms).sort((a, b) => a - b);
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   const list = (m: Map<string, number>) =>
-    [...m.entries()].sort().map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+    [...m.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ") || "none";
   const growth = rssEnd - rssStart;
   const checks: [string, boolean][] = [
-    ["every failed request is explained by an injected fault", [...new Set(unexplained)].length === 0],
-    [`the server kept up with ${RATE} req/s (nothing skipped)`, measured.skipped === 0 && warmup.skipped === 0],
+    // A soak in which no fault reached a provider tested nothing about faults.
+    ["injected faults reached the providers", sum(taken) > 0],
+    [
+      "every failed request is explained by an injected fault",
+      [...new Set(unexplained)].length === 0,
+    ],
+    [
+      `the server kept up with ${RATE} req/s (nothing skipped)`,
+      measured.skipped === 0 && warmup.skipped === 0,
+    ],
     ["warm-up without faults had no failures", warmupFailed === 0],
     ["/healthz answered 200 at the end", healthy],
     [`RSS growth below ${RSS_GROWTH_MB} MB`, Number.isFinite(growth) && growth < RSS_GROWTH_MB],
@@ -446,18 +530,31 @@ async function main(): Promise<boolean> {
   ];
 
   out("");
-  out(`requests            ${measured.outcomes.length} in ${SECONDS} s (${fmt(measured.outcomes.length / SECONDS)} req/s), skipped ${measured.skipped}`);
+  out(
+    `requests            ${measured.outcomes.length} in ${SECONDS} s (${fmt(measured.outcomes.length / SECONDS)} req/s), skipped ${measured.skipped}`,
+  );
   out(`failed requests     ${failed.length}`);
   out(`errors by code      ${list(byCode)}`);
   out(`faults injected     ${sum(injected)} (${list(injected)})`);
   out(`faults taken        ${sum(taken)} (${list(taken)})`);
   out(`faults taken by     ${list(takenByKind)}`);
   out(`faulted requests    ${faulted.length} (failed with only fault codes from a provider)`);
-  out(`keep-alive races   ${keepAliveRetries} request(s) resent after a reset on a reused idle socket`);
-  out(`latency ms          p50 ${fmt(percentile(latencies, 50))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies.at(-1) ?? NaN)}`);
-  out(`server RSS MB       start ${fmt(rssStart)} (after warm-up)  end ${fmt(rssEnd)}  growth ${fmt(growth)}  samples: ${rssSamples.join(", ") || "none"}`);
-  out(`shutdown            ${shutdown.clean ? "clean" : "NOT clean"}: exit code ${shutdown.code} after ${fmt(shutdown.ms, 0)} ms`);
-  if (server.warnings.length > 0) out(`server warnings     ${server.warnings.length}, last: ${server.warnings.at(-1)!.slice(0, 300)}`);
+  out(
+    `keep-alive races    ${keepAliveRetries} request(s) resent after a reset on a reused idle socket`,
+  );
+  out(
+    `latency ms          p50 ${fmt(percentile(latencies, 50))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies.at(-1) ?? NaN)}`,
+  );
+  out(
+    `server RSS MB       start ${fmt(rssStart)} (after warm-up)  end ${fmt(rssEnd)}  growth ${fmt(growth)}  samples: ${rssSamples.join(", ") || "none"}`,
+  );
+  out(
+    `shutdown            ${shutdown.clean ? "clean" : "NOT clean"}: exit code ${shutdown.code} after ${fmt(shutdown.ms, 0)} ms`,
+  );
+  if (server.warnings.length > 0)
+    out(
+      `server warnings     ${server.warnings.length}, last: ${server.warnings.at(-1)!.slice(0, 300)}`,
+    );
   for (const line of [...new Set(unexplained)].slice(0, 20)) out(`unexplained         ${line}`);
   out("");
   for (const [label, ok] of checks) out(`${ok ? "PASS" : "FAIL"}  ${label}`);

@@ -45,6 +45,17 @@ describe("accounts", () => {
     expect(elapsed).toBeLessThan(600);
   });
 
+  it("starts Hostup's /me beside its preferences when id is selected, not after them", async () => {
+    for (const sim of sims()) sim.control.latencyMs = 200;
+    const started = Date.now();
+    const { body } = await server.gql("{ accounts { provider id } }");
+    const elapsed = Date.now() - started;
+    expect(body.errors).toBeUndefined();
+    expect(server.sims.hostup.control.count("/api/v2/me")).toBe(2);
+    // Two sequential Hostup calls would take at least 400 ms.
+    expect(elapsed).toBeLessThan(390);
+  });
+
   it("keeps a failing provider at its index and serves the others", async () => {
     server.sims.hostup.control.failNext({ status: 503, times: 5 });
     const { body } = await server.gql("{ accounts { provider } }");

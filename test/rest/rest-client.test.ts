@@ -5,7 +5,7 @@ import { type GraphQLError } from "graphql";
 import { Provider } from "../../src/providers/provider.js";
 import { RestClient, type ProviderProfile } from "../../src/rest/rest-client.js";
 import { parseRetryAfter } from "../../src/rest/retry-policy.js";
-import { createGotTransport } from "../../src/rest/transport.js";
+import { createGotTransport, createUndiciTransport, type Transport } from "../../src/rest/transport.js";
 import { UpstreamRecorder } from "../../src/rest/upstream-recorder.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -13,7 +13,7 @@ let handler: Handler = (_req, res) => res.end();
 let hits = 0;
 let server: Server;
 let baseUrl: string;
-const transport = createGotTransport({ maxResponseBytes: 64 * 1024 });
+let transport: Transport;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -24,7 +24,6 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  transport.close();
   server.closeAllConnections();
   await new Promise(resolve => server.close(resolve));
 });
@@ -60,7 +59,15 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   res.end(JSON.stringify(body));
 };
 
-describe("RestClient", () => {
+describe.each([
+  ["got", createGotTransport],
+  ["undici", createUndiciTransport],
+])("RestClient over %s", (_name, createTransport) => {
+  beforeAll(() => {
+    transport = createTransport({ maxResponseBytes: 64 * 1024 });
+  });
+  afterAll(() => transport.close());
+
   it("sends JSON with the bearer credential and records the call", async () => {
     let seen: IncomingMessage | undefined;
     let body = "";

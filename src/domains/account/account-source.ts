@@ -1,3 +1,4 @@
+import { type GraphQLResolveInfo } from "graphql";
 import { type Context } from "../../context.js";
 import { type Provider } from "../../providers/provider.js";
 import { type Account } from "./account.interface.js";
@@ -12,7 +13,8 @@ export interface AccountSource {
   /**
    * The caller's account. `id` null/undefined means "the caller's (default) account"; an `id`
    * that is not an account the caller's credential can see rejects with `NOT_FOUND` (or the
-   * provider's `FORBIDDEN`) and never resolves to a different account.
+   * provider's `FORBIDDEN`) and never resolves to a different account. `info` (when given) lets a
+   * source start calls the selection needs in parallel (see `selectsField`).
    */
-  load(ctx: Context, id?: string | null): Promise<Account>;
+  load(ctx: Context, id?: string | null, info?: GraphQLResolveInfo): Promise<Account>;
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { type GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { type Context } from "../../context.js";
 import { ALL_PROVIDERS } from "../../providers/provider.js";
 import { ACCOUNT_SOURCES } from "../sources.js";
@@ -12,8 +13,12 @@ export class AccountResolver {
     nullable: true,
     description: "The caller's account at one provider. For CUDO, `id` picks the billing account.",
   })
-  account(@Args() { provider, id }: AccountArgs, @Ctx() ctx: Context): Promise<Account> {
-    return ACCOUNT_SOURCES[provider].load(ctx, id);
+  account(
+    @Args() { provider, id }: AccountArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Account> {
+    return ACCOUNT_SOURCES[provider].load(ctx, id, info);
   }
 
   @Query(_returns => [Account], {
@@ -22,8 +27,12 @@ export class AccountResolver {
       "Several providers at once, fetched in parallel; a failing provider is a null item plus " +
       "an error at its index.",
   })
-  accounts(@Args() { providers }: AccountsArgs, @Ctx() ctx: Context): Promise<Account>[] {
+  accounts(
+    @Args() { providers }: AccountsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Account>[] {
     // Unawaited promises: GraphQL settles each item on its own, so one failure stays at its index.
-    return (providers ?? ALL_PROVIDERS).map(provider => ACCOUNT_SOURCES[provider].load(ctx));
+    return (providers ?? ALL_PROVIDERS).map(provider => ACCOUNT_SOURCES[provider].load(ctx, null, info));
   }
 }

@@ -1,8 +1,10 @@
+import { type GraphQLResolveInfo } from "graphql";
 import { type Context } from "../../context.js";
 import { errorNotCallersAccount } from "../../errors/not-found.js";
 import { hostupKit, SELF } from "../../providers/hostup/hostup.loaders.js";
 import { Provider } from "../../providers/provider.js";
 import { type AccountSource } from "../account/account-source.js";
+import { selectsField } from "../account/selection.js";
 import { type HostupAccount } from "./hostup-account.type.js";
 
 /**
@@ -12,10 +14,14 @@ import { type HostupAccount } from "./hostup-account.type.js";
  */
 export const hostupSource: AccountSource = {
   provider: Provider.HOSTUP,
-  async load(ctx: Context, id?: string | null): Promise<HostupAccount> {
+  async load(ctx: Context, id?: string | null, info?: GraphQLResolveInfo): Promise<HostupAccount> {
     const kit = ctx.use(hostupKit);
     const account = kit.preferences.load(SELF);
-    if (id == null) return account;
+    if (id == null) {
+      // `id` needs /api/v2/me: start it now, beside the preferences, rather than after them.
+      if (info && selectsField(info, "HostupAccount", "id")) kit.me.load(SELF).catch(() => undefined);
+      return account;
+    }
     // Both calls run in parallel, but the id check wins: a foreign id is NOT_FOUND even when
     // the preferences read fails, and never returns data.
     account.catch(() => undefined);
