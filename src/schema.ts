@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLResolveInfo, type GraphQLSchema } from "graphql";
+import { ErrorCode } from "./errors/codes.js";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
@@ -47,7 +48,24 @@ async function build(): Promise<GraphQLSchema> {
     resolvers: resolvers as never,
   });
   guardEntities(subgraph);
+  guardService(subgraph);
   return subgraph;
+}
+
+// `_service { sdl }` is the whole schema: when introspection is off, only API token holders (the
+// router or rover) may read it.
+function guardService(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._service;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  field.resolve = (source, args, ctx: Context, info) => {
+    if (!ctx.config.introspection && !ctx.callerAuthenticated) {
+      throw new GraphQLError("The subgraph schema is only served to API token holders while introspection is off.", {
+        extensions: { code: ErrorCode.FORBIDDEN },
+      });
+    }
+    return resolve(source, args, ctx, info);
+  };
 }
 
 const ENTITY_NAMES = new Set(Object.values(ACCOUNT_TYPE_NAMES));

@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
 import { type Logger } from "pino";
 import { type Config } from "./config.js";
 import { type Context } from "./context.js";
@@ -71,9 +71,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     persistedQueries: persistedQueries(config, options),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: createFormatError({ production: config.production, logger }),
+    formatError: createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger }),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
       config.production
@@ -95,6 +95,15 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     ],
   });
 }
+
+// The schema has no subscriptions; graphql-js would only notice at execution (an internal error).
+const noSubscriptions: ValidationRule = context => ({
+  OperationDefinition(node) {
+    if (node.operation === "subscription") {
+      context.reportError(new GraphQLError("Subscriptions are not supported by this API.", { nodes: node }));
+    }
+  },
+});
 
 // APQ (hash → query, registered by clients), trusted documents (hash → manifest only), or off.
 function persistedQueries(config: Config, options: ApolloOptions) {

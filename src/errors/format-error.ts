@@ -20,7 +20,7 @@ const PUBLIC_CODES = new Set<string>([
  * reported during validation keeps its code; anything else becomes INTERNAL_SERVER_ERROR, logged
  * here and, in production, answered with a generic message and no internals.
  */
-export function createFormatError(options: { production: boolean; logger: Logger }) {
+export function createFormatError(options: { production: boolean; hideSuggestions: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace: _omit, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     const code = typeof extensions.code === "string" ? extensions.code : undefined;
@@ -28,6 +28,15 @@ export function createFormatError(options: { production: boolean; logger: Logger
     // Apollo files a scalar's literal errors under validation; the scalar said BAD_USER_INPUT.
     if (code === "GRAPHQL_VALIDATION_FAILED" && extensions.invalidScalar) {
       return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (code === "GRAPHQL_PARSE_FAILED" && !formatted.message.startsWith("Syntax Error")) {
+      // e.g. the engine's "Maximum call stack size exceeded" on absurd nesting: say what it means.
+      return { ...formatted, message: "Syntax Error: the document could not be parsed (nested too deeply).", extensions };
+    }
+    if (code === "GRAPHQL_VALIDATION_FAILED" && options.hideSuggestions) {
+      // Suggestions describe the schema; without introspection they must not (graphql-armor
+      // removes field-name suggestions, not graphql-js's fragment and type suggestions).
+      return { ...formatted, message: formatted.message.replace(/\s*Did you mean[\s\S]*$/, ""), extensions };
     }
     if (code && PUBLIC_CODES.has(code)) return { ...formatted, extensions };
 

@@ -5,6 +5,7 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { type Metrics } from "../observability/metrics.js";
 import { tokenMatcher } from "./caller-auth.js";
+import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
 import { readBody, BodyError } from "./read-body.js";
 
@@ -76,6 +77,10 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
     if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (path === "/metrics") {
+      // With API_TOKENS, operational data is for token holders too (Prometheus sends a bearer token).
+      if (!authorized(req.headers.authorization).allowed) {
+        return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token>.", ErrorCode.UNAUTHENTICATED));
+      }
       res.writeHead(200, { "content-type": options.metrics.registry.contentType });
       res.end(await options.metrics.registry.metrics());
       return;
@@ -107,6 +112,10 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');
       return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));
+    }
+
+    if (!landingPage && !acceptsGraphQLJson(headers.get("accept"))) {
+      return sendJson(res, 406, graphqlError("Accept must allow application/json or application/graphql-response+json.", "BAD_REQUEST"));
     }
 
     let body: unknown;

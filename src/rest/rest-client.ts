@@ -178,7 +178,8 @@ export class RestClient {
   private decode(call: RestCall, response: TransportResponse, credential: string) {
     const { profile } = this.options;
     const { status, headers, body } = response;
-    const headerRequestId = header(headers, "x-request-id");
+    const rawRequestId = header(headers, "x-request-id");
+    const headerRequestId = rawRequestId && redactSecrets(rawRequestId, [credential]).slice(0, 200);
     const parsed = parseJson(body);
 
     if (status >= 200 && status < 300) {
@@ -192,12 +193,14 @@ export class RestClient {
 
     const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);
     const retryAfterSeconds = problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after"));
-    const clean = (text: string) => redactSecrets(text, [credential]).slice(0, 500);
+    // Everything taken from the provider's answer is text the caller will read: redact it all.
+    const clean = (text: string | undefined) =>
+      text === undefined ? undefined : redactSecrets(String(text), [credential]).slice(0, 500);
     const safe: UpstreamProblem = {
-      ...problem,
-      message: problem.message ? clean(problem.message) : undefined,
-      fieldErrors: problem.fieldErrors?.map(e => ({ field: clean(e.field), message: clean(e.message) })),
-      requestId: problem.requestId ?? headerRequestId,
+      message: clean(problem.message),
+      providerCode: clean(problem.providerCode),
+      fieldErrors: problem.fieldErrors?.map(e => ({ field: clean(e.field)!, message: clean(e.message)! })),
+      requestId: clean(problem.requestId ?? headerRequestId),
       retryAfterSeconds,
     };
     return {

@@ -203,7 +203,11 @@ interface ServerProcess {
   url: string;
   /** Last output lines (printed on failure), and warnings such as circuit state changes. */
   tail: string[];
-  warnings: string[];
+  /** Warning-or-worse lines: how many, and the last one. */
+  warnings: number;
+  lastWarning?: string;
+  /** Set when the process exits before the soak stops it (a crash, or a signal from elsewhere). */
+  diedEarly?: string;
 }
 
 async function startServer(sims: Simulators): Promise<ServerProcess> {
@@ -216,7 +220,6 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
       PROVIDERS_MODE: "live",
       HOST,
       PORT: String(port),
-      LOG_LEVEL: "warn",
       DIFFIO_BASE_URL: sims.diffio.url,
       HOSTUP_BASE_URL: sims.hostup.url,
       CUDO_BASE_URL: sims.cudo.url,
@@ -224,11 +227,23 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const server: ServerProcess = { proc, url: `http://${HOST}:${port}`, tail: [], warnings: [] };
+  // Production's own log level (info): one line per request, as deployed, and the signal line
+  // ("draining ...") if something else stops the server mid-run.
+  const server: ServerProcess = { proc, url: `http://${HOST}:${port}`, tail: [], warnings: 0 };
+  const spawned = performance.now();
+  proc.once("exit", (code, signal) => {
+    if (!stopping) {
+      const after = ((performance.now() - spawned) / 1000).toFixed(1);
+      server.diedEarly = `exited on its own after ${after} s (code ${code}, signal ${signal})`;
+    }
+  });
   const keep = (line: string) => {
     server.tail.push(line);
     if (server.tail.length > 40) server.tail.shift();
-    if (/"level":(40|50|60)/.test(line)) server.warnings.push(line);
+    if (/"level":(40|50|60)/.test(line)) {
+      server.warnings += 1;
+      server.lastWarning = line;
+    }
   };
   createInterface({ input: proc.stdout! }).on("line", keep);
   createInterface({ input: proc.stderr! }).on("line", keep);
@@ -242,11 +257,15 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
   }
 }
 
+/** True once the soak itself stops the server (an exit before that is a finding). */
+let stopping = false;
+
 /** SIGTERM, and whether the process exited by itself within the grace period (SIGKILL after). */
 async function stopServer(
   server: ServerProcess,
 ): Promise<{ clean: boolean; code: number | null; ms: number }> {
   if (server.proc.exitCode !== null) return { clean: false, code: server.proc.exitCode, ms: 0 };
+  stopping = true;
   const started = performance.now();
   const exited = new Promise<number | null>(resolve =>
     server.proc.once("exit", code => resolve(code)),
@@ -513,6 +532,7 @@ async function main(): Promise<boolean> {
       .join(", ") || "none";
   const growth = rssEnd - rssStart;
   const checks: [string, boolean][] = [
+    ["the server ran until the soak stopped it", !server.diedEarly],
     // A soak in which no fault reached a provider tested nothing about faults.
     ["injected faults reached the providers", sum(taken) > 0],
     [
@@ -551,10 +571,10 @@ async function main(): Promise<boolean> {
   out(
     `shutdown            ${shutdown.clean ? "clean" : "NOT clean"}: exit code ${shutdown.code} after ${fmt(shutdown.ms, 0)} ms`,
   );
-  if (server.warnings.length > 0)
-    out(
-      `server warnings     ${server.warnings.length}, last: ${server.warnings.at(-1)!.slice(0, 300)}`,
-    );
+  if (server.warnings > 0) {
+    out(`server warnings     ${server.warnings}, last: ${server.lastWarning!.slice(0, 300)}`);
+  }
+  if (server.diedEarly) out(`server died         ${server.diedEarly}`);
   for (const line of [...new Set(unexplained)].slice(0, 20)) out(`unexplained         ${line}`);
   out("");
   for (const [label, ok] of checks) out(`${ok ? "PASS" : "FAIL"}  ${label}`);

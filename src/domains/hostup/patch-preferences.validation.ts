@@ -14,7 +14,15 @@ const ROOT = "input";
 const NOTHING_GIVEN =
   "must set at least one of localization, notifications, security, billing, categories";
 
-const shown = (value: unknown) => JSON.stringify(value)?.slice(0, 60) ?? String(value);
+// A short preview of a caller's value; never serialises a (possibly huge or deeply nested) object.
+const shown = (value: unknown) =>
+  typeof value === "string"
+    ? JSON.stringify(value.slice(0, 60))
+    : Array.isArray(value)
+      ? "a list"
+      : value !== null && typeof value === "object"
+        ? "an object"
+        : String(value).slice(0, 60);
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 

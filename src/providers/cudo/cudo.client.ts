@@ -1,3 +1,4 @@
+import { badUserInput } from "../../errors/field-errors.js";
 import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
 import { Provider } from "../provider.js";
 import {
@@ -14,8 +15,19 @@ export const CUDO_PROFILE: ProviderProfile = {
   parseProblem: (_status, body, _headers, call) => parseCudoProblem(body, call),
 };
 
-/** The id as one path segment: percent-encoded; `.` and `..` escaped so they stay an id. */
-function segment(id: string): string {
+// A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws URIError).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The id as one path segment: percent-encoded; `.` and `..` escaped so they stay an id. An id that
+ * is not well-formed text is the caller's input error, raised before any call.
+ */
+export function segment(id: string): string {
+  if (LONE_SURROGATE.test(id)) {
+    throw badUserInput("Invalid input: id: must be well-formed text", [{ field: "id", message: "must be well-formed text" }], {
+      provider: Provider.CUDO,
+    });
+  }
   const encoded = encodeURIComponent(id);
   return id === "." || id === ".." ? encoded.replace(/\./g, "%2E") : encoded;
 }
