@@ -11,7 +11,7 @@ import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
 import { Provider } from "./providers/provider.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
-import { createGotTransport, createUndiciTransport, type Transport } from "./rest/transport.js";
+import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createApolloServer } from "./server.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
@@ -45,7 +45,11 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const logger = options.logger ?? createLogger(config, options.logDestination);
   const simulators = config.providersMode === "simulated" ? await startSimulators() : undefined;
   const endpoints = simulators ? simulators.endpoints(config) : config.providers;
-  const createTransport = config.upstreamClient === "got" ? createGotTransport : createUndiciTransport;
+  // got stays available (UPSTREAM_CLIENT=got) but is only loaded when chosen.
+  const createTransport =
+    config.upstreamClient === "got"
+      ? (await import("./rest/got-transport.js")).createGotTransport
+      : createUndiciTransport;
   const transport =
     options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
@@ -114,6 +118,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       await apollo.stop();
       for (const circuit of Object.values(circuits)) circuit.shutdown();
       await shared.close();
+      logger.flush();
       transport.close();
       await simulators?.close();
     },

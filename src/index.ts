@@ -22,6 +22,7 @@ const mode =
     : "calling the live provider APIs (PROVIDERS_MODE=live)";
 const state = running.sharedState === "redis" ? "shared state in Redis" : "single-process state in memory";
 logger.info(`account-graph ready at ${running.url}/graphql, ${mode}; ${state}`);
+logger.flush();
 
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -1,6 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
@@ -84,8 +86,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
             document: SANDBOX_EXAMPLE,
             headers: options.sandboxHeaders,
           }),
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
-      privateCachePlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      privateCachePlugin(config.cacheMaxAgeSeconds),
       requestLogPlugin(metrics),
       upstreamInspectorPlugin(
         ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),

@@ -1,4 +1,4 @@
-import { validate } from "class-validator";
+import { getMetadataStorage, validate } from "class-validator";
 import { type ResolverData } from "type-graphql";
 import { badUserInput, fieldErrorsFromValidation, summarize } from "./errors/field-errors.js";
 
@@ -7,6 +7,18 @@ import { badUserInput, fieldErrorsFromValidation, summarize } from "./errors/fie
  * failures into one `BAD_USER_INPUT` with `fieldErrors` paths rooted at the argument name
  * (`input.reason`), before the resolver runs, so nothing goes upstream.
  */
+// Whether a class declares any class-validator rule; most arguments (e.g. `account`'s) declare
+// none, and validating them anyway would cost a reflective walk on every request.
+const hasRules = new WeakMap<Function, boolean>();
+function declaresRules(target: Function): boolean {
+  let known = hasRules.get(target);
+  if (known === undefined) {
+    known = getMetadataStorage().getTargetValidationMetadatas(target, "", true, false).length > 0;
+    hasRules.set(target, known);
+  }
+  return known;
+}
+
 export async function validateArgument(
   value: unknown,
   _type: unknown,
@@ -17,7 +29,7 @@ export async function validateArgument(
   const argName = Object.keys(data.args).find(name => data.args[name] === value) ?? "input";
   const fieldErrors = [];
   for (const [index, item] of items.entries()) {
-    if (item === null || typeof item !== "object") continue;
+    if (item === null || typeof item !== "object" || !declaresRules(item.constructor)) continue;
     // Missing and null members are the schema's business (nullability), as in type-graphql's default.
     const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
     const root = Array.isArray(value) ? `${argName}[${index}]` : argName;

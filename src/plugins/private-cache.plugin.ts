@@ -4,20 +4,25 @@ import { CREDENTIAL_HEADERS, type Context } from "../context.js";
 const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
 
 /**
- * Account data belongs to the caller's credential: every response's cache hint is PRIVATE (never
- * in a shared cache) and varies on the credential headers; mutations are never cacheable. The
- * max-age itself comes from the cache-control plugin's `defaultMaxAge`.
+ * Cache hints for reads: account data belongs to the caller's credential, so a successful query
+ * gets `Cache-Control: max-age=N, private` (never a shared cache) and `Vary` on the credential
+ * headers; mutations and answers with errors get no cache header. Every field of this schema has
+ * the same freshness, so the policy is decided once per response instead of per field (Apollo's
+ * cache-control plugin instruments every resolver to compute the same result).
  */
-export function privateCachePlugin(): ApolloServerPlugin<Context> {
+export function privateCachePlugin(maxAgeSeconds: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async executionDidStart({ operation, overallCachePolicy }) {
-          overallCachePolicy.restrict({ scope: "PRIVATE" });
-          if (operation.operation !== "query") overallCachePolicy.restrict({ maxAge: 0 });
-        },
-        async willSendResponse({ response }) {
+        async willSendResponse({ operation, response, errors }) {
           response.http.headers.set("vary", VARY);
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const cacheable =
+            maxAgeSeconds > 0 &&
+            operation?.operation === "query" &&
+            !errors?.length &&
+            !body?.errors?.length;
+          if (cacheable) response.http.headers.set("cache-control", `max-age=${maxAgeSeconds}, private`);
         },
       };
     },

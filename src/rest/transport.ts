@@ -1,6 +1,3 @@
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import got, { type Got, RequestError } from "got";
 import { Agent as UndiciAgent, errors as undiciErrors, request as undiciRequest } from "undici";
 
 /** One HTTP attempt, already authorised and serialised by the REST client. */
@@ -49,66 +46,6 @@ export interface TransportOptions {
 }
 
 /**
- * The `got` transport: keep-alive agents shared by all calls, no got-level retries (the REST
- * client retries reads only), no redirects (a 3xx from an API is an error, not a hop).
- */
-export function createGotTransport(options: TransportOptions): Transport {
-  const agent = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" }),
-  };
-  const client: Got = got.extend({
-    agent,
-    retry: { limit: 0 },
-    throwHttpErrors: false,
-    followRedirect: false,
-    responseType: "text",
-    decompress: true,
-  });
-
-  return {
-    async send(request) {
-      const call = client(request.url, {
-        method: request.method as "GET",
-        headers: request.headers,
-        body: request.body,
-        timeout: { request: Math.max(1, Math.floor(request.timeoutMs)) },
-      });
-      let tooLarge = false;
-      call.on("downloadProgress", progress => {
-        if (progress.transferred > options.maxResponseBytes && !tooLarge) {
-          tooLarge = true;
-          call.cancel();
-        }
-      });
-      try {
-        const response = await call;
-        return { status: response.statusCode, headers: response.headers, body: response.body };
-      } catch (error) {
-        if (tooLarge) {
-          throw new TransportError("too-large", `response over ${options.maxResponseBytes} bytes`);
-        }
-        throw toTransportError(error);
-      }
-    },
-    close() {
-      agent.http.destroy();
-      agent.https.destroy();
-    },
-  };
-}
-
-function toTransportError(error: unknown): TransportError {
-  if (error instanceof RequestError) {
-    if (error.name === "TimeoutError" || error.code === "ETIMEDOUT") {
-      return new TransportError("timeout", "timed out");
-    }
-    return new TransportError("network", error.code || error.name);
-  }
-  return new TransportError("network", (error as Error)?.name ?? "unknown error");
-}
-
-/**
  * The undici transport: the same contract as {@link createGotTransport} with a lighter client (no
  * options normalisation per call, pooled keep-alive connections per origin). Redirects are not
  * followed; the per-attempt deadline aborts the request; bodies over the cap are cut off.
@@ -117,13 +54,18 @@ export function createUndiciTransport(options: TransportOptions): Transport {
   const dispatcher = new UndiciAgent({ keepAliveTimeout: 10_000, connections: 256, pipelining: 1 });
   return {
     async send(request) {
-      const signal = AbortSignal.timeout(Math.max(1, Math.floor(request.timeoutMs)));
+      // undici's own timers bound the attempt (no AbortSignal and timer allocated per call): the
+      // headers within the time left, then the body within the time left after that.
+      const started = Date.now();
+      const timeoutMs = Math.max(1, Math.floor(request.timeoutMs));
+      const deadline = started + timeoutMs;
       try {
         const response = await undiciRequest(request.url, {
           method: request.method as "GET",
           headers: request.headers,
           body: request.body,
-          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
           dispatcher,
         });
         const declared = Number(response.headers["content-length"]);
@@ -134,6 +76,10 @@ export function createUndiciTransport(options: TransportOptions): Transport {
         const chunks: Buffer[] = [];
         let size = 0;
         for await (const chunk of response.body) {
+          if (Date.now() > deadline) {
+            response.body.destroy();
+            throw new TransportError("timeout", "timed out");
+          }
           size += (chunk as Buffer).length;
           if (size > options.maxResponseBytes) {
             response.body.destroy();
@@ -148,7 +94,6 @@ export function createUndiciTransport(options: TransportOptions): Transport {
         };
       } catch (error) {
         if (error instanceof TransportError) throw error;
-        if (signal.aborted) throw new TransportError("timeout", "timed out");
         throw fromUndiciError(error);
       }
     },

@@ -5,7 +5,8 @@ import { type GraphQLError } from "graphql";
 import { Provider } from "../../src/providers/provider.js";
 import { RestClient, type ProviderProfile } from "../../src/rest/rest-client.js";
 import { parseRetryAfter } from "../../src/rest/retry-policy.js";
-import { createGotTransport, createUndiciTransport, type Transport } from "../../src/rest/transport.js";
+import { createGotTransport } from "../../src/rest/got-transport.js";
+import { createUndiciTransport, type Transport } from "../../src/rest/transport.js";
 import { UpstreamRecorder } from "../../src/rest/upstream-recorder.js";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
