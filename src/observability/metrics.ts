@@ -51,7 +51,9 @@ export function createMetrics(): Metrics {
     }),
     cacheHits: new Counter({
       name: "account_graph_cache_hits_total",
-      help: "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a persisted query served by hash).",
+      help:
+        "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a " +
+        "persisted query served by hash), `document` (parsing and validation skipped).",
       labelNames: ["cache"],
       registers: [registry],
     }),

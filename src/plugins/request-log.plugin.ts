@@ -11,9 +11,16 @@ export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<Context> 
   return {
     async requestDidStart() {
       const started = performance.now();
+      // Apollo skips parsing and validation (and these hooks) when its document cache has the
+      // operation: a request that resolves an operation without parsing was a cache hit.
+      let parsed = false;
       return {
-        async willSendResponse({ contextValue, operationName, errors, response, metrics: requestMetrics }) {
+        async parsingDidStart() {
+          parsed = true;
+        },
+        async willSendResponse({ contextValue, operationName, errors, response, metrics: requestMetrics, document }) {
           if (requestMetrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
+          if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
           const durationMs = Math.round((performance.now() - started) * 10) / 10;
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const codes = [...(errors ?? []), ...(body?.errors ?? [])]

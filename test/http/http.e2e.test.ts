@@ -209,6 +209,14 @@ describe("operators and developers", () => {
     expect(text).toMatch(/account_graph_circuit_state\{provider="CUDO"\} 0/);
   });
 
+  it("parse and validate a repeated operation once (Apollo's document cache is hit)", async () => {
+    const query = "query DocumentCacheProbe { account(provider: DIFFIO) { id } }";
+    for (let i = 0; i < 5; i++) expect((await server.gql(query)).body.errors).toBeUndefined();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const hits = Number(/account_graph_cache_hits_total\{cache="document"\} (\d+)/.exec(text)?.[1]);
+    expect(hits).toBeGreaterThanOrEqual(4);
+  });
+
   it("log one line per request with its id, operation, duration and upstream call count", async () => {
     await server.gql("query LogProbe { account(provider: DIFFIO) { id } }", {}, { "x-request-id": "log-probe-1" });
     const line = server.logs.lines.map(l => JSON.parse(l) as Record<string, unknown>).find(l => l.requestId === "log-probe-1");
