@@ -1,9 +1,9 @@
+import { freePort, procMemoryMb } from "./process-stats.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -156,7 +156,7 @@ async function startProxy(upstream: Upstream): Promise<{ child: Child; url: stri
 
 /** Start account-graph exactly as deployed (production, live mode) and time spawn → first 200 of /readyz. */
 async function startServer(upstream: Upstream): Promise<{ child: Child; url: string }> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const t0 = performance.now();
   const logFile = join(logDir, `account-graph-${starts.length + 1}.log`);
   const child = startNode("account-graph", "../index.js", {
@@ -189,24 +189,9 @@ function logVolume(file: string): string {
   return `${text.split("\n").length - 1} log lines (${fmt(Buffer.byteLength(text) / 2 ** 20)} MB)`;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** Peak resident set (VmHWM) of a process in MB, or NaN where /proc is not available. */
 function peakRssMb(pid: number | undefined): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+  return procMemoryMb(pid, "VmHWM");
 }
 
 /**

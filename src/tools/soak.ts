@@ -1,7 +1,7 @@
+import { freePort, procMemoryMb } from "./process-stats.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -211,7 +211,7 @@ interface ServerProcess {
 }
 
 async function startServer(sims: Simulators): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const entry = fileURLToPath(new URL("../index.js", import.meta.url));
   const proc = spawn(process.execPath, [entry], {
     env: {
@@ -286,24 +286,9 @@ let child: ChildProcess | undefined;
 process.on("exit", () => child?.kill("SIGKILL"));
 process.once("SIGINT", () => process.exit(130));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
-/** Resident set (VmRSS) of a process in MB, from /proc; NaN where /proc is not available. */
 function rssMb(pid: number | undefined): number {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Number(kb) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+  return procMemoryMb(pid, "VmRSS");
 }
 
 // ---------------------------------------------------------------- HTTP
