@@ -12,9 +12,9 @@ import { type Config } from "./config.js";
 import { type Context } from "./context.js";
 import { createFormatError } from "./errors/format-error.js";
 import { type Metrics } from "./observability/metrics.js";
-import { privateCachePlugin } from "./plugins/private-cache.plugin.js";
-import { requestLogPlugin } from "./plugins/request-log.plugin.js";
-import { upstreamInspectorPlugin } from "./plugins/upstream-inspector.plugin.js";
+import { federatedTracePlugins } from "./plugins/federated-trace.plugin.js";
+import { requestLogger } from "./plugins/request-log.js";
+import { responsePlugin } from "./plugins/response.plugin.js";
 import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
 
@@ -59,8 +59,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost },
-    // Suggestions ("Did you mean ...?") would describe the schema to someone without introspection.
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Suggestions ("Did you mean ...?") would describe the schema to someone without introspection;
+    // formatError removes them all (armor's plugin only removes field names, at a listener per request).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   return new ApolloServer<Context>({
@@ -87,11 +88,12 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
             headers: options.sandboxHeaders,
           }),
       ApolloServerPluginCacheControlDisabled(),
-      privateCachePlugin(config.cacheMaxAgeSeconds),
-      requestLogPlugin(metrics),
-      upstreamInspectorPlugin(
-        ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
-      ),
+      ...federatedTracePlugins(),
+      responsePlugin({
+        cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+        inspect: ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
+        logRequest: requestLogger(metrics, logger),
+      }),
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
       ...(options.plugins ?? []),
     ],

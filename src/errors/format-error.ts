@@ -34,8 +34,8 @@ export function createFormatError(options: { production: boolean; hideSuggestion
       return { ...formatted, message: "Syntax Error: the document could not be parsed (nested too deeply).", extensions };
     }
     if (code === "GRAPHQL_VALIDATION_FAILED" && options.hideSuggestions) {
-      // Suggestions describe the schema; without introspection they must not (graphql-armor
-      // removes field-name suggestions, not graphql-js's fragment and type suggestions).
+      // Suggestions describe the schema; without introspection they must not (field, argument,
+      // type and fragment suggestions alike).
       return { ...formatted, message: formatted.message.replace(/\s*Did you mean[\s\S]*$/, ""), extensions };
     }
     if (code && PUBLIC_CODES.has(code)) return { ...formatted, extensions };

@@ -223,6 +223,20 @@ describe("operators and developers", () => {
     expect(line).toMatchObject({ msg: "graphql request", operationName: "LogProbe", upstreamCalls: 1 });
     expect(typeof line?.durationMs).toBe("number");
   });
+
+  it("log error codes once each, in order", async () => {
+    await server.gql("query LogErrors { a: account(provider: CUDO, id: \"nope-1\") { id } b: account(provider: CUDO, id: \"nope-2\") { id } }", {}, { "x-request-id": "log-probe-2" });
+    const line = server.logs.lines.map(l => JSON.parse(l) as Record<string, unknown>).find(l => l.requestId === "log-probe-2");
+    expect(line?.errorCodes).toEqual(["NOT_FOUND"]);
+  });
+
+  it("send a federated trace (ftv1) only when the router asks for one", async () => {
+    const traced = await server.gql(QUERY, {}, { "apollo-federation-include-trace": "ftv1" });
+    expect(typeof (traced.body.extensions as { ftv1?: unknown } | undefined)?.ftv1).toBe("string");
+    const plain = await server.gql(QUERY);
+    expect((plain.body.extensions as { ftv1?: unknown } | undefined)?.ftv1).toBeUndefined();
+    expect(plain.body.data).toEqual(traced.body.data);
+  });
 });
 
 describe("CORS", () => {

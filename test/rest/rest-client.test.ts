@@ -137,6 +137,31 @@ describe.each([
     expect(error.message).toContain(reason);
   });
 
+  it("cuts off an oversized body sent without a length (chunked)", async () => {
+    handler = (_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      for (let i = 0; i < 100; i++) res.write(`"${"x".repeat(1024)}",`);
+      res.end();
+    };
+    const { rest } = client();
+    const error = await failure(rest.request({ method: "GET", path: "/", read: false }));
+    expect(error).toMatchObject({ code: "UPSTREAM_ERROR", upstreamStatus: 200 });
+    expect(error.message).toContain("response over 65536 bytes");
+  });
+
+  it("times out a body that trickles in past the deadline", async () => {
+    handler = (_q, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("[");
+      const timer = setInterval(() => res.write("1,"), 50);
+      res.on("close", () => clearInterval(timer));
+    };
+    const { rest } = client({ timeoutMs: 300 });
+    const started = Date.now();
+    expect(await failure(rest.request({ method: "GET", path: "/", read: false }))).toMatchObject({ code: "UPSTREAM_TIMEOUT" });
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it("turns an HTML error page into UPSTREAM_ERROR with its status", async () => {
     handler = (_q, res) => { res.writeHead(502, { "content-type": "text/html" }); res.end("<html>Bad Gateway</html>"); };
     const { rest } = client();

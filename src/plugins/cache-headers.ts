@@ -1,0 +1,20 @@
+import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { CREDENTIAL_HEADERS, type Context } from "../context.js";
+
+const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
+
+/**
+ * Cache hints for reads: account data belongs to the caller's credential, so a successful query
+ * gets `Cache-Control: max-age=N, private` (never a shared cache) and `Vary` on the credential
+ * headers; mutations and answers with errors get no cache header. Every field of this schema has
+ * the same freshness, so the policy is decided once per response instead of per field (Apollo's
+ * cache-control plugin instruments every resolver to compute the same result).
+ */
+export function setCacheHeaders(request: GraphQLRequestContextWillSendResponse<Context>, maxAgeSeconds: number): void {
+  const { operation, response, errors } = request;
+  response.http.headers.set("vary", VARY);
+  if (maxAgeSeconds <= 0 || operation?.operation !== "query" || errors?.length) return;
+  const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+  if (body?.errors?.length) return;
+  response.http.headers.set("cache-control", `max-age=${maxAgeSeconds}, private`);
+}

@@ -1,0 +1,48 @@
+import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { type Logger } from "pino";
+import { type Context } from "../context.js";
+import { operationLabel, type Metrics } from "../observability/metrics.js";
+
+/** Writes one request's log line and metrics; see {@link requestLogger}. */
+export type LogRequest = (
+  request: GraphQLRequestContextWillSendResponse<Context>,
+  timing: { startedAt: number; parsed: boolean },
+) => void;
+
+/**
+ * One log line and the request metrics per GraphQL request: request id, operation name, duration,
+ * upstream call count and error codes (never variables or headers). `parsed` false with a document
+ * means Apollo's document cache served it (counted as a `document` cache hit).
+ */
+export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
+  const seen = new Set<string>();
+  // The line's fields are fixed and carry no credential, so it skips the redaction pass the
+  // process logger runs over every line (its wildcard paths cost more than the line itself).
+  const log = logger.child({}, { redact: [] });
+  return (request, { startedAt, parsed }) => {
+    const { contextValue, operationName, errors, response, document } = request;
+    if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
+    if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
+    const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
+    const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+    let codes: string[] | undefined;
+    for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
+      const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? "INTERNAL_SERVER_ERROR");
+      if (!codes) codes = [code];
+      else if (!codes.includes(code)) codes.push(code);
+    }
+    const operation = operationLabel(operationName, seen);
+    metrics.requests.inc({ operation, outcome: codes?.[0] ?? "ok" });
+    metrics.requestDuration.observe({ operation }, durationMs / 1000);
+    log.info(
+      {
+        requestId: contextValue.requestId,
+        operationName: operationName ?? null,
+        durationMs,
+        upstreamCalls: contextValue.upstream.calls.length,
+        ...(codes ? { errorCodes: codes } : {}),
+      },
+      "graphql request",
+    );
+  };
+}

@@ -1,0 +1,14 @@
+import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { type Context } from "../context.js";
+
+/**
+ * Adds `extensions.upstreamCalls` (provider, method, path, status, durationMs, attempts, outcome,
+ * fromLoader) to a response. The caller decides when: always in development, for callers with an
+ * API token when `INSPECT_UPSTREAM=true`, never in production otherwise. No secrets: no URLs with
+ * hosts, no headers, no bodies.
+ */
+export function attachUpstreamCalls({ contextValue, response }: GraphQLRequestContextWillSendResponse<Context>): void {
+  if (response.body.kind !== "single") return;
+  const result = response.body.singleResult;
+  result.extensions = { ...result.extensions, upstreamCalls: contextValue.upstream.toJSON() };
+}
