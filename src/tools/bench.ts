@@ -17,12 +17,15 @@ import autocannon from "autocannon";
  * are shared by load generator, server under test and upstream only.
  *
  * Measures: startup time, throughput at 0 ms upstream latency, latency at 20 ms, `accounts`
- * fan-out at 50 ms, and the server's peak RSS. Exits 0 when targets are missed (it measures),
+ * fan-out at 50 ms, and the server's peak RSS. At 0 ms a third server runs in the same rounds for
+ * reference: a plain Apollo + type-graphql + undici.request stack (`plain-apollo.ts`) answering the
+ * same query with none of account-graph's production features, i.e. what this machine gives a
+ * conventional REST-backed GraphQL server. Exits 0 when targets are missed (it measures),
  * 1 when something failed to run or answered with errors.
  */
 
 const HOST = "127.0.0.1";
-const TARGETS = { throughputRatio: 0.6, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
+const TARGETS = { throughputRatio: 0.6, p99Ratio: 2, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
 const WARMUP_S = 2;
 // Above this share of the box taken by other processes during a phase, its figures get a warning.
 const BUSY_SHARE = 0.1;
@@ -152,6 +155,13 @@ async function startProxy(upstream: Upstream): Promise<{ child: Child; url: stri
   const child = startNode("bare-proxy", "./bare-proxy.js", { DIFFIO_BASE_URL: upstream.urls.DIFFIO, HOST });
   const { port } = JSON.parse(await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name)) as { port: number };
   return { child, url: `http://${HOST}:${port}/graphql` };
+}
+
+/** plain-apollo (the conventional-stack reference) in front of the upstream's Diffio simulator. */
+async function startPlain(upstream: Upstream): Promise<{ child: Child; url: string }> {
+  const child = startNode("plain-apollo", "./plain-apollo.js", { DIFFIO_BASE_URL: upstream.urls.DIFFIO, NODE_ENV: "production" });
+  const { port } = JSON.parse(await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name)) as { port: number };
+  return { child, url: `http://${HOST}:${port}/` };
 }
 
 /** Start account-graph exactly as deployed (production, live mode) and time spawn → first 200 of /readyz. */
@@ -371,21 +381,28 @@ const hasAccount = (data: any) => typeof data.account?.id === "string" && typeof
  * Phases 2 and 3: a fresh upstream at `latencyMs` with account-graph and the bare proxy in front
  * (fresh processes, so nothing carries over between phases), then alternating rounds.
  */
-async function versusProxy(latencyMs: number, connections: number) {
+async function versusProxy(latencyMs: number, connections: number, withPlain = false) {
   const up = await startUpstream(latencyMs);
   const server = await startServer(up);
   const proxy = await startProxy(up);
+  const plain = withPlain ? await startPlain(up) : undefined;
   try {
     const targets = [
       { label: "account-graph", load: accountLoad(server.url, up) },
       { label: "bare proxy", load: accountLoad(proxy.url, up) },
+      ...(plain ? [{ label: "plain stack", load: accountLoad(plain.url, up) }] : []),
     ];
     for (const t of targets) await verify(t.label, t.load, hasAccount);
     const series = await compare(targets, connections);
     logSeries(`account(DIFFIO) @${latencyMs} ms upstream, ${connections} connections:`, series);
-    return { ag: summary(series[0]!), px: summary(series[1]!), rssMb: peakRssMb(server.child.proc.pid) };
+    return {
+      ag: summary(series[0]!),
+      px: summary(series[1]!),
+      plain: series[2] ? summary(series[2]) : undefined,
+      rssMb: peakRssMb(server.child.proc.pid),
+    };
   } finally {
-    await Promise.all([stop(server.child), stop(proxy.child), stop(up.child)]);
+    await Promise.all([stop(server.child), stop(proxy.child), ...(plain ? [stop(plain.child)] : []), stop(up.child)]);
   }
 }
 
@@ -414,7 +431,7 @@ async function main(): Promise<boolean> {
   raw.push(`load average at start (1/5/15 min): ${loadavg().map(l => l.toFixed(2)).join(" / ")} on ${availableParallelism()} cores`);
 
   let endPhase = phase("phase 1+2: startup; throughput at 0 ms upstream, 32 connections");
-  const p2 = await versusProxy(0, 32);
+  const p2 = await versusProxy(0, 32, true);
   endPhase();
   endPhase = phase("phase 3: latency at 20 ms upstream, 64 connections");
   const p3 = await versusProxy(20, 64);
@@ -436,8 +453,12 @@ async function main(): Promise<boolean> {
   rows.push(["throughput ratio (req/s)", `>= ${TARGETS.throughputRatio.toFixed(2)}`, fmt(ag.rps / px.rps, 2), verdict(ag.rps / px.rps >= TARGETS.throughputRatio)]);
   rows.push(["p50 @0ms ag / proxy (ms)", "-", `${fmt(ag.p50)} / ${fmt(px.p50)}`, "info"]);
   rows.push(["p99 @0ms ag / proxy (ms)", "-", `${fmt(ag.p99)} / ${fmt(px.p99)}`, "info"]);
-  rows.push(["p99 ratio @0ms (ag/proxy)", "-", fmt(ag.p99 / px.p99, 2), "info"]);
+  rows.push(["p99 ratio @0ms (ag/proxy)", `<= ${TARGETS.p99Ratio.toFixed(2)}`, fmt(ag.p99 / px.p99, 2), verdict(ag.p99 / px.p99 <= TARGETS.p99Ratio)]);
   errorsRow("@0ms ag / proxy", ag.bad + px.bad, `${ag.bad} / ${px.bad}`);
+  const plain = p2.plain!;
+  rows.push(["reference: plain stack req/s / proxy", "-", fmt(plain.rps / px.rps, 2), "info"]);
+  rows.push(["reference: ag req/s / plain stack", "-", fmt(ag.rps / plain.rps, 2), "info"]);
+  rows.push(["reference: plain stack p99 (ms)", "-", fmt(plain.p99), "info"]);
   const diff = p3.ag.p99 - p3.px.p99;
   rows.push(["p50 @20ms ag / proxy (ms)", "-", `${fmt(p3.ag.p50)} / ${fmt(p3.px.p50)}`, "info"]);
   rows.push(["p99 @20ms ag / proxy (ms)", "-", `${fmt(p3.ag.p99)} / ${fmt(p3.px.p99)}`, "info"]);
@@ -457,7 +478,7 @@ async function main(): Promise<boolean> {
         "those figures are pessimistic. Re-run on a quiet machine.",
     );
   }
-  return ag.bad + px.bad + p3.ag.bad + p3.px.bad + p4.ag.bad === 0;
+  return ag.bad + px.bad + plain.bad + p3.ag.bad + p3.px.bad + p4.ag.bad === 0;
 }
 
 const watchdog = setTimeout(() => {
