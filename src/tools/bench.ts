@@ -1,3 +1,4 @@
+import { NODE_FLAGS } from "../node-flags.js";
 import { freePort, procMemoryMb } from "./process-stats.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -66,14 +67,20 @@ const logDir = mkdtempSync(join(tmpdir(), "account-graph-bench-"));
  * Start `node <script>` (relative to this file) with a clean env: no stray LOG_LEVEL or
  * *_API_KEY from the shell. With `logFile`, stdout and stderr go straight to that file.
  */
-function startNode(name: string, script: string, env: Record<string, string>, logFile?: string): Child {
+function startNode(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  logFile?: string,
+  flags: readonly string[] = [],
+): Child {
   const file = fileURLToPath(new URL(script, import.meta.url));
   // A log file rather than a pipe: account-graph logs every request, and reading that in the
   // driver would take CPU from autocannon and the server under test.
   const fd = logFile ? openSync(logFile, "w") : undefined;
   // stdin stays a pipe: the helpers exit when it closes, so they never outlive a killed driver.
   const stdio: Array<"pipe" | number> = fd === undefined ? ["pipe", "pipe", "pipe"] : ["pipe", fd, fd];
-  const proc: ChildProcess = spawn(process.execPath, [file], { env: { PATH: process.env.PATH ?? "", ...env }, stdio });
+  const proc: ChildProcess = spawn(process.execPath, [...flags, file], { env: { PATH: process.env.PATH ?? "", ...env }, stdio });
   if (fd !== undefined) closeSync(fd);
   const lines: string[] = [];
   const keep = (line: string) => {
@@ -178,7 +185,7 @@ async function startServer(upstream: Upstream): Promise<{ child: Child; url: str
     HOSTUP_BASE_URL: upstream.urls.HOSTUP,
     CUDO_BASE_URL: upstream.urls.CUDO,
     DEPICTA_BASE_URL: upstream.urls.DEPICTA,
-  }, logFile);
+  }, logFile, NODE_FLAGS);
   for (;;) {
     const status = await httpStatus(`http://${HOST}:${port}/readyz`);
     if (status === 200) break;

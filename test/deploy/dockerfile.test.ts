@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { loadConfig } from "../../src/config.js";
+import { NODE_FLAGS } from "../../src/node-flags.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dockerfile = readFileSync(`${root}Dockerfile`, "utf8");
@@ -41,9 +42,11 @@ describe("Dockerfile", () => {
     expect(runtime).toMatch(new RegExp(`PORT=${loadConfig({}).port}`));
   });
 
-  it("starts the built entry point, which the build produces from src/index.ts", () => {
+  it("starts the built entry point with the same V8 flags as npm start and the benchmark", () => {
     const cmd = of("CMD", runtime).at(-1)!;
-    expect(JSON.parse(cmd.args)).toEqual(["node", "build/index.js"]);
+    expect(JSON.parse(cmd.args)).toEqual(["node", ...NODE_FLAGS, "build/index.js"]);
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(["node", ...NODE_FLAGS, "build/index.js"].join(" "));
     expect(existsSync(`${root}src/index.ts`)).toBe(true);
     const build = JSON.parse(readFileSync(`${root}tsconfig.build.json`, "utf8")) as { compilerOptions: { outDir: string; rootDir: string } };
     expect(build.compilerOptions).toMatchObject({ outDir: "build", rootDir: "src" });
