@@ -33,12 +33,20 @@ export function createFormatError(options: { production: boolean; hideSuggestion
       // e.g. the engine's "Maximum call stack size exceeded" on absurd nesting: say what it means.
       return { ...formatted, message: "Syntax Error: the document could not be parsed (nested too deeply).", extensions };
     }
-    if (code === "GRAPHQL_VALIDATION_FAILED" && options.hideSuggestions) {
+    if ((code === "GRAPHQL_VALIDATION_FAILED" || code === ErrorCode.BAD_USER_INPUT) && options.hideSuggestions) {
       // Suggestions describe the schema; without introspection they must not (field, argument,
-      // type and fragment suggestions alike).
+      // type and fragment suggestions, and input fields named in variable errors, alike).
       return { ...formatted, message: formatted.message.replace(/\s*Did you mean[\s\S]*$/, ""), extensions };
     }
     if (code && PUBLIC_CODES.has(code)) return { ...formatted, extensions };
+    // Apollo's own request-level refusals (e.g. "Unsupported persisted query version") carry an
+    // HTTP 4xx but no code (Apollo then fills in INTERNAL_SERVER_ERROR): they are about the request,
+    // written for the caller.
+    const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
+    const status = own?.http?.status;
+    if (own && own.code === undefined && status !== undefined && status >= 400 && status < 500) {
+      return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
+    }
 
     options.logger.error(
       { err: unwrapResolverError(error), path: formatted.path },

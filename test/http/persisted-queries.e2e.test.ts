@@ -45,6 +45,19 @@ describe("automatic persisted queries over GET", () => {
       extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
     });
     expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ message: "provided sha does not match query", extensions: { code: "BAD_REQUEST" } });
+  });
+
+  it("refuses an unsupported persisted-query version as a bad request, not an internal error", async () => {
+    const response = await mobileGet(server.url, {
+      operationName: "MobileDiffio",
+      query: QUERY,
+      extensions: { persistedQuery: { version: "", sha256Hash: "x\ud800y" } },
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ message: "Unsupported persisted query version", extensions: { code: "BAD_REQUEST" } });
   });
 });
 

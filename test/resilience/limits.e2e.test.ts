@@ -113,6 +113,18 @@ describe("production", () => {
     expect(body.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 
+  it("hides input-field suggestions in variable errors too", async () => {
+    const { status, body } = await server.gql(
+      "mutation M($v: UpdateBillingPolicyInput!) { updateBillingPolicy(input: $v) { id } }",
+      { v: { "T E": "" } },
+    );
+    expect(status).toBe(400);
+    const messages = (body.errors ?? []).map(e => e.message);
+    expect(messages.some(m => m.includes('Field "T E" is not defined by type "UpdateBillingPolicyInput"'))).toBe(true);
+    expect(messages.join("\n")).not.toMatch(/Did you mean/);
+    expect(server.sims.diffio.control.count()).toBe(0);
+  });
+
   it("refuses introspection unless INTROSPECTION=true", async () => {
     expect((await server.gql("{ __schema { queryType { name } } }")).status).toBe(400);
     const open = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated", INTROSPECTION: "true" });
