@@ -4,65 +4,15 @@
  * simulator answers (minus empty fields, which the serializer drops).
  */
 
-/** A google.type.Decimal on the wire: `{ value: "<decimal string>" }`. */
-export interface CudoSimDecimal {
-  value: string;
-}
+import { type CudoBillingAccountDto } from "./cudo.dto.js";
 
-/** `BillingAccount.billingAddress` on the wire (all strings, all optional). */
-export interface CudoSimBillingAddress {
-  name?: string;
-  phone?: string;
-  city?: string;
-  line1?: string;
-  line2?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-}
-
-/** `BillingAccount.creditBalanceRecharge.transaction` on the wire. */
-export interface CudoSimTransaction {
-  id?: string;
-  amount?: CudoSimDecimal;
-  description?: string;
-  createTime?: string;
-  status?: string;
-  succeeded?: boolean;
-  latestCharge?: {
-    amount?: CudoSimDecimal;
-    createTime?: string;
-    paid?: boolean;
-    refunded?: boolean;
-    status?: string;
-    failureCode?: string;
-  };
-  lastPaymentError?: { code?: string; declineCode?: string };
-}
-
-/** A billing account as the simulator stores and serves it (proto3 JSON, camelCase). */
-export interface CudoSimBillingAccount {
+/**
+ * A billing account as the simulator stores and serves it: Cudo's wire shape (`cudo.dto.ts`, the
+ * same types the client reads), with the id always present and the documented enum values spelled
+ * out so seeds cannot invent new ones.
+ */
+export interface CudoSimBillingAccount extends CudoBillingAccountDto {
   id: string;
-  displayName?: string;
-  createTime?: string;
-  createBy?: string;
-  stripeRef?: string;
-  monthlySpend?: string;
-  hourlySpendRate?: CudoSimDecimal;
-  taxId?: { id?: string; type?: string; value?: string };
-  invoiceTime?: string;
-  billingThreshold?: CudoSimDecimal;
-  monthlySpendLimit?: CudoSimDecimal;
-  hourlySpendLimit?: CudoSimDecimal;
-  nextInvoiceTotal?: CudoSimDecimal;
-  creditBalance?: CudoSimDecimal;
-  creditBalanceRecharge?: {
-    low?: CudoSimDecimal;
-    high?: CudoSimDecimal;
-    autoRecharge?: boolean;
-    transaction?: CudoSimTransaction;
-  };
-  billingAddress?: CudoSimBillingAddress;
   state?:
     | "STATE_UNSPECIFIED"
     | "STATE_ACTIVE"
@@ -70,8 +20,6 @@ export interface CudoSimBillingAccount {
     | "STATE_SUSPENDED_PAYMENT"
     | "STATE_DELETED";
   paymentTerms?: "PAYMENT_TERMS_UNSPECIFIED" | "PAYMENT_TERMS_PREPAID" | "PAYMENT_TERMS_INVOICE";
-  deleteTime?: string;
-  purgeTime?: string;
 }
 
 /**

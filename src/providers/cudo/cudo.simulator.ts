@@ -13,10 +13,9 @@ import {
   type CudoCanonicalCode,
   type CudoErrorDetail,
   type CudoSimBillingAccount,
-  type CudoSimBillingAddress,
-  type CudoSimDecimal,
   type CudoSimKey,
 } from "./cudo.sim-state.js";
+import { type CudoBillingAddressDto, type CudoDecimalDto } from "./cudo.dto.js";
 
 export * from "./cudo.sim-state.js";
 
@@ -344,7 +343,7 @@ function applyMask(
     masked("billingAddress") && errors.object("billing_address", input.billingAddress);
   if (addressIn !== false) {
     const whole = paths.has("billingAddress");
-    const next: CudoSimBillingAddress = whole ? {} : { ...draft.billingAddress };
+    const next: CudoBillingAddressDto = whole ? {} : { ...draft.billingAddress };
     for (const f of ADDRESS_FIELDS) {
       if (!whole && !paths.has(`billingAddress.${f}`)) continue;
       next[f] = errors.string(`billing_address.${snake(f)}`, addressIn?.[f]);
@@ -406,7 +405,7 @@ function decimalField(
   field: string,
   raw: unknown,
   errors: BodyViolations,
-): CudoSimDecimal | undefined {
+): Required<CudoDecimalDto> | undefined {
   if (raw == null) {
     errors.add(field, `${field.split(".").pop()} is required.`);
     return undefined;

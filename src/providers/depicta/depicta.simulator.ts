@@ -8,6 +8,7 @@ import {
   type SimCall,
   type SimReply,
 } from "../../simulators/sim-server.js";
+import { type DepictaUserDto } from "./depicta.dto.js";
 
 /**
  * Depicta simulator, following `providers/depicta.md` and the profile operation pages:
@@ -52,25 +53,8 @@ export const DEPICTA_DEMO_KEYS = {
   lowBalance: "dpct_DemoLowBalanceWMzzCEB334rzM3DSnt7MeI0PeVhaG",
 } as const;
 
-/** A simulated Depicta user: the wire fields of `user` plus the simulator-only `suspended` flag. */
-export interface DepictaSimUser {
-  id: string;
-  email: string;
-  email_verified: boolean;
-  name: string | null;
-  created_at: string;
-  /** Decimal string with 6 places, e.g. "9.955000". */
-  balance_eur: string;
-  /** Decimal string with 6 places; "0.000000" when no generation is running. */
-  held_eur: string;
-  credit_limit_cents: number;
-  credits_expire_at: string | null;
-  /** Only set for unverified free-trial users; when undefined the key is absent on the wire. */
-  free_trial_pending_eur?: string | null;
-  pending_credit_notice: boolean;
-  prompt_analysis_opt_in: boolean;
-  providers: string[] | null;
-  two_factor_enabled: boolean;
+/** A simulated Depicta user: the wire fields of `user` (`depicta.dto.ts`) plus a simulator flag. */
+export interface DepictaSimUser extends DepictaUserDto {
   /** Not on the wire: every authenticated call answers 403 `account_suspended`. */
   suspended: boolean;
 }
