@@ -13,7 +13,7 @@ import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from ".
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
-import { createApolloServer } from "./server.js";
+import { createGraphQLServer } from "./server.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
 /** Overrides for tests and tools; production uses the defaults. */
@@ -81,7 +81,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   };
 
   const schema = await buildSubgraph();
-  const apollo = createApolloServer(schema, {
+  const { apollo, prepared } = createGraphQLServer(schema, {
     config,
     logger,
     metrics,
@@ -94,6 +94,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const app = createHttpApp({
     deps,
     apollo,
+    prepared,
     metrics,
     notReadyBecause: () =>
       !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),

@@ -14,11 +14,13 @@ import { createFormatError } from "./errors/format-error.js";
 import { type Metrics } from "./observability/metrics.js";
 import { federatedTracePlugins } from "./plugins/federated-trace.plugin.js";
 import { requestLogger } from "./plugins/request-log.js";
-import { responsePlugin } from "./plugins/response.plugin.js";
+import { responseFinisher, responsePlugin } from "./plugins/response.plugin.js";
 import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
+import { preparedExecutor, type PreparedExecutor } from "./prepared/prepared-executor.js";
+import { PreparedOperations } from "./prepared/prepared-operations.js";
 
-/** Options for {@link createApolloServer}. */
+/** Options for {@link createGraphQLServer}. */
 export interface ApolloOptions {
   config: Config;
   logger: Logger;
@@ -29,7 +31,12 @@ export interface ApolloOptions {
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
   manifest?: PersistedQueryManifest;
-  plugins?: ApolloServerPlugin<Context>[];
+}
+
+/** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
+export interface GraphQLServer {
+  apollo: ApolloServer<Context>;
+  prepared: { operations: PreparedOperations; run: PreparedExecutor };
 }
 
 /** The operation Sandbox opens with in development. */
@@ -46,9 +53,10 @@ query AllAccounts {
 /**
  * The Apollo Server (no listening: see `http/app.ts`): operation limits (graphql-armor), error
  * formatting, Sandbox in development, CSRF prevention, private cache hints, request logs and
- * metrics, the upstream inspector, and no stack traces in responses.
+ * metrics, the upstream inspector, and no stack traces in responses. Beside it, the prepared path
+ * with the same schema, error formatting and response steps, fed by Apollo's vetted operations.
  */
-export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<Context> {
+export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOptions): GraphQLServer {
   const { config, logger, metrics } = options;
   const { limits } = config;
   const armor = new ApolloArmor({
@@ -63,8 +71,17 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // formatError removes them all (armor's plugin only removes field names, at a listener per request).
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  // The prepared path reproduces exactly the plugins below; armor's two plugins are both off.
+  if (armor.plugins.length > 0) throw new Error("graphql-armor plugins are not run by the prepared path");
+  const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
+  const responseOptions = {
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
+    logRequest: requestLogger(metrics, logger),
+  };
+  const operations = new PreparedOperations();
 
-  return new ApolloServer<Context>({
+  const apollo = new ApolloServer<Context>({
     schema,
     logger,
     csrfPrevention: true,
@@ -76,9 +93,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     persistedQueries: persistedQueries(config, options),
     validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger }),
+    formatError,
     plugins: [
-      ...(armor.plugins as ApolloServerPlugin<Context>[]),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({
@@ -89,15 +105,14 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
           }),
       ApolloServerPluginCacheControlDisabled(),
       ...federatedTracePlugins(),
-      responsePlugin({
-        cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
-        inspect: ctx => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
-        logRequest: requestLogger(metrics, logger),
-      }),
+      responsePlugin(responseOptions),
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
-      ...(options.plugins ?? []),
+      // Last: it records operations that got through all of the above.
+      operations.plugin(),
     ],
   });
+  const run = preparedExecutor({ schema, formatError, finish: responseFinisher(responseOptions) });
+  return { apollo, prepared: { operations, run } };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

@@ -4,6 +4,7 @@ import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { type Metrics } from "../observability/metrics.js";
+import { type GraphQLServer } from "../server.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
@@ -13,6 +14,8 @@ import { readBody, BodyError } from "./read-body.js";
 export interface HttpAppOptions {
   deps: AppDeps;
   apollo: ApolloServer<Context>;
+  /** Answers operations Apollo has already vetted, without its per-request pipeline. */
+  prepared?: GraphQLServer["prepared"];
   metrics: Metrics;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
   notReadyBecause: () => string | undefined;
@@ -25,12 +28,14 @@ export interface HttpApp {
   drain(graceMs: number): Promise<void>;
 }
 
+const MAX_ACCEPT_VARIANTS = 64;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
- * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest`, `/healthz`, `/readyz`,
- * caller authentication with `API_TOKENS`, request ids, and draining on shutdown.
+ * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest` (or, for a POST of an operation
+ * Apollo has already vetted, the prepared path: `prepared/`), `/healthz`, `/readyz`, caller
+ * authentication with `API_TOKENS`, request ids, and draining on shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const { deps, apollo } = options;
@@ -38,6 +43,13 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
+  // Apollo's choice of response Content-Type per Accept header, learnt from its answers, so the
+  // prepared path answers with the same type without negotiating again. Bounded: Accept headers
+  // are the client's text.
+  const contentTypes = new Map<string, string>();
+  const rememberContentType = (accept: string, contentType: string | undefined) => {
+    if (contentType && !contentTypes.has(accept) && contentTypes.size < MAX_ACCEPT_VARIANTS) contentTypes.set(accept, contentType);
+  };
 
   const { http } = deps.config;
   const server = createServer(
@@ -131,6 +143,19 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       }
     }
 
+    const accept = headers.get("accept") ?? "";
+    if (options.prepared && method === "POST") {
+      const answer = await runPrepared(options.prepared, body, headers, contentTypes.get(accept), () =>
+        createContext(deps, headers, requestId, caller.authenticated),
+      );
+      if (answer) {
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
+        res.statusCode = answer.status;
+        res.end(answer.body);
+        return;
+      }
+    }
+
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
       context: async () => createContext(deps, headers, requestId, caller.authenticated),
@@ -139,6 +164,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
+      // POST only: a GET can be answered with the HTML landing page.
+      if (method === "POST" && res.statusCode === 200) rememberContentType(accept, result.headers.get("content-type"));
       res.end(result.body.string);
       return;
     }
@@ -162,6 +189,41 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       await closed;
     },
   };
+}
+
+/**
+ * The prepared path for a POST whose operation Apollo has vetted and whose body is plain
+ * (`query`, `variables`, `operationName`; no extensions such as APQ), without `ftv1` tracing.
+ * `undefined` when Apollo must answer.
+ */
+async function runPrepared(
+  prepared: NonNullable<HttpAppOptions["prepared"]>,
+  body: unknown,
+  headers: HeaderMap,
+  contentType: string | undefined,
+  context: () => Context,
+) {
+  if (!contentType) return undefined;
+  if (headers.has("apollo-federation-include-trace")) return undefined;
+  const request = plainRequest(body);
+  const operation = request && prepared.operations.get(request.query, request.operationName);
+  if (!request || !operation) return undefined;
+  return prepared.run({ ...request, prepared: operation, contextValue: context(), contentType });
+}
+
+function plainRequest(body: unknown) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
+  let query: string | undefined;
+  let operationName: string | undefined;
+  let variables: Record<string, unknown> | undefined;
+  for (const [name, value] of Object.entries(body)) {
+    if (name === "query" && typeof value === "string") query = value;
+    else if (name === "operationName" && (typeof value === "string" || value === null)) operationName = value ?? undefined;
+    else if (name === "variables" && value === null) variables = undefined;
+    else if (name === "variables" && typeof value === "object" && !Array.isArray(value)) variables = value as Record<string, unknown>;
+    else return undefined;
+  }
+  return query ? { query, operationName, variables } : undefined;
 }
 
 function graphqlError(message: string, code: string) {

@@ -53,7 +53,8 @@ export function createMetrics(): Metrics {
       name: "account_graph_cache_hits_total",
       help:
         "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a " +
-        "persisted query served by hash), `document` (parsing and validation skipped).",
+        "persisted query served by hash), `document` (parsing and validation skipped), `prepared` " +
+        "(a vetted operation answered without Apollo's request pipeline; also counted as `document`).",
       labelNames: ["cache"],
       registers: [registry],
     }),

@@ -1,5 +1,5 @@
-import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { CREDENTIAL_HEADERS, type Context } from "../context.js";
+import { CREDENTIAL_HEADERS } from "../context.js";
+import { type FinishedRequest } from "./response.plugin.js";
 
 const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
 
@@ -10,7 +10,7 @@ const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
  * the same freshness, so the policy is decided once per response instead of per field (Apollo's
  * cache-control plugin instruments every resolver to compute the same result).
  */
-export function setCacheHeaders(request: GraphQLRequestContextWillSendResponse<Context>, maxAgeSeconds: number): void {
+export function setCacheHeaders(request: FinishedRequest, maxAgeSeconds: number): void {
   const { operation, response, errors } = request;
   response.http.headers.set("vary", VARY);
   if (maxAgeSeconds <= 0 || operation?.operation !== "query" || errors?.length) return;

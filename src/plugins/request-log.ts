@@ -1,13 +1,9 @@
-import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { type Logger } from "pino";
-import { type Context } from "../context.js";
 import { operationLabel, type Metrics } from "../observability/metrics.js";
+import { type FinishedRequest, type RequestTiming } from "./response.plugin.js";
 
 /** Writes one request's log line and metrics; see {@link requestLogger}. */
-export type LogRequest = (
-  request: GraphQLRequestContextWillSendResponse<Context>,
-  timing: { startedAt: number; parsed: boolean },
-) => void;
+export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => void;
 
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
@@ -19,10 +15,11 @@ export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
   // The line's fields are fixed and carry no credential, so it skips the redaction pass the
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
-  return (request, { startedAt, parsed }) => {
+  return (request, { startedAt, parsed, prepared }) => {
     const { contextValue, operationName, errors, response, document } = request;
     if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
     if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
+    if (prepared) metrics.cacheHits.inc({ cache: "prepared" });
     const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
     const body = response.body.kind === "single" ? response.body.singleResult : undefined;
     let codes: string[] | undefined;

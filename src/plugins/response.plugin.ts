@@ -1,8 +1,25 @@
-import { type ApolloServerPlugin } from "@apollo/server";
+import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { type Context } from "../context.js";
 import { setCacheHeaders } from "./cache-headers.js";
 import { type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
+
+/**
+ * What the response steps read of a finished request: Apollo's request context, or the one the
+ * prepared-operation path (`prepared/`) builds for the requests it answers itself.
+ */
+export type FinishedRequest = Pick<
+  GraphQLRequestContextWillSendResponse<Context>,
+  "contextValue" | "operation" | "operationName" | "document" | "errors" | "response"
+> & { metrics: { persistedQueryHit?: boolean } };
+
+/** When a request started, whether its document had to be parsed (false: a cache served it), and which path answered. */
+export interface RequestTiming {
+  startedAt: number;
+  parsed: boolean;
+  /** Answered by the prepared path rather than Apollo's pipeline. */
+  prepared?: boolean;
+}
 
 /** What {@link responsePlugin} does to each response. */
 export interface ResponsePluginOptions {
@@ -15,22 +32,33 @@ export interface ResponsePluginOptions {
 
 /**
  * Every response on its way out: cache headers (`cache-headers.ts`), the upstream inspector
- * (`upstream-inspector.ts`), then the log line and metrics (`request-log.ts`). One plugin rather
- * than one each: Apollo awaits every plugin's listener at every stage of every request.
+ * (`upstream-inspector.ts`), then the log line and metrics (`request-log.ts`). Shared by
+ * {@link responsePlugin} and the prepared-operation path, so both finish a response alike.
+ */
+export function responseFinisher(options: ResponsePluginOptions): (request: FinishedRequest, timing: RequestTiming) => void {
+  return (request, timing) => {
+    setCacheHeaders(request, options.cacheMaxAgeSeconds);
+    if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
+    options.logRequest(request, timing);
+  };
+}
+
+/**
+ * {@link responseFinisher} as one Apollo plugin rather than one plugin per step: Apollo awaits
+ * every plugin's listener at every stage of every request.
  */
 export function responsePlugin(options: ResponsePluginOptions): ApolloServerPlugin<Context> {
+  const finish = responseFinisher(options);
   return {
     async requestDidStart() {
-      const timing = { startedAt: performance.now(), parsed: false };
+      const timing: RequestTiming = { startedAt: performance.now(), parsed: false };
       return {
         // Apollo skips parsing (and this hook) when its document cache has the operation.
         async parsingDidStart() {
           timing.parsed = true;
         },
         async willSendResponse(request) {
-          setCacheHeaders(request, options.cacheMaxAgeSeconds);
-          if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
-          options.logRequest(request, timing);
+          finish(request, timing);
         },
       };
     },

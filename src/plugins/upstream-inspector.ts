@@ -1,5 +1,4 @@
-import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
-import { type Context } from "../context.js";
+import { type FinishedRequest } from "./response.plugin.js";
 
 /**
  * Adds `extensions.upstreamCalls` (provider, method, path, status, durationMs, attempts, outcome,
@@ -7,7 +6,7 @@ import { type Context } from "../context.js";
  * API token when `INSPECT_UPSTREAM=true`, never in production otherwise. No secrets: no URLs with
  * hosts, no headers, no bodies.
  */
-export function attachUpstreamCalls({ contextValue, response }: GraphQLRequestContextWillSendResponse<Context>): void {
+export function attachUpstreamCalls({ contextValue, response }: FinishedRequest): void {
   if (response.body.kind !== "single") return;
   const result = response.body.singleResult;
   result.extensions = { ...result.extensions, upstreamCalls: contextValue.upstream.toJSON() };

@@ -84,10 +84,13 @@ describe("trusted documents (PERSISTED_QUERIES=only)", () => {
 
   it("refuses an operation that is not in the manifest, with zero upstream calls", async () => {
     server.resetSims();
-    const { status, body } = await server.gql(QUERY);
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
-    expect(body.errors?.[0]?.message).toMatch(/trusted operations/);
+    // Twice: a refused operation must not become a prepared one (src/prepared/) either.
+    for (let i = 0; i < 2; i++) {
+      const { status, body } = await server.gql(QUERY);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
+      expect(body.errors?.[0]?.message).toMatch(/trusted operations/);
+    }
     expect(server.sims.diffio.control.count()).toBe(0);
   });
 

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { type Transport } from "../../src/rest/transport.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+
+/*
+ * The prepared path (src/prepared/) answers a POST whose operation Apollo has already let through
+ * parsing, validation and every plugin. It must answer exactly as Apollo would: same status,
+ * headers, body, errors, log line and metrics. Each scenario below is sent twice with a query text
+ * the server has not seen: the first answer comes from Apollo (which prepares the operation), the
+ * second from the prepared path, and the two are compared.
+ */
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | null>;
+  body: unknown;
+}
+
+const COMPARED_HEADERS = ["content-type", "cache-control", "vary", "www-authenticate"];
+
+async function post(server: TestServer, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  // Upstream timings, and the order in which concurrent calls finish, differ between any two
+  // requests; everything else must not.
+  const answer = JSON.parse(text.replace(/"durationMs":[\d.]+/g, '"durationMs":0')) as { extensions?: { upstreamCalls?: { provider: string; path: string }[] } };
+  answer.extensions?.upstreamCalls?.sort((a, b) => `${a.provider}${a.path}`.localeCompare(`${b.provider}${b.path}`));
+  return {
+    status: response.status,
+    headers: Object.fromEntries(COMPARED_HEADERS.map(name => [name, response.headers.get(name)])),
+    body: answer,
+  };
+}
+
+async function preparedCount(server: TestServer): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(/account_graph_cache_hits_total\{cache="prepared"\} (\d+)/.exec(text)?.[1] ?? 0);
+}
+
+/** Send the same request twice; the answers and which path gave each. */
+async function twice(server: TestServer, body: unknown, headers?: Record<string, string>, before?: () => void) {
+  const start = await preparedCount(server);
+  before?.();
+  const apollo = await post(server, body, headers);
+  const afterFirst = await preparedCount(server);
+  before?.();
+  const prepared = await post(server, body, headers);
+  const afterSecond = await preparedCount(server);
+  return { apollo, prepared, firstPrepared: afterFirst > start, secondPrepared: afterSecond > afterFirst };
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+beforeEach(() => server.resetSims());
+
+describe("the prepared path answers as Apollo does", () => {
+  const codes = (answer: Answer) => ((answer.body as { errors?: { extensions: { code: string } }[] }).errors ?? []).map(e => e.extensions.code);
+  const scenarios: {
+    name: string;
+    body: Record<string, unknown>;
+    headers?: Record<string, string>;
+    before?: () => void;
+    /** What the answer is (checked on Apollo's; the prepared one must equal it). */
+    check: (answer: Answer) => void;
+  }[] = [
+    {
+      name: "a query (data, cache hints, upstream inspector)",
+      check: a => expect([a.status, a.headers["cache-control"], codes(a)]).toEqual([200, expect.stringContaining("private"), []]),
+      body: { query: "query PreparedRead { account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } currency } } }" },
+    },
+    {
+      name: "all four providers with one failing (partial data, errors with paths)",
+      check: a => expect([a.status, codes(a)]).toEqual([200, ["UPSTREAM_ERROR"]]),
+      body: { query: "query PreparedAll { accounts { provider id } }" },
+      // Every attempt of Cudo's one call fails (3 attempts).
+      before: () => {
+        server.sims.cudo.control.reset();
+        server.sims.cudo.control.failNext({ status: 503, times: 3 });
+      },
+    },
+    {
+      name: "variables and a chosen operation among several",
+      check: a => expect(codes(a)).toEqual([]),
+      body: {
+        query: "query PreparedA($id: ID) { account(provider: CUDO, id: $id) { id } } query PreparedB { account(provider: DIFFIO) { id } }",
+        operationName: "PreparedA",
+        variables: { id: null },
+      },
+    },
+    {
+      name: "a mutation (no cache hints)",
+      check: a => expect([codes(a), a.headers["cache-control"]]).toEqual([[], null]),
+      body: { query: "mutation PreparedRename($name: String) { updateProfileName(input: { name: $name }) { id name } }", variables: { name: "Ada" } },
+    },
+    {
+      name: "a mutation refused by validation (BAD_USER_INPUT with field paths)",
+      check: a => expect(codes(a)).toEqual(["BAD_USER_INPUT"]),
+      body: { query: "mutation PreparedBadRename($name: String) { updateProfileName(input: { name: $name }) { id } }", variables: { name: " " } },
+    },
+    {
+      name: "an upstream refusal (UNAUTHENTICATED)",
+      check: a => expect(codes(a)).toEqual(["UNAUTHENTICATED"]),
+      body: { query: "query PreparedNoKey { account(provider: DIFFIO) { id } }" },
+      headers: { "x-diffio-api-key": "not-a-key" },
+    },
+    {
+      name: "a not-found entity (NOT_FOUND, null data)",
+      check: a => expect(codes(a)).toEqual(["NOT_FOUND"]),
+      body: { query: 'query PreparedMissing { account(provider: CUDO, id: "nope-1") { id } }' },
+    },
+    {
+      name: "Accept: application/graphql-response+json",
+      check: a => expect(a.headers["content-type"]).toMatch(/^application\/graphql-response\+json/),
+      body: { query: "query PreparedAccept { account(provider: DIFFIO) { id } }" },
+      headers: { accept: "application/graphql-response+json" },
+    },
+  ];
+
+  for (const scenario of scenarios) {
+    it(scenario.name, async () => {
+      const { apollo, prepared, firstPrepared, secondPrepared } = await twice(server, scenario.body, scenario.headers, scenario.before);
+      expect(firstPrepared).toBe(false);
+      expect(secondPrepared).toBe(true);
+      scenario.check(apollo);
+      expect(prepared).toEqual(apollo);
+    });
+  }
+
+  it("writes the same log line (operation, upstream calls, error codes) and counts the document cache hit", async () => {
+    const query = "query PreparedLog { a: account(provider: CUDO, id: \"nope-1\") { id } b: account(provider: DIFFIO) { id } }";
+    const documentHits = async () =>
+      Number(/account_graph_cache_hits_total\{cache="document"\} (\d+)/.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1] ?? 0);
+    await post(server, { query }, { "x-request-id": "prepared-log-1" });
+    const hitsBefore = await documentHits();
+    await post(server, { query }, { "x-request-id": "prepared-log-2" });
+    expect(await documentHits()).toBe(hitsBefore + 1);
+    const lines = server.logs.lines.map(l => JSON.parse(l) as Record<string, unknown>);
+    const [first, second] = ["prepared-log-1", "prepared-log-2"].map(id => lines.find(l => l.requestId === id));
+    for (const line of [first, second]) {
+      expect(line).toMatchObject({ msg: "graphql request", operationName: "PreparedLog", upstreamCalls: 2, errorCodes: ["NOT_FOUND"] });
+    }
+  });
+});
+
+describe("Apollo keeps answering what the prepared path does not reproduce", () => {
+  it("variables that do not coerce (400 BAD_USER_INPUT, nothing sent upstream)", async () => {
+    const query = "query PreparedCoerce($id: ID) { account(provider: CUDO, id: $id) { id } }";
+    await post(server, { query, variables: { id: "ok-1" } }); // prepares it
+    server.resetSims();
+    const { apollo, prepared, secondPrepared } = await twice(server, { query, variables: { id: { not: "an id" } } });
+    expect(apollo.status).toBe(400);
+    expect(prepared).toEqual(apollo);
+    expect(secondPrepared).toBe(false);
+    expect(server.sims.cudo.control.calls).toHaveLength(0);
+  });
+
+  it("requests for a federated trace (ftv1)", async () => {
+    const body = { query: "query PreparedTrace { account(provider: DIFFIO) { id } }" };
+    await post(server, body);
+    const before = await preparedCount(server);
+    const traced = await post(server, body, { "apollo-federation-include-trace": "ftv1" });
+    expect(typeof (traced.body as { extensions?: { ftv1?: unknown } }).extensions?.ftv1).toBe("string");
+    expect(await preparedCount(server)).toBe(before);
+  });
+
+  it("requests with extensions (automatic persisted queries) or unknown body fields", async () => {
+    const query = "query PreparedExtensions { account(provider: DIFFIO) { id } }";
+    await post(server, { query });
+    const before = await preparedCount(server);
+    const withExtensions = await post(server, { query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } });
+    expect(withExtensions.status).toBe(400);
+    expect(JSON.stringify(withExtensions.body)).toContain("provided sha does not match query");
+    expect((await post(server, { query, variables: [] })).status).toBe(400);
+    expect((await post(server, { query, operationName: 7 })).status).toBe(400);
+    expect(await preparedCount(server)).toBe(before);
+  });
+
+  it("documents that failed validation are never prepared", async () => {
+    const before = await preparedCount(server);
+    for (const query of ["query PreparedInvalid { account(provider: DIFFIO) { nope } }", `query PreparedAliases { ${Array.from({ length: 31 }, (_, i) => `a${i}: account(provider: DIFFIO) { id }`).join(" ")} }`]) {
+      const first = await post(server, { query });
+      const second = await post(server, { query });
+      expect(first.status).toBe(400);
+      expect(JSON.stringify(first.body)).toContain("GRAPHQL_VALIDATION_FAILED");
+      expect(second).toEqual(first);
+    }
+    expect(await preparedCount(server)).toBe(before);
+  });
+});
+
+describe("in production", () => {
+  const exploding: Transport = {
+    send: () => Promise.reject(new Error("boom at http://10.0.0.1/internal?token=s3cr3t")),
+    close: () => undefined,
+  };
+
+  it("hides unexpected errors exactly as Apollo does, and sends no inspector data", async () => {
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { transport: exploding });
+    try {
+      const { apollo, prepared, secondPrepared } = await twice(prod, { query: "query PreparedProd { account(provider: DIFFIO) { id } }" });
+      expect(secondPrepared).toBe(true);
+      expect(prepared).toEqual(apollo);
+      expect(prepared.body).toEqual({
+        data: { account: null },
+        errors: [{ message: "Internal server error.", locations: [{ line: 1, column: 22 }], path: ["account"], extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+      });
+      expect(JSON.stringify(prepared)).not.toContain("s3cr3t");
+    } finally {
+      await prod.stop();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "@jest/globals";
+import { getOperationAST, parse } from "graphql";
+import { PreparedOperations, type PreparedOperation } from "../../src/prepared/prepared-operations.js";
+
+function prepared(text: string, name?: string): PreparedOperation {
+  const document = parse(text);
+  const operation = getOperationAST(document, name)!;
+  return { document, operation, operationName: operation.name?.value ?? null };
+}
+
+describe("PreparedOperations", () => {
+  it("finds an operation by its exact text and requested name only", () => {
+    const operations = new PreparedOperations();
+    const text = "query A { a } query B { b }";
+    operations.remember(text, "A", prepared(text, "A"));
+    expect(operations.get(text, "A")?.operationName).toBe("A");
+    expect(operations.get(text, "B")).toBeUndefined();
+    expect(operations.get(text, undefined)).toBeUndefined();
+    expect(operations.get(text, "")).toBeUndefined();
+    expect(operations.get(`${text} `, "A")).toBeUndefined();
+  });
+
+  it("keeps no name, an empty name and names that contain the separator apart", () => {
+    const operations = new PreparedOperations();
+    operations.remember("{ a }", undefined, prepared("{ a }"));
+    expect(operations.get("{ a }", "")).toBeUndefined();
+    operations.remember("Y\n{ a }", "X", prepared("{ a }"));
+    expect(operations.get("{ a }", "X\nY")).toBeUndefined();
+  });
+
+  it("holds at most its capacity, dropping the oldest", () => {
+    const operations = new PreparedOperations(2);
+    for (const field of ["a", "b", "c"]) operations.remember(`{ ${field} }`, undefined, prepared(`{ ${field} }`));
+    expect(operations.size).toBe(2);
+    expect(operations.get("{ a }", undefined)).toBeUndefined();
+    expect(operations.get("{ c }", undefined)).toBeDefined();
+  });
+
+  it("leaves incremental delivery (@defer, @stream) to Apollo", () => {
+    const operations = new PreparedOperations();
+    const text = "{ a ... @defer { b } }";
+    operations.remember(text, undefined, prepared(text));
+    expect(operations.get(text, undefined)).toBeUndefined();
+  });
+});
