@@ -10,9 +10,11 @@ export interface PreparedOperation {
   readonly operationName: string | null;
 }
 
-// Enough for every operation a fleet of clients sends; a flood of distinct documents only evicts
-// (those requests then take Apollo's path), it never grows memory past this.
-const DEFAULT_CAPACITY = 500;
+// Enough for every operation a fleet of clients sends (typical operations are 100–2,000
+// characters). A flood of distinct or huge documents only evicts (those requests then take
+// Apollo's path). A parsed document takes ~50 bytes of heap per character of text, so the text
+// is what is budgeted: at most ~15 MB.
+const DEFAULT_LIMITS = { entries: 500, characters: 300_000 };
 
 /**
  * The operations the prepared path may run: filled by {@link PreparedOperations.plugin} from
@@ -23,8 +25,9 @@ const DEFAULT_CAPACITY = 500;
  */
 export class PreparedOperations {
   private readonly entries = new Map<string, PreparedOperation>();
+  private characters = 0;
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(private readonly limits: { entries: number; characters: number } = DEFAULT_LIMITS) {}
 
   get size(): number {
     return this.entries.size;
@@ -49,9 +52,14 @@ export class PreparedOperations {
   /** Record an operation Apollo has vetted for this text and requested name (the plugin calls it). */
   remember(query: string, requestedName: string | undefined, prepared: PreparedOperation): void {
     const id = key(query, requestedName);
-    if (this.entries.has(id) || usesIncrementalDelivery(prepared.document)) return;
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.has(id) || id.length > this.limits.characters || usesIncrementalDelivery(prepared.document)) return;
+    while (this.entries.size >= this.limits.entries || this.characters + id.length > this.limits.characters) {
+      const oldest = this.entries.keys().next().value!;
+      this.entries.delete(oldest);
+      this.characters -= oldest.length;
+    }
     this.entries.set(id, prepared);
+    this.characters += id.length;
   }
 }
 

@@ -28,12 +28,24 @@ describe("PreparedOperations", () => {
     expect(operations.get("{ a }", "X\nY")).toBeUndefined();
   });
 
-  it("holds at most its capacity, dropping the oldest", () => {
-    const operations = new PreparedOperations(2);
+  it("holds at most its number of entries, dropping the oldest", () => {
+    const operations = new PreparedOperations({ entries: 2, characters: 1000 });
     for (const field of ["a", "b", "c"]) operations.remember(`{ ${field} }`, undefined, prepared(`{ ${field} }`));
     expect(operations.size).toBe(2);
     expect(operations.get("{ a }", undefined)).toBeUndefined();
     expect(operations.get("{ c }", undefined)).toBeDefined();
+  });
+
+  it("holds at most its budget of text, dropping the oldest, and never a text over the budget", () => {
+    const operations = new PreparedOperations({ entries: 100, characters: 40 });
+    const texts = ["{ aaaaaaaaaa }", "{ bbbbbbbbbb }", "{ cccccccccc }"]; // 16 characters each with the key's prefix
+    for (const text of texts) operations.remember(text, undefined, prepared(text));
+    expect(operations.size).toBe(2);
+    expect(operations.get(texts[0]!, undefined)).toBeUndefined();
+    const huge = `{ ${"x".repeat(60)} }`;
+    operations.remember(huge, undefined, prepared(huge));
+    expect(operations.get(huge, undefined)).toBeUndefined();
+    expect(operations.size).toBe(2);
   });
 
   it("leaves incremental delivery (@defer, @stream) to Apollo", () => {
