@@ -3,7 +3,17 @@ import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import { type Transport } from "../../src/rest/transport.js";
 import { type Simulators } from "../../src/simulators/index.js";
+
+/**
+ * A transport that fails every call with an error that is not an upstream answer (a bug, as far
+ * as the server can tell), its message carrying an internal URL and a token that must never leak.
+ */
+export const explodingTransport: Transport = {
+  send: () => Promise.reject(new Error("boom at http://10.0.0.1/internal?token=s3cr3t")),
+  close: () => undefined,
+};
 
 /** Log lines written by the server under test (JSON strings), for secret scanning and assertions. */
 export class LogCapture extends Writable {

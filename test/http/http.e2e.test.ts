@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
-import { type Transport } from "../../src/rest/transport.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import { explodingTransport, startTestServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -115,13 +114,8 @@ describe("HTTP surface", () => {
 });
 
 describe("unexpected errors", () => {
-  const exploding: Transport = {
-    send: () => Promise.reject(new Error("boom at http://10.0.0.1/internal?token=s3cr3t")),
-    close: () => undefined,
-  };
-
   it("hide their internals in production", async () => {
-    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { transport: exploding });
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { transport: explodingTransport });
     try {
       const { body } = await prod.gql(QUERY);
       expect(body.errors?.[0]).toEqual({
@@ -137,7 +131,7 @@ describe("unexpected errors", () => {
   });
 
   it("keep their message but no stack trace in development", async () => {
-    const dev = await startTestServer({}, { transport: exploding });
+    const dev = await startTestServer({}, { transport: explodingTransport });
     try {
       const { body } = await dev.gql(QUERY);
       expect(body.errors?.[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR" });

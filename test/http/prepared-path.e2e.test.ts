@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { type Transport } from "../../src/rest/transport.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import { explodingTransport, startTestServer, type TestServer } from "../helpers/server.js";
 
 /*
  * The prepared path (src/prepared/) answers a POST whose operation Apollo has already let through
@@ -196,13 +195,8 @@ describe("Apollo keeps answering what the prepared path does not reproduce", () 
 });
 
 describe("in production", () => {
-  const exploding: Transport = {
-    send: () => Promise.reject(new Error("boom at http://10.0.0.1/internal?token=s3cr3t")),
-    close: () => undefined,
-  };
-
   it("hides unexpected errors exactly as Apollo does, and sends no inspector data", async () => {
-    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { transport: exploding });
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { transport: explodingTransport });
     try {
       const { apollo, prepared, secondPrepared } = await twice(prod, { query: "query PreparedProd { account(provider: DIFFIO) { id } }" });
       expect(secondPrepared).toBe(true);
