@@ -6,3 +6,22 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   }
   return out;
 }
+
+// Credentials as they appear in text nobody wrote for a log: bearer tokens, credential headers
+// and query parameters (`token=`, `api_key=`, ...).
+const CREDENTIAL_PATTERNS: [RegExp, string][] = [
+  [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, "$1 [REDACTED]"],
+  [/\b(authorization|x-(?:diffio|hostup|cudo|depicta)-api-key)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic) )[^\s"',;]+/gi, "$1$2[REDACTED]"],
+  [/\b((?:api[_-]?)?key|token|access[_-]?token|secret|password|passwd|signature|sig)=[^&\s"',;#]+/gi, "$1=[REDACTED]"],
+];
+
+/**
+ * Redact credential-shaped parts of text whose content nobody controls (an unexpected error's
+ * message and stack), for the secrets the server cannot name: known secrets are removed where
+ * messages are built (`RestClient`), this is the net under everything else that reaches a log.
+ */
+export function redactCredentialPatterns(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);
+  return out;
+}

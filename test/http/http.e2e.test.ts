@@ -125,6 +125,9 @@ describe("unexpected errors", () => {
         extensions: { code: "INTERNAL_SERVER_ERROR" },
       });
       expect(prod.logs.text).toContain("unexpected error while resolving");
+      // Logged for the operator, with the credential-shaped part of the message redacted.
+      expect(prod.logs.text).toContain("internal?token=[REDACTED]");
+      expect(prod.logs.text).not.toContain("s3cr3t");
     } finally {
       await prod.stop();
     }
