@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { startAccountGraph } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { loggableError } from "./errors/redact.js";
 import { createLogger } from "./logger.js";
 
 // Bootstrap only: configuration, start, the mode line, and signals.
@@ -33,7 +34,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     running.stop().then(
       () => process.exit(0),
       error => {
-        logger.error({ err: error }, "error while stopping");
+        logger.error({ err: loggableError(error) }, "error while stopping");
         process.exit(1);
       },
     );

@@ -2,7 +2,7 @@ import { type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type Logger } from "pino";
 import { ErrorCode } from "./codes.js";
-import { redactCredentialPatterns } from "./redact.js";
+import { loggableError } from "./redact.js";
 
 // Codes whose message is written for the caller (ours, plus Apollo's request-level ones).
 const PUBLIC_CODES = new Set<string>([
@@ -49,7 +49,7 @@ export function createFormatError(options: { production: boolean; hideSuggestion
       return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
     }
 
-    options.logger.error({ err: loggable(unwrapResolverError(error)), path: formatted.path }, "unexpected error while resolving");
+    options.logger.error({ err: loggableError(unwrapResolverError(error)), path: formatted.path }, "unexpected error while resolving");
     return {
       message: options.production ? "Internal server error." : formatted.message,
       locations: formatted.locations,
@@ -59,15 +59,3 @@ export function createFormatError(options: { production: boolean; hideSuggestion
   };
 }
 
-// The error as pino's serializer would write it, with credential-shaped text redacted: an
-// unexpected error's message is nobody's choice (a library may put a URL with a token in it).
-function loggable(error: unknown): { type: string; message: string; stack?: string; code?: string } {
-  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return {
-    type: name,
-    message: redactCredentialPatterns(message),
-    ...(stack ? { stack: redactCredentialPatterns(stack) } : {}),
-    ...(typeof code === "string" ? { code } : {}),
-  };
-}

@@ -25,3 +25,18 @@ export function redactCredentialPatterns(text: string): string {
   for (const [pattern, replacement] of CREDENTIAL_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
+
+/**
+ * An unexpected error as pino's `err` serializer would write it (type, message, stack, code), with
+ * {@link redactCredentialPatterns} applied: what every log line about an error nobody expected uses.
+ */
+export function loggableError(error: unknown): { type: string; message: string; stack?: string; code?: string } {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return {
+    type: name,
+    message: redactCredentialPatterns(message),
+    ...(stack ? { stack: redactCredentialPatterns(stack) } : {}),
+    ...(typeof code === "string" ? { code } : {}),
+  };
+}

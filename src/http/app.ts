@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
+import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
 import { type GraphQLServer } from "../server.js";
 import { tokenMatcher } from "./caller-auth.js";
@@ -65,7 +66,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     inFlight += 1;
     handle(req, res)
       .catch(error => {
-        deps.logger.error({ err: error }, "request failed outside GraphQL");
+        deps.logger.error({ err: loggableError(error) }, "request failed outside GraphQL");
         if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", ErrorCode.INTERNAL_SERVER_ERROR));
         else res.destroy();
       })

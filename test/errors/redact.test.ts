@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { redactCredentialPatterns, redactSecrets } from "../../src/errors/redact.js";
+import { loggableError, redactCredentialPatterns, redactSecrets } from "../../src/errors/redact.js";
 
 describe("redactSecrets", () => {
   it("removes every occurrence of each known secret, ignoring ones too short to be one", () => {
@@ -25,5 +25,19 @@ describe("redactCredentialPatterns", () => {
   it("leaves ordinary text alone", () => {
     const text = "Cannot read properties of undefined (reading 'billingPolicy') at mapAccount (diffio.mapper.ts:12:7)";
     expect(redactCredentialPatterns(text)).toBe(text);
+  });
+});
+
+describe("loggableError", () => {
+  it("keeps type, message, stack and code, with credential-shaped text redacted", () => {
+    const error = Object.assign(new TypeError("fetch https://h/x?token=s3cr3t failed"), { code: "ECONNRESET" });
+    const logged = loggableError(error);
+    expect(logged).toMatchObject({ type: "TypeError", message: "fetch https://h/x?token=[REDACTED] failed", code: "ECONNRESET" });
+    expect(logged.stack).toContain("token=[REDACTED]");
+    expect(JSON.stringify(logged)).not.toContain("s3cr3t");
+  });
+
+  it("turns a thrown non-error into an error", () => {
+    expect(loggableError("Bearer abc.def")).toMatchObject({ type: "Error", message: "Bearer [REDACTED]" });
   });
 });
