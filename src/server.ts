@@ -79,7 +79,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger),
   };
-  const operations = new PreparedOperations();
+  const operations = new PreparedOperations({ byHash: config.persistedQueries !== "off" });
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -10,6 +10,7 @@ import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
 import { readBody, BodyError } from "./read-body.js";
+import { preparedLookup } from "../prepared/prepared-request.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
@@ -30,12 +31,13 @@ export interface HttpApp {
 }
 
 const MAX_ACCEPT_VARIANTS = 64;
+const GRAPHQL_RESPONSE_TYPE = /^application\/(json|graphql-response\+json)\b/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
- * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest` (or, for a POST of an operation
- * Apollo has already vetted, the prepared path: `prepared/`), `/healthz`, `/readyz`, caller
+ * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest` (or, for an operation Apollo
+ * has already vetted, the prepared path: `prepared/`), `/healthz`, `/readyz`, caller
  * authentication with `API_TOKENS`, request ids, and draining on shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
@@ -49,7 +51,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // are the client's text.
   const contentTypes = new Map<string, string>();
   const rememberContentType = (accept: string, contentType: string | undefined) => {
-    if (contentType && !contentTypes.has(accept) && contentTypes.size < MAX_ACCEPT_VARIANTS) contentTypes.set(accept, contentType);
+    // Only GraphQL answers: a GET can be answered with the HTML landing page.
+    if (!contentType || !GRAPHQL_RESPONSE_TYPE.test(contentType)) return;
+    if (!contentTypes.has(accept) && contentTypes.size < MAX_ACCEPT_VARIANTS) contentTypes.set(accept, contentType);
   };
 
   const { http } = deps.config;
@@ -145,8 +149,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
 
     const accept = headers.get("accept") ?? "";
-    if (options.prepared && method === "POST") {
-      const answer = await runPrepared(options.prepared, body, headers, contentTypes.get(accept), () =>
+    if (options.prepared) {
+      const answer = await runPrepared(options.prepared, method, search, body, headers, contentTypes.get(accept), () =>
         createContext(deps, headers, requestId, caller.authenticated),
       );
       if (answer) {
@@ -165,8 +169,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
-      // POST only: a GET can be answered with the HTML landing page.
-      if (method === "POST" && res.statusCode === 200) rememberContentType(accept, result.headers.get("content-type"));
+      if (res.statusCode === 200) rememberContentType(accept, result.headers.get("content-type"));
       res.end(result.body.string);
       return;
     }
@@ -193,38 +196,38 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 }
 
 /**
- * The prepared path for a POST whose operation Apollo has vetted and whose body is plain
- * (`query`, `variables`, `operationName`; no extensions such as APQ), without `ftv1` tracing.
+ * The prepared path, for a request whose operation Apollo has vetted and which Apollo would
+ * answer with the Content-Type it has answered this Accept header with before (see
+ * `prepared/prepared-request.ts` for which requests qualify; `ftv1` trace requests do not).
  * `undefined` when Apollo must answer.
  */
 async function runPrepared(
   prepared: NonNullable<HttpAppOptions["prepared"]>,
+  method: string,
+  search: string,
   body: unknown,
   headers: HeaderMap,
   contentType: string | undefined,
   context: () => Context,
 ) {
-  if (!contentType) return undefined;
-  if (headers.has("apollo-federation-include-trace")) return undefined;
-  const request = plainRequest(body);
-  const operation = request && prepared.operations.get(request.query, request.operationName);
-  if (!request || !operation) return undefined;
-  return prepared.run({ ...request, prepared: operation, contextValue: context(), contentType });
-}
-
-function plainRequest(body: unknown) {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-  let query: string | undefined;
-  let operationName: string | undefined;
-  let variables: Record<string, unknown> | undefined;
-  for (const [name, value] of Object.entries(body)) {
-    if (name === "query" && typeof value === "string") query = value;
-    else if (name === "operationName" && (typeof value === "string" || value === null)) operationName = value ?? undefined;
-    else if (name === "variables" && value === null) variables = undefined;
-    else if (name === "variables" && typeof value === "object" && !Array.isArray(value)) variables = value as Record<string, unknown>;
-    else return undefined;
-  }
-  return query ? { query, operationName, variables } : undefined;
+  if (!contentType || headers.has("apollo-federation-include-trace")) return undefined;
+  const lookup = preparedLookup(method, search, body, name => headers.get(name));
+  if (!lookup) return undefined;
+  const { operations } = prepared;
+  const operation =
+    lookup.query !== undefined
+      ? operations.get(lookup.query, lookup.operationName)
+      : operations.getByHash(lookup.sha256!, lookup.operationName);
+  // Apollo answers a GET mutation with 405.
+  if (!operation || (method === "GET" && operation.operation.operation !== "query")) return undefined;
+  return prepared.run({
+    prepared: operation,
+    operationName: lookup.operationName,
+    variables: lookup.variables,
+    persistedQueryHit: lookup.sha256 !== undefined,
+    contextValue: context(),
+    contentType,
+  });
 }
 
 function graphqlError(message: string, code: string) {

@@ -5,12 +5,14 @@ import { type FinishedRequest, type RequestTiming } from "../plugins/response.pl
 import { formatExecutionErrors, type FormatError } from "./format-errors.js";
 import { type PreparedOperation } from "./prepared-operations.js";
 
-/** A POST request the prepared path can take: its operation is prepared, its body plain. */
+/** A request the prepared path can take (see `prepared-request.ts`), with its vetted operation. */
 export interface PreparedRequest {
   prepared: PreparedOperation;
   /** The operation name the request asked for (may differ from the operation's when absent). */
   operationName: string | undefined;
   variables: Record<string, unknown> | undefined;
+  /** Found by a persisted query's hash (counted as an `apq` cache hit, as Apollo's path does). */
+  persistedQueryHit: boolean;
   contextValue: Context;
   /** The response Content-Type Apollo chose for this request's Accept header. */
   contentType: string;
@@ -73,7 +75,7 @@ export function preparedExecutor(options: PreparedExecutorOptions) {
       operationName: prepared.operationName,
       errors: errors as FinishedRequest["errors"],
       response: { http, body: { kind: "single", singleResult } },
-      metrics: { persistedQueryHit: false },
+      metrics: { persistedQueryHit: request.persistedQueryHit },
     };
     finish(finished, timing);
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { sha256 } from "../../src/persisted/manifest.js";
 import { explodingTransport, startTestServer, type TestServer } from "../helpers/server.js";
 
 /*
- * The prepared path (src/prepared/) answers a POST whose operation Apollo has already let through
- * parsing, validation and every plugin. It must answer exactly as Apollo would: same status,
- * headers, body, errors, log line and metrics. Each scenario below is sent twice with a query text
- * the server has not seen: the first answer comes from Apollo (which prepares the operation), the
- * second from the prepared path, and the two are compared.
+ * The prepared path (src/prepared/) answers a request whose operation Apollo has already let
+ * through parsing, validation and every plugin. It must answer exactly as Apollo would: same
+ * status, headers, body, errors, log line and metrics. Each scenario below is sent twice with a
+ * query text the server has not seen: the first answer comes from Apollo (which prepares the
+ * operation), the second from the prepared path, and the two are compared.
  */
 
 interface Answer {
@@ -17,12 +18,17 @@ interface Answer {
 
 const COMPARED_HEADERS = ["content-type", "cache-control", "vary", "www-authenticate"];
 
-async function post(server: TestServer, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
+/** POST `body`, or with `get`, send its fields as a GET query string (objects JSON-encoded). */
+async function post(server: TestServer, body: Record<string, unknown>, headers: Record<string, string> = {}, get = false): Promise<Answer> {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) search.set(name, typeof value === "string" ? value : JSON.stringify(value));
+  const response = get
+    ? await fetch(`${server.url}/graphql?${search}`, { headers })
+    : await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
   const text = await response.text();
   // Upstream timings, and the order in which concurrent calls finish, differ between any two
   // requests; everything else must not.
@@ -41,13 +47,13 @@ async function preparedCount(server: TestServer): Promise<number> {
 }
 
 /** Send the same request twice; the answers and which path gave each. */
-async function twice(server: TestServer, body: unknown, headers?: Record<string, string>, before?: () => void) {
+async function twice(server: TestServer, body: Record<string, unknown>, headers?: Record<string, string>, before?: () => void, get = false) {
   const start = await preparedCount(server);
   before?.();
-  const apollo = await post(server, body, headers);
+  const apollo = await post(server, body, headers, get);
   const afterFirst = await preparedCount(server);
   before?.();
-  const prepared = await post(server, body, headers);
+  const prepared = await post(server, body, headers, get);
   const afterSecond = await preparedCount(server);
   return { apollo, prepared, firstPrepared: afterFirst > start, secondPrepared: afterSecond > afterFirst };
 }
@@ -191,6 +197,102 @@ describe("Apollo keeps answering what the prepared path does not reproduce", () 
       expect(second).toEqual(first);
     }
     expect(await preparedCount(server)).toBe(before);
+  });
+});
+
+describe("persisted queries (by hash) and GET", () => {
+  const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
+  const apqCount = async (target: TestServer) =>
+    Number(/account_graph_cache_hits_total\{cache="apq"\} (\d+)/.exec(await (await fetch(`${target.url}/metrics`)).text())?.[1] ?? 0);
+
+  it("answers a hash-only request for a registered operation as Apollo does, counted as an APQ hit", async () => {
+    const query = "query PreparedApq { account(provider: DIFFIO) { id } }";
+    const registered = await post(server, { query, extensions: persisted(query) });
+    const before = { prepared: await preparedCount(server), apq: await apqCount(server) };
+    const byHash = await post(server, { extensions: persisted(query) });
+    expect(await preparedCount(server)).toBe(before.prepared + 1);
+    expect(await apqCount(server)).toBe(before.apq + 1);
+    expect(byHash).toEqual(registered);
+  });
+
+  it("answers a GET with the mobile clients' preflight header, by hash and by text", async () => {
+    const query = "query PreparedGet { account(provider: DIFFIO) { id ... on DiffioAccount { currency } } }";
+    const headers = { "x-apollo-operation-name": "PreparedGet" };
+    const byText = await twice(server, { query, operationName: "PreparedGet" }, headers, undefined, true);
+    expect([byText.firstPrepared, byText.secondPrepared]).toEqual([false, true]);
+    expect(byText.prepared).toEqual(byText.apollo);
+    expect(byText.apollo.headers["cache-control"]).toMatch(/private/);
+
+    await post(server, { query, operationName: "PreparedGet", extensions: persisted(query) }, headers, true);
+    const before = await preparedCount(server);
+    const byHash = await post(server, { operationName: "PreparedGet", extensions: persisted(query) }, headers, true);
+    expect(await preparedCount(server)).toBe(before + 1);
+    expect(byHash).toEqual(byText.apollo);
+  });
+
+  it("leaves to Apollo the GETs it refuses or answers otherwise: no preflight header, a mutation, HTML", async () => {
+    const query = "query PreparedGetChecks { account(provider: DIFFIO) { id } }";
+    await post(server, { query }, { "apollo-require-preflight": "true" }, true);
+    const mutation = "mutation PreparedGetMutation($name: String) { updateProfileName(input: { name: $name }) { id } }";
+    await post(server, { query: mutation, variables: { name: "Ada" } });
+    // A browser's Accept: Apollo answers its POST with JSON (the second POST is the prepared
+    // path's, so the Content-Type is known) but its GET with the Sandbox page (in development).
+    const browser = { accept: "text/html, application/json;q=0.9", "apollo-require-preflight": "true" };
+    const posted = await twice(server, { query }, browser);
+    expect([posted.secondPrepared, posted.prepared.headers["content-type"]]).toEqual([true, "application/json; charset=utf-8"]);
+    const before = await preparedCount(server);
+
+    const noPreflight = await post(server, { query }, {}, true);
+    expect(noPreflight.status).toBe(400);
+    expect(JSON.stringify(noPreflight.body)).toMatch(/Cross-Site Request Forgery/);
+    const getMutation = await post(server, { query: mutation, variables: { name: "Ada" } }, { "apollo-require-preflight": "true" }, true);
+    expect(getMutation.status).toBe(405);
+    const html = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: browser });
+    expect(html.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await preparedCount(server)).toBe(before);
+    expect(server.sims.depicta.control.count("PATCH")).toBe(1);
+  });
+
+  it("leaves unknown hashes and registrations to Apollo", async () => {
+    const query = "query PreparedUnknownHash { account(provider: DIFFIO) { id } }";
+    const before = await preparedCount(server);
+    const unknown = await post(server, { extensions: persisted(query) });
+    expect(JSON.stringify(unknown.body)).toContain("PERSISTED_QUERY_NOT_FOUND");
+    await post(server, { query, extensions: persisted(query) });
+    const mismatch = await post(server, { query: `${query} `, extensions: persisted(query) });
+    expect(JSON.stringify(mismatch.body)).toContain("provided sha does not match query");
+    expect(await preparedCount(server)).toBe(before);
+  });
+
+  it("refuses hashes like Apollo when persisted queries are off", async () => {
+    const off = await startTestServer({ PERSISTED_QUERIES: "off" });
+    try {
+      const query = "query PreparedOff { account(provider: DIFFIO) { id } }";
+      await post(off, { query });
+      await post(off, { query });
+      const byHash = await post(off, { extensions: persisted(query) });
+      expect(JSON.stringify(byHash.body)).toContain("PERSISTED_QUERY_NOT_SUPPORTED");
+      expect(await preparedCount(off)).toBe(1);
+    } finally {
+      await off.stop();
+    }
+  });
+
+  it("answers trusted documents by hash (PERSISTED_QUERIES=only) as Apollo does", async () => {
+    const only = await startTestServer({ PERSISTED_QUERIES: "only" });
+    try {
+      const { loadManifest } = await import("../../src/persisted/manifest.js");
+      const listed = (await loadManifest()).operations.find(op => op.name === "DiffioBillingPolicy")!;
+      const { apollo, prepared, firstPrepared, secondPrepared } = await twice(only, {
+        operationName: listed.name,
+        extensions: { persistedQuery: { version: 1, sha256Hash: listed.id } },
+      });
+      expect([firstPrepared, secondPrepared]).toEqual([false, true]);
+      expect(apollo.status).toBe(200);
+      expect(prepared).toEqual(apollo);
+    } finally {
+      await only.stop();
+    }
   });
 });
 
