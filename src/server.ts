@@ -17,7 +17,8 @@ import { requestLogger } from "./plugins/request-log.js";
 import { responseFinisher, responsePlugin } from "./plugins/response.plugin.js";
 import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
-import { preparedExecutor, type PreparedExecutor } from "./prepared/prepared-executor.js";
+import { preparedExecutor } from "./prepared/prepared-executor.js";
+import { type PreparedPath } from "./prepared/prepared-path.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
 
 /** Options for {@link createGraphQLServer}. */
@@ -36,7 +37,7 @@ export interface ApolloOptions {
 /** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
-  prepared: { operations: PreparedOperations; run: PreparedExecutor };
+  prepared: PreparedPath;
 }
 
 /** The operation Sandbox opens with in development. */

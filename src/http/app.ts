@@ -5,19 +5,18 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
-import { type GraphQLServer } from "../server.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
 import { readBody, BodyError } from "./read-body.js";
-import { preparedLookup } from "../prepared/prepared-request.js";
+import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
   deps: AppDeps;
   apollo: ApolloServer<Context>;
   /** Answers operations Apollo has already vetted, without its per-request pipeline. */
-  prepared?: GraphQLServer["prepared"];
+  prepared?: PreparedPath;
   metrics: Metrics;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
   notReadyBecause: () => string | undefined;
@@ -150,9 +149,14 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
     const accept = headers.get("accept") ?? "";
     if (options.prepared) {
-      const answer = await runPrepared(options.prepared, method, search, body, headers, contentTypes.get(accept), () =>
-        createContext(deps, headers, requestId, caller.authenticated),
-      );
+      const answer = await answerPrepared(options.prepared, {
+        method,
+        search,
+        body,
+        headers,
+        contentType: contentTypes.get(accept),
+        context: () => createContext(deps, headers, requestId, caller.authenticated),
+      });
       if (answer) {
         for (const [name, value] of answer.headers) res.setHeader(name, value);
         res.statusCode = answer.status;
@@ -193,41 +197,6 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       await closed;
     },
   };
-}
-
-/**
- * The prepared path, for a request whose operation Apollo has vetted and which Apollo would
- * answer with the Content-Type it has answered this Accept header with before (see
- * `prepared/prepared-request.ts` for which requests qualify; `ftv1` trace requests do not).
- * `undefined` when Apollo must answer.
- */
-async function runPrepared(
-  prepared: NonNullable<HttpAppOptions["prepared"]>,
-  method: string,
-  search: string,
-  body: unknown,
-  headers: HeaderMap,
-  contentType: string | undefined,
-  context: () => Context,
-) {
-  if (!contentType || headers.has("apollo-federation-include-trace")) return undefined;
-  const lookup = preparedLookup(method, search, body, name => headers.get(name));
-  if (!lookup) return undefined;
-  const { operations } = prepared;
-  const operation =
-    lookup.query !== undefined
-      ? operations.get(lookup.query, lookup.operationName)
-      : operations.getByHash(lookup.sha256!, lookup.operationName);
-  // Apollo answers a GET mutation with 405.
-  if (!operation || (method === "GET" && operation.operation.operation !== "query")) return undefined;
-  return prepared.run({
-    prepared: operation,
-    operationName: lookup.operationName,
-    variables: lookup.variables,
-    persistedQueryHit: lookup.sha256 !== undefined,
-    contextValue: context(),
-    contentType,
-  });
 }
 
 function graphqlError(message: string, code: string) {

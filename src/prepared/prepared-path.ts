@@ -1,0 +1,49 @@
+import { type HeaderMap } from "@apollo/server";
+import { type Context } from "../context.js";
+import { type PreparedExecutor, type PreparedResponse } from "./prepared-executor.js";
+import { type PreparedOperations } from "./prepared-operations.js";
+import { preparedLookup } from "./prepared-request.js";
+
+/** The prepared path: the operations Apollo has vetted, and the runner that answers them. */
+export interface PreparedPath {
+  operations: PreparedOperations;
+  run: PreparedExecutor;
+}
+
+/** An HTTP request as the prepared path sees it. */
+export interface PreparedHttpRequest {
+  method: string;
+  search: string;
+  /** The parsed body (POST). */
+  body: unknown;
+  headers: HeaderMap;
+  /** The Content-Type Apollo has answered this request's Accept header with, if it has. */
+  contentType: string | undefined;
+  context: () => Context;
+}
+
+/**
+ * Answer a request on the prepared path when its operation has been vetted and Apollo's
+ * Content-Type for its Accept header is known (see `prepared-request.ts` for which requests
+ * qualify; `ftv1` trace requests do not). `undefined` when Apollo must answer.
+ */
+export async function answerPrepared(path: PreparedPath, request: PreparedHttpRequest): Promise<PreparedResponse | undefined> {
+  const { method, headers, contentType } = request;
+  if (!contentType || headers.has("apollo-federation-include-trace")) return undefined;
+  const lookup = preparedLookup(method, request.search, request.body, name => headers.get(name));
+  if (!lookup) return undefined;
+  const operation =
+    lookup.query !== undefined
+      ? path.operations.get(lookup.query, lookup.operationName)
+      : path.operations.getByHash(lookup.sha256!, lookup.operationName);
+  // Apollo answers a GET mutation with 405.
+  if (!operation || (method === "GET" && operation.operation.operation !== "query")) return undefined;
+  return path.run({
+    prepared: operation,
+    operationName: lookup.operationName,
+    variables: lookup.variables,
+    persistedQueryHit: lookup.sha256 !== undefined,
+    contextValue: request.context(),
+    contentType,
+  });
+}
