@@ -43,7 +43,13 @@ function circuit(options: Partial<BreakerOptions> = {}) {
   const states: CircuitState[] = [];
   const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, ...options }, s => states.push(s));
   const send = () => breaker.send({ method: "GET", url, headers: {}, timeoutMs: 1000 });
-  return { breaker, states, send };
+  /** Four failures open the circuit; after the reset timeout it is half-open. */
+  const openThenWait = async () => {
+    status = 500;
+    for (let i = 0; i < 4; i++) await send();
+    await sleep(350);
+  };
+  return { breaker, states, send, openThenWait };
 }
 
 describe("ProviderCircuit", () => {
@@ -108,10 +114,8 @@ describe("ProviderCircuit", () => {
   });
 
   it("lets one trial through when half-open: its success closes the circuit", async () => {
-    const { breaker, states, send } = circuit();
-    status = 500;
-    for (let i = 0; i < 4; i++) await send();
-    await sleep(350);
+    const { breaker, states, send, openThenWait } = circuit();
+    await openThenWait();
     expect(breaker.state).toBe("half-open");
     status = 200;
     delayMs = 50;
@@ -131,10 +135,8 @@ describe("ProviderCircuit", () => {
   });
 
   it("opens again when the half-open trial fails", async () => {
-    const { breaker, states, send } = circuit();
-    status = 500;
-    for (let i = 0; i < 4; i++) await send();
-    await sleep(350);
+    const { breaker, states, send, openThenWait } = circuit();
+    await openThenWait();
     await send();
     expect(breaker.state).toBe("open");
     expect(states).toEqual(["open", "half-open", "open"]);
