@@ -58,4 +58,3 @@ export function createFormatError(options: { production: boolean; hideSuggestion
     };
   };
 }
-

@@ -5,11 +5,11 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
+import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
 import { readBody, BodyError } from "./read-body.js";
-import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
