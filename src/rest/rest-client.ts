@@ -92,16 +92,16 @@ export class RestClient {
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
     }
-    const started = Date.now();
-    const deadline = started + timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    const progress = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;
-    let status: number | null = null;
     let outcome = "ok";
     try {
       for (;;) {
         attempts += 1;
+        if (progress) progress.record.attempts = attempts;
         const result = await this.attempt(call, credential, deadline);
-        status = result.status ?? null;
+        if (progress) progress.record.status = result.status ?? null;
         if (result.ok) return result.value as T;
         const wait = this.retryDelay(call, result, attempts, deadline);
         if (wait === undefined) throw upstreamError(profile.provider, result.failure);
@@ -111,15 +111,7 @@ export class RestClient {
       outcome = (error as { extensions?: { code?: string } }).extensions?.code ?? "error";
       throw error;
     } finally {
-      recorder?.record({
-        provider: profile.provider,
-        method: call.method,
-        path: call.path,
-        status,
-        attempts,
-        durationMs: Date.now() - started,
-        outcome,
-      });
+      progress?.end(outcome);
     }
   }
 

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "@jest/globals";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Provider } from "../../src/providers/provider.js";
+import { IN_FLIGHT, UpstreamRecorder, type UpstreamCallRecord } from "../../src/rest/upstream-recorder.js";
+
+const CALL = { provider: Provider.HOSTUP, method: "GET", path: "/api/v2/me" };
+
+describe("UpstreamRecorder", () => {
+  it("lists a call from its start, as in flight with the time so far, until it ends", async () => {
+    const recorder = new UpstreamRecorder();
+    const progress = recorder.begin(CALL);
+    progress.record.attempts = 1;
+    await sleep(20);
+    const during = recorder.toJSON();
+    expect(during).toEqual([{ ...CALL, status: null, attempts: 1, durationMs: expect.any(Number), outcome: IN_FLIGHT, fromLoader: false }]);
+    expect(during[0]!.durationMs).toBeGreaterThanOrEqual(15);
+
+    progress.record.status = 200;
+    progress.end("ok");
+    const after = recorder.toJSON();
+    expect(after).toEqual([{ ...CALL, status: 200, attempts: 1, durationMs: expect.any(Number), outcome: "ok", fromLoader: false }]);
+    // A snapshot: what was sent with an earlier answer does not change afterwards.
+    expect(during[0]).toMatchObject({ status: null, outcome: IN_FLIGHT });
+  });
+
+  it("tells its listener of each call once, when the call ends", () => {
+    const ended: UpstreamCallRecord[] = [];
+    const recorder = new UpstreamRecorder({ onCall: call => ended.push({ ...call }) });
+    const first = recorder.begin(CALL);
+    const second = recorder.begin({ ...CALL, path: "/api/v2/me/preferences" });
+    expect(ended).toEqual([]);
+    second.end("UNAUTHENTICATED");
+    first.end("UPSTREAM_TIMEOUT");
+    expect(ended.map(call => [call.path, call.outcome])).toEqual([
+      ["/api/v2/me/preferences", "UNAUTHENTICATED"],
+      ["/api/v2/me", "UPSTREAM_TIMEOUT"],
+    ]);
+    // Listed in the order they started, whatever the order they ended in.
+    expect(recorder.calls.map(call => call.path)).toEqual(["/api/v2/me", "/api/v2/me/preferences"]);
+  });
+
+  it("lists loader hits after the calls", () => {
+    const recorder = new UpstreamRecorder();
+    recorder.recordLoaderHit(CALL);
+    recorder.begin(CALL).end("ok");
+    expect(recorder.toJSON().map(entry => entry.fromLoader)).toEqual([false, true]);
+  });
+});
