@@ -29,6 +29,9 @@ export interface LoaderHitRecord {
   path: string;
 }
 
+/** One entry of `extensions.upstreamCalls`: a call made, or a field a call already made served. */
+export type UpstreamCallEntry = (UpstreamCallRecord & { fromLoader: false }) | (LoaderHitRecord & { fromLoader: true });
+
 /** Observers of a request's upstream activity (metrics). Told of each call once, when it ends. */
 export interface UpstreamListeners {
   onCall?: (call: UpstreamCallRecord) => void;
@@ -75,14 +78,14 @@ export class UpstreamRecorder {
   }
 
   /** Calls then loader hits, each marked `fromLoader`, for `extensions.upstreamCalls`: a snapshot. */
-  toJSON() {
+  toJSON(): UpstreamCallEntry[] {
     const now = Date.now();
     return [
       ...this.calls.map(call => {
         const since = this.running.get(call);
-        return { ...call, ...(since === undefined ? {} : { durationMs: now - since }), fromLoader: false };
+        return { ...call, ...(since === undefined ? {} : { durationMs: now - since }), fromLoader: false as const };
       }),
-      ...this.loaderHits.map(hit => ({ ...hit, fromLoader: true })),
+      ...this.loaderHits.map(hit => ({ ...hit, fromLoader: true as const })),
     ];
   }
 }
