@@ -93,15 +93,15 @@ export class RestClient {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
     }
     const deadline = Date.now() + timeoutMs;
-    const progress = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
+    const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;
     let outcome = "ok";
     try {
       for (;;) {
         attempts += 1;
-        if (progress) progress.record.attempts = attempts;
+        if (record) record.attempts = attempts;
         const result = await this.attempt(call, credential, deadline);
-        if (progress) progress.record.status = result.status ?? null;
+        if (record) record.status = result.status ?? null;
         if (result.ok) return result.value as T;
         const wait = this.retryDelay(call, result, attempts, deadline);
         if (wait === undefined) throw upstreamError(profile.provider, result.failure);
@@ -111,7 +111,7 @@ export class RestClient {
       outcome = (error as { extensions?: { code?: string } }).extensions?.code ?? "error";
       throw error;
     } finally {
-      progress?.end(outcome);
+      if (record) recorder!.end(record, outcome);
     }
   }
 

@@ -38,38 +38,32 @@ export interface UpstreamListeners {
   onLoaderHit?: (hit: LoaderHitRecord) => void;
 }
 
-/** A call begun with {@link UpstreamRecorder.begin}: update `status` and `attempts` as it goes, then `end` it. */
-export interface UpstreamCallInProgress {
-  readonly record: UpstreamCallRecord;
-  /** Record how it ended and tell the listeners. Call once. */
-  end(outcome: string): void;
-}
-
 /** Collects the upstream calls and loader hits of one GraphQL request. Create one per request. */
 export class UpstreamRecorder {
   /** Every call this request started, in the order started; unfinished ones have outcome {@link IN_FLIGHT}. */
   readonly calls: UpstreamCallRecord[] = [];
   readonly loaderHits: LoaderHitRecord[] = [];
-  /** Start times of the calls still in flight. */
-  private readonly running = new Map<UpstreamCallRecord, number>();
+  /** When each call started, index for index with `calls`. */
+  private readonly startedAt: number[] = [];
 
   constructor(private readonly listeners: UpstreamListeners = {}) {}
 
-  /** Record a call as it starts, so a response sent before it ends still lists it. */
-  begin(call: Pick<UpstreamCallRecord, "provider" | "method" | "path">): UpstreamCallInProgress {
-    const startedAt = Date.now();
-    const record: UpstreamCallRecord = { ...call, status: null, attempts: 0, durationMs: 0, outcome: IN_FLIGHT };
+  /**
+   * Record a call as it starts, so that a response sent before it ends still lists it. Update the
+   * returned record's `status` and `attempts` as the call goes, then {@link end} it.
+   */
+  begin({ provider, method, path }: Pick<UpstreamCallRecord, "provider" | "method" | "path">): UpstreamCallRecord {
+    const record: UpstreamCallRecord = { provider, method, path, status: null, attempts: 0, durationMs: 0, outcome: IN_FLIGHT };
     this.calls.push(record);
-    this.running.set(record, startedAt);
-    return {
-      record,
-      end: outcome => {
-        record.durationMs = Date.now() - startedAt;
-        record.outcome = outcome;
-        this.running.delete(record);
-        this.listeners.onCall?.(record);
-      },
-    };
+    this.startedAt.push(Date.now());
+    return record;
+  }
+
+  /** Record how a call from {@link begin} ended, and tell the listeners. Once per call. */
+  end(record: UpstreamCallRecord, outcome: string): void {
+    record.durationMs = Date.now() - this.startedAt[this.calls.indexOf(record)]!;
+    record.outcome = outcome;
+    this.listeners.onCall?.(record);
   }
 
   recordLoaderHit(hit: LoaderHitRecord): void {
@@ -81,9 +75,9 @@ export class UpstreamRecorder {
   toJSON(): UpstreamCallEntry[] {
     const now = Date.now();
     return [
-      ...this.calls.map(call => {
-        const since = this.running.get(call);
-        return { ...call, ...(since === undefined ? {} : { durationMs: now - since }), fromLoader: false as const };
+      ...this.calls.map((call, i) => {
+        const durationMs = call.outcome === IN_FLIGHT ? now - this.startedAt[i]! : call.durationMs;
+        return { ...call, durationMs, fromLoader: false as const };
       }),
       ...this.loaderHits.map(hit => ({ ...hit, fromLoader: true as const })),
     ];

@@ -8,8 +8,8 @@ const CALL = { provider: Provider.HOSTUP, method: "GET", path: "/api/v2/me" };
 describe("UpstreamRecorder", () => {
   it("lists a call from its start, as in flight with the time so far, until it ends", async () => {
     const recorder = new UpstreamRecorder();
-    const progress = recorder.begin(CALL);
-    progress.record.attempts = 1;
+    const record = recorder.begin(CALL);
+    record.attempts = 1;
     await sleep(20);
     const during = recorder.toJSON();
     expect(during).toEqual([{ ...CALL, status: null, attempts: 1, durationMs: expect.any(Number), outcome: IN_FLIGHT, fromLoader: false }]);
@@ -17,8 +17,8 @@ describe("UpstreamRecorder", () => {
     if (!running || running.fromLoader) throw new Error("expected the call first");
     expect(running.durationMs).toBeGreaterThanOrEqual(15);
 
-    progress.record.status = 200;
-    progress.end("ok");
+    record.status = 200;
+    recorder.end(record, "ok");
     const after = recorder.toJSON();
     expect(after).toEqual([{ ...CALL, status: 200, attempts: 1, durationMs: expect.any(Number), outcome: "ok", fromLoader: false }]);
     // A snapshot: what was sent with an earlier answer does not change afterwards.
@@ -31,8 +31,8 @@ describe("UpstreamRecorder", () => {
     const first = recorder.begin(CALL);
     const second = recorder.begin({ ...CALL, path: "/api/v2/me/preferences" });
     expect(ended).toEqual([]);
-    second.end("UNAUTHENTICATED");
-    first.end("UPSTREAM_TIMEOUT");
+    recorder.end(second, "UNAUTHENTICATED");
+    recorder.end(first, "UPSTREAM_TIMEOUT");
     expect(ended.map(call => [call.path, call.outcome])).toEqual([
       ["/api/v2/me/preferences", "UNAUTHENTICATED"],
       ["/api/v2/me", "UPSTREAM_TIMEOUT"],
@@ -44,7 +44,7 @@ describe("UpstreamRecorder", () => {
   it("lists loader hits after the calls", () => {
     const recorder = new UpstreamRecorder();
     recorder.recordLoaderHit(CALL);
-    recorder.begin(CALL).end("ok");
+    recorder.end(recorder.begin(CALL), "ok");
     expect(recorder.toJSON().map(entry => entry.fromLoader)).toEqual([false, true]);
   });
 });
