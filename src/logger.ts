@@ -4,7 +4,8 @@ import { type Config } from "./config.js";
 /**
  * Log paths that may carry a credential; pino replaces them with `[REDACTED]` in every line.
  * Error messages are redacted where they are built (`RestClient`), and unexpected errors'
- * credential-shaped text where they are logged (`errors/format-error.ts`), so no secret reaches a log.
+ * credential-shaped text wherever they are logged (`loggableError` in `errors/redact.ts`), so no
+ * secret reaches a log.
  */
 export const REDACT_PATHS = [
   "req.headers.authorization",

@@ -37,8 +37,9 @@ export interface PreparedExecutorOptions {
  * execute, format errors, the response steps (cache headers, inspector, log line, metrics), the
  * answer in Apollo's field order and serialisation. What it skips is the per-request machinery
  * around that (hashing the text, negotiating the Accept header twice, awaiting every plugin at
- * every stage; see docs/performance.md for what that costs). Resolves `undefined` when the request must be answered by Apollo after all:
- * variables that do not coerce (nothing ran; Apollo words and codes those errors).
+ * every stage; see docs/performance.md for what that costs). Resolves `undefined` when the
+ * request must be answered by Apollo after all: variables that do not coerce (nothing ran; Apollo
+ * words and codes those errors).
  */
 export function preparedExecutor(options: PreparedExecutorOptions) {
   const { schema, formatError, finish } = options;
