@@ -75,11 +75,11 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   // The prepared path reproduces exactly the plugins below; armor's two plugins are both off.
   if (armor.plugins.length > 0) throw new Error("graphql-armor plugins are not run by the prepared path");
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
-  const responseOptions = {
+  const finish = responseFinisher({
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger),
-  };
+  });
   const operations = new PreparedOperations({ byHash: config.persistedQueries !== "off" });
 
   const apollo = new ApolloServer<Context>({
@@ -106,13 +106,13 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
           }),
       ApolloServerPluginCacheControlDisabled(),
       ...federatedTracePlugins(),
-      responsePlugin(responseOptions),
+      responsePlugin(finish),
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
       // Last: it records operations that got through all of the above.
       operations.plugin(),
     ],
   });
-  const run = preparedExecutor({ schema, formatError, finish: responseFinisher(responseOptions) });
+  const run = preparedExecutor({ schema, formatError, finish });
   return { apollo, prepared: { operations, run } };
 }
 

@@ -148,6 +148,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
 
     const accept = headers.get("accept") ?? "";
+    const context = () => createContext(deps, headers, requestId, caller.authenticated);
     if (options.prepared) {
       const answer = await answerPrepared(options.prepared, {
         method,
@@ -155,7 +156,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
         body,
         headers,
         contentType: contentTypes.get(accept),
-        context: () => createContext(deps, headers, requestId, caller.authenticated),
+        context,
       });
       if (answer) {
         for (const [name, value] of answer.headers) res.setHeader(name, value);
@@ -167,7 +168,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(deps, headers, requestId, caller.authenticated),
+      context: async () => context(),
     });
 
     for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -21,7 +21,7 @@ export interface RequestTiming {
   prepared?: boolean;
 }
 
-/** What {@link responsePlugin} does to each response. */
+/** What {@link responseFinisher} does to each response. */
 export interface ResponsePluginOptions {
   /** `max-age` of successful queries' private cache hint; 0 for none. */
   cacheMaxAgeSeconds: number;
@@ -30,12 +30,15 @@ export interface ResponsePluginOptions {
   logRequest: LogRequest;
 }
 
+/** Finishes a response; see {@link responseFinisher}. */
+export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
+
 /**
  * Every response on its way out: cache headers (`cache-headers.ts`), the upstream inspector
- * (`upstream-inspector.ts`), then the log line and metrics (`request-log.ts`). Shared by
+ * (`upstream-inspector.ts`), then the log line and metrics (`request-log.ts`). One instance serves
  * {@link responsePlugin} and the prepared-operation path, so both finish a response alike.
  */
-export function responseFinisher(options: ResponsePluginOptions): (request: FinishedRequest, timing: RequestTiming) => void {
+export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   return (request, timing) => {
     setCacheHeaders(request, options.cacheMaxAgeSeconds);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
@@ -47,8 +50,7 @@ export function responseFinisher(options: ResponsePluginOptions): (request: Fini
  * {@link responseFinisher} as one Apollo plugin rather than one plugin per step: Apollo awaits
  * every plugin's listener at every stage of every request.
  */
-export function responsePlugin(options: ResponsePluginOptions): ApolloServerPlugin<Context> {
-  const finish = responseFinisher(options);
+export function responsePlugin(finish: FinishResponse): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       const timing: RequestTiming = { startedAt: performance.now(), parsed: false };

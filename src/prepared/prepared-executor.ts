@@ -1,7 +1,7 @@
 import { HeaderMap, type HTTPGraphQLHead } from "@apollo/server";
 import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { type Context } from "../context.js";
-import { type FinishedRequest, type RequestTiming } from "../plugins/response.plugin.js";
+import { type FinishedRequest, type FinishResponse, type RequestTiming } from "../plugins/response.plugin.js";
 import { formatExecutionErrors, type FormatError } from "./format-errors.js";
 import { type PreparedOperation } from "./prepared-operations.js";
 
@@ -29,7 +29,7 @@ export interface PreparedResponse {
 export interface PreparedExecutorOptions {
   schema: GraphQLSchema;
   formatError: FormatError;
-  finish: (request: FinishedRequest, timing: RequestTiming) => void;
+  finish: FinishResponse;
 }
 
 /**
