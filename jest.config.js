@@ -7,6 +7,8 @@ export default {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }] },
   setupFiles: ["<rootDir>/test/helpers/jest.setup.ts"],
+  // Finds redis-server once (PATH, REDIS_SERVER or redis-memory-server) or stops the run with one line.
+  globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests start real servers; two workers fit this machine's two cores.
   maxWorkers: 2,
   testTimeout: 20000,

@@ -1,9 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer, Socket } from "node:net";
+import { REDIS_SERVER_ENV, resolveRedisServer } from "./global-setup.js";
 
-/** Where the tests find redis-server (installed by `.ci/run` on CI); `REDIS_SERVER` overrides. */
-export const REDIS_SERVER_BIN = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
+/**
+ * The redis-server the run uses: the one jest's global setup found, else (a worker started some
+ * other way) found again here.
+ */
+async function redisServerBinary(): Promise<string> {
+  const found = await resolveRedisServer();
+  if ("path" in found) return found.path;
+  throw new Error(found.missing);
+}
 
 /** A throwaway redis-server on loopback: its URL, and `stop()` (always call it in afterAll). */
 export interface TestRedis {
@@ -33,13 +41,14 @@ export async function freePort(): Promise<number> {
  * and must not leave dump files behind), and wait until it answers PING.
  */
 export async function startRedis(): Promise<TestRedis> {
+  const binary = process.env[REDIS_SERVER_ENV] ?? (await redisServerBinary());
   const port = await freePort();
   let child: ChildProcess | undefined;
   let output = "";
 
   async function launch(): Promise<void> {
     const proc = spawn(
-      REDIS_SERVER_BIN,
+      binary,
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
