@@ -21,9 +21,11 @@ const runtime = stages.at(-1)!;
 const of = (keyword: string, text = dockerfile) => parse(text).filter(i => i.keyword === keyword);
 
 describe("Dockerfile", () => {
-  it("is multi-stage on Node 20 and runs production dependencies only", () => {
+  it("is multi-stage on Node 24 LTS, the major CI tests, and runs production dependencies only", () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage).toMatch(/^node:20[\w.-]*/);
+    for (const stage of stages) expect(stage).toMatch(/^node:24-[\w.-]+/);
+    const ci = readFileSync(`${root}.ci/run`, "utf8");
+    expect(ci).toMatch(/^NODE_VERSION=24\.\d+\.\d+$/m);
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
     expect(runtime).toMatch(/COPY --from=build/);
     expect(runtime).not.toMatch(/npm (ci|install)(?! --omit=dev)/);
