@@ -48,6 +48,11 @@ export class SimControl {
   readonly calls: SimCall[] = [];
   /** Added before every answer (including faults), in milliseconds. */
   latencyMs = 0;
+  /**
+   * Awaited before every answer (after the latency): tests hold requests until others arrive, to
+   * prove calls overlap without timing them.
+   */
+  hold: ((call: SimCall) => Promise<void>) | undefined = undefined;
   /** Current and peak number of requests being handled at once. */
   inFlight = 0;
   maxInFlight = 0;
@@ -67,6 +72,7 @@ export class SimControl {
     this.calls.length = 0;
     this.faults = [];
     this.latencyMs = 0;
+    this.hold = undefined;
     this.inFlight = 0;
     this.maxInFlight = 0;
     this.inFlightByKey.clear();
@@ -163,6 +169,7 @@ export async function startSimServer(
         return send(res, reply.status, reply.body, reply.headers);
       }
       if (control.latencyMs > 0) await sleep(control.latencyMs);
+      if (control.hold) await control.hold(call);
       const fault = control.takeFault(call);
       if (fault) return replyFault(res, fault);
       const reply = await handler(call);

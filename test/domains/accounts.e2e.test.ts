@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { barrier } from "../helpers/barrier.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer;
@@ -32,28 +33,24 @@ describe("accounts", () => {
     for (const sim of sims()) expect(sim.control.count()).toBeGreaterThan(0);
   });
 
-  it("fetches the providers in parallel: about as long as the slowest one", async () => {
-    const delays = [100, 150, 200, 300];
-    sims().forEach((sim, i) => (sim.control.latencyMs = delays[i]!));
-    const started = Date.now();
+  it("fetches the providers in parallel: every provider's call is in flight at once", async () => {
+    // Each simulator holds its answer until all four calls have arrived: one after the other,
+    // the first would never be answered (Cudo's default account needs its list: still one call).
+    const meeting = barrier(4);
+    for (const sim of sims()) sim.control.hold = meeting.arrive;
     const { body } = await server.gql("{ accounts { provider } }");
-    const elapsed = Date.now() - started;
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ accounts: [{ provider: "DIFFIO" }, { provider: "HOSTUP" }, { provider: "CUDO" }, { provider: "DEPICTA" }] });
-    // Sequential would take at least 750 ms (Cudo's default account needs its list: still one call).
-    expect(elapsed).toBeGreaterThanOrEqual(300);
-    expect(elapsed).toBeLessThan(600);
+    expect(meeting.arrived()).toBe(4);
   });
 
   it("starts Hostup's /me beside its preferences when id is selected, not after them", async () => {
-    for (const sim of sims()) sim.control.latencyMs = 200;
-    const started = Date.now();
+    const hostup = barrier(2);
+    server.sims.hostup.control.hold = hostup.arrive;
     const { body } = await server.gql("{ accounts { provider id } }");
-    const elapsed = Date.now() - started;
     expect(body.errors).toBeUndefined();
     expect(server.sims.hostup.control.count("/api/v2/me")).toBe(2);
-    // Two sequential Hostup calls would take at least 400 ms.
-    expect(elapsed).toBeLessThan(390);
+    expect(server.sims.hostup.control.maxInFlight).toBe(2);
   });
 
   it("keeps a failing provider at its index and serves the others", async () => {
