@@ -6,6 +6,7 @@ import { ConcurrencyDeadlineError } from "../../src/rest/concurrency-limiter.js"
 import { createSharedState } from "../../src/shared-state/index.js";
 import { RedisConcurrencyLimiter, RedisKeyValueCache } from "../../src/shared-state/redis-state.js";
 import { freePort, startRedis, type TestRedis } from "../helpers/redis.js";
+import { until } from "../helpers/until.js";
 
 // The shared-state classes against a real redis-server: two clients stand for two replicas.
 let redis: TestRedis;
@@ -21,10 +22,29 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 let keySeq = 0;
 // A fresh limiter key per test, so one test's leases cannot satisfy or block another's.
 const freshKey = () => `cred-${++keySeq}-${Date.now()}`;
+const zset = (key: string) => `account-graph:limit:test:${key}`;
+
+/** A Redis client that counts its EVALs (one per acquire attempt of a limiter). */
+function counting(url: string): { redis: Redis; evals: () => number } {
+  const redis = new Redis(url);
+  let evals = 0;
+  const evalOnce = redis.eval.bind(redis) as (...args: unknown[]) => Promise<unknown>;
+  (redis as unknown as { eval: (...args: unknown[]) => Promise<unknown> }).eval = (...args) => {
+    evals += 1;
+    return evalOnce(...args);
+  };
+  return { redis, evals: () => evals };
+}
+
+/** Milliseconds each lease of `key` has left, by Redis's own clock. */
+async function leaseTimesLeft(key: string): Promise<number[]> {
+  const [[seconds, micros], scores] = await Promise.all([a.time(), a.zrange(zset(key), 0, -1, "WITHSCORES")]);
+  const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  return scores.filter((_, i) => i % 2 === 1).map(score => Number(score) - now);
+}
 
 describe("RedisKeyValueCache", () => {
   it("shares values between clients, honours ttl in seconds, deletes, and keeps prefixes apart", async () => {
@@ -38,6 +58,7 @@ describe("RedisKeyValueCache", () => {
     expect(await a.ttl("t:apq:h1")).toBe(-1);
 
     await onA.set("h2", "query { b }", { ttl: 1.2 });
+    // (Checked by TTL right after setting: a second of stall would be needed to flake.)
     // Rounded up to whole seconds, never down to "no expiry".
     expect(await a.pttl("t:apq:h2")).toBeGreaterThan(1000);
     expect(await a.pttl("t:apq:h2")).toBeLessThanOrEqual(2000);
@@ -69,9 +90,9 @@ describe("RedisKeyValueCache", () => {
   it("lets a value expire after its ttl", async () => {
     const cache = new RedisKeyValueCache(a, "t:ttl:");
     await cache.set("short", "v", { ttl: 1 });
-    expect(await cache.get("short")).toBe("v");
-    await sleep(1100);
-    expect(await cache.get("short")).toBeUndefined();
+    expect(await a.ttl("t:ttl:short")).toBe(1);
+    await until(async () => (await cache.get("short")) === undefined, "the value to expire");
+    expect(await a.exists("t:ttl:short")).toBe(0);
   });
 });
 
@@ -89,10 +110,9 @@ describe("RedisConcurrencyLimiter", () => {
 
     const started = Date.now();
     await expect(replicaB.acquire(key, Date.now() + 150)).rejects.toThrow(ConcurrencyDeadlineError);
-    const waited = Date.now() - started;
-    // It waited for the deadline (polling), not failed at once, and did not overstay it much.
-    expect(waited).toBeGreaterThanOrEqual(140);
-    expect(waited).toBeLessThan(1000);
+    // It waited for the deadline (polling), not failed at once: a lower bound, which load cannot break.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(await a.zcard(zset(key))).toBe(3);
 
     // Other credentials have their own budget.
     const otherKey = await replicaB.acquire(freshKey(), Date.now());
@@ -101,16 +121,18 @@ describe("RedisConcurrencyLimiter", () => {
   });
 
   it("hands a released slot to a waiter on another replica; releasing twice frees one slot", async () => {
+    const polled = counting(redis.url);
     const replicaA = new RedisConcurrencyLimiter(a, "test", 2);
-    const replicaB = new RedisConcurrencyLimiter(b, "test", 2);
+    const replicaB = new RedisConcurrencyLimiter(polled.redis, "test", 2);
     const key = freshKey();
-    const first = await replicaA.acquire(key, Date.now() + 1000);
-    const second = await replicaA.acquire(key, Date.now() + 1000);
+    const first = await replicaA.acquire(key, Date.now() + 10_000);
+    const second = await replicaA.acquire(key, Date.now() + 10_000);
 
-    const waiter = replicaB.acquire(key, Date.now() + 3000);
+    const waiter = replicaB.acquire(key, Date.now() + 10_000);
     let granted = false;
     void waiter.then(() => (granted = true));
-    await sleep(100);
+    // Refused three times over while the budget is full: it waits instead of failing or overbooking.
+    await until(() => polled.evals() >= 3, "the waiter to poll three times");
     expect(granted).toBe(false);
 
     first();
@@ -120,13 +142,14 @@ describe("RedisConcurrencyLimiter", () => {
     await expect(replicaB.acquire(key, Date.now() + 100)).rejects.toThrow(/deadline/);
     second();
     third();
-    // Everything released: the whole budget is available at once (deadline already due).
-    await sleep(20);
+    // Releases are sent without waiting; once Redis has them, the whole budget is free at once.
+    await until(async () => (await a.zcard(zset(key))) === 0, "the releases to reach Redis");
     const again = [
       await replicaA.acquire(key, Date.now()),
       await replicaB.acquire(key, Date.now()),
     ];
     for (const release of again) release();
+    await polled.redis.quit();
   });
 
   it("never lets more than `max` run at once under contention from two replicas", async () => {
@@ -136,20 +159,24 @@ describe("RedisConcurrencyLimiter", () => {
       new RedisConcurrencyLimiter(b, "test", max),
     ];
     const key = freshKey();
+    const callers = 20;
     let running = 0;
+    let finished = 0;
     let peak = 0;
     await Promise.all(
-      Array.from({ length: 20 }, async (_, i) => {
-        const release = await limiters[i % 2]!.acquire(key, Date.now() + 5000);
+      Array.from({ length: callers }, async (_, i) => {
+        const release = await limiters[i % 2]!.acquire(key, Date.now() + 15_000);
         running += 1;
         peak = Math.max(peak, running);
-        await sleep(30);
+        // Hold the slot until the budget is full (or no one else is left to come), so that a
+        // limiter letting one more through would be seen, however the calls are scheduled.
+        await until(() => running >= max || running + finished === callers, "the budget to fill");
         running -= 1;
+        finished += 1;
         release();
       }),
     );
-    expect(peak).toBeLessThanOrEqual(max);
-    expect(peak).toBeGreaterThanOrEqual(2);
+    expect(peak).toBe(max);
   });
 
   it("reclaims the leases of a replica that died holding them, soon after their deadline", async () => {
@@ -161,30 +188,33 @@ describe("RedisConcurrencyLimiter", () => {
     await dead.acquire(key, Date.now() + 100);
     // The "crash": the connection goes away and the releases are never called.
     doomed.disconnect();
+    // Two leases of at most deadline + margin, by Redis's clock.
+    const left = await leaseTimesLeft(key);
+    expect(left).toHaveLength(2);
+    for (const ms of left) expect(ms).toBeLessThanOrEqual(300);
 
+    // Nothing releases them: only their expiry can give the survivor a slot before its deadline.
     const survivor = new RedisConcurrencyLimiter(a, "test", 2, 200);
-    await expect(survivor.acquire(key, Date.now() + 50)).rejects.toThrow(/deadline/);
-    const started = Date.now();
-    const release = await survivor.acquire(key, Date.now() + 3000);
-    expect(Date.now() - started).toBeLessThan(1000);
+    const release = await survivor.acquire(key, Date.now() + 10_000);
+    expect(await leaseTimesLeft(key)).toHaveLength(1);
     release();
   });
 
   it("keeps a live call's lease for as long as its deadline, whatever the margin", async () => {
     const key = freshKey();
     const holder = new RedisConcurrencyLimiter(a, "test", 1, 100);
-    const other = new RedisConcurrencyLimiter(b, "test", 1, 100);
     // A call with a long deadline (a large UPSTREAM_TIMEOUT_MS): far longer than the margin.
-    const release = await holder.acquire(key, Date.now() + 1500);
-    await sleep(400);
-    await expect(other.acquire(key, Date.now() + 100)).rejects.toThrow(/deadline/);
+    const release = await holder.acquire(key, Date.now() + 30_000);
+    const [left] = await leaseTimesLeft(key);
+    expect(left).toBeGreaterThan(20_000);
+    expect(left).toBeLessThanOrEqual(30_100);
 
     // A shorter lease taken later must not shorten the key's expiry below the longer one.
     const wide = freshKey();
     const two = new RedisConcurrencyLimiter(a, "test", 2, 100);
     const long = await two.acquire(wide, Date.now() + 3000);
     const short = await two.acquire(wide, Date.now());
-    expect(await a.pttl(`account-graph:limit:test:${wide}`)).toBeGreaterThan(2500);
+    expect(await a.pttl(zset(wide))).toBeGreaterThan(2500);
     for (const done of [release, long, short]) done();
   });
 });

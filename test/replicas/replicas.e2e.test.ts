@@ -6,6 +6,7 @@ import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator
 import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
 import { startSimulators, type Simulators } from "../../src/simulators/index.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
+import { until } from "../helpers/until.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
 // set of simulators, which stand in for the providers every replica shares. Replicas A and B share
@@ -186,19 +187,11 @@ describe("Depicta's per-credential concurrency budget across replicas", () => {
 describe("readiness when Redis goes away", () => {
   const status = async (replica: Replica, path: string) =>
     (await fetch(`${replica.url}${path}`)).status;
-  async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      if (await check()) return true;
-      await new Promise(resolve => setTimeout(resolve, 50));
-    }
-    return false;
-  }
 
   it("answers /readyz 503 while Redis is down (liveness stays 200) and 200 once it is back", async () => {
     expect(await status(a, "/readyz")).toBe(200);
     await redis.kill();
-    expect(await until(async () => (await status(a, "/readyz")) === 503, 3000)).toBe(true);
+    await until(async () => (await status(a, "/readyz")) === 503, "/readyz to answer 503 without Redis");
     expect(await status(b, "/readyz")).toBe(503);
     // Not dead, only not ready: the orchestrator must stop routing to it, not restart it.
     expect(await status(a, "/healthz")).toBe(200);
@@ -223,6 +216,6 @@ describe("readiness when Redis goes away", () => {
     expect(full.body).toEqual({ data: { account: { id: "user_demo_1" } } });
 
     await redis.restart();
-    expect(await until(async () => (await status(a, "/readyz")) === 200, 5000)).toBe(true);
-  }, 15_000);
+    await until(async () => (await status(a, "/readyz")) === 200, "/readyz to answer 200 with Redis back");
+  }, 30_000);
 });
