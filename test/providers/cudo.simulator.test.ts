@@ -70,56 +70,16 @@ const recharge = (low: unknown, high: unknown, autoRecharge: unknown = true) => 
   billingAccount: { creditBalanceRecharge: { low, high, autoRecharge } },
 });
 
-const MAIN = {
-  id: "ba-demo-main",
-  displayName: "Demo Main Billing",
-  createTime: "2024-03-01T10:20:30.123456Z",
-  createBy: "owner@demo.cudo.example",
-  stripeRef: "cus_DemoMain4f9c2a",
-  monthlySpend: "1234.567891",
-  hourlySpendRate: { value: "0.000001" },
-  taxId: { id: "txi_demo_main01", type: "eu_vat", value: "SE556677889901" },
-  invoiceTime: "2026-06-01T00:00:00Z",
-  billingThreshold: { value: "2.5e8" },
-  monthlySpendLimit: { value: "12345678901234567890.123456789" },
-  hourlySpendLimit: { value: "1234.567891" },
-  nextInvoiceTotal: { value: "987.65" },
-  creditBalance: { value: "-12.5" },
-  creditBalanceRecharge: {
-    low: { value: "50" },
-    high: { value: "250.00" },
-    autoRecharge: true,
-    transaction: {
-      id: "txn_demo_recharge_01",
-      amount: { value: "200.00" },
-      description: "Automatic credit recharge",
-      createTime: "2026-05-02T08:15:00.654321Z",
-      status: "succeeded",
-      succeeded: true,
-      latestCharge: {
-        amount: { value: "200.00" },
-        createTime: "2026-05-02T08:15:01.000001Z",
-        paid: true,
-        refunded: true,
-        status: "succeeded",
-        failureCode: "card_declined",
-      },
-      lastPaymentError: { code: "card_declined", declineCode: "insufficient_funds" },
-    },
-  },
-  billingAddress: {
-    name: "Demo Compute AB",
-    phone: "+46 8 123 456 78",
-    city: "Stockholm",
-    line1: "Drottninggatan 1",
-    line2: "Floor 4",
-    state: "Stockholms län",
-    postalCode: "111 51",
-    country: "SE",
-  },
-  state: "STATE_ACTIVE",
-  paymentTerms: "PAYMENT_TERMS_PREPAID",
-};
+// The BillingAccount fields of Cudo's newest spec (providers/cudo.md), by their wire shape.
+const DECIMALS = ["hourlySpendRate", "billingThreshold", "monthlySpendLimit", "hourlySpendLimit", "nextInvoiceTotal", "creditBalance"];
+const TIMESTAMPS = ["createTime", "invoiceTime"];
+const STRINGS = ["id", "displayName", "createBy", "stripeRef", "monthlySpend"];
+const DOCUMENTED = [...STRINGS, ...DECIMALS, ...TIMESTAMPS, "taxId", "creditBalanceRecharge", "billingAddress", "state", "paymentTerms"];
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?(e-?\d+)?$/;
+
+/** The main account as the simulator serves it now (each test starts from the seed). */
+const main = async () => (await get(A.main)).body;
 
 const RECHARGE = { low: { value: "20" }, high: { value: "100" }, autoRecharge: false };
 
@@ -135,7 +95,20 @@ describe("Cudo simulator: reads", () => {
     const res = await get(A.main);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(res.body).toEqual(MAIN);
+    // Every documented field (live accounts have no delete or purge time), in its wire shape.
+    expect(Object.keys(res.body).sort()).toEqual([...DOCUMENTED].sort());
+    for (const field of STRINGS) expect(typeof res.body[field]).toBe("string");
+    expect(res.body.monthlySpend).toMatch(DECIMAL_TEXT);
+    for (const field of DECIMALS) expect(res.body[field]).toEqual({ value: expect.stringMatching(DECIMAL_TEXT) });
+    for (const field of TIMESTAMPS) expect(res.body[field]).toMatch(RFC3339);
+    expect(res.body.state).toBe("STATE_ACTIVE");
+    expect(Object.keys(res.body.billingAddress).sort()).toEqual(
+      ["city", "country", "line1", "line2", "name", "phone", "postalCode", "state"],
+    );
+    expect(Object.keys(res.body.creditBalanceRecharge).sort()).toEqual(["autoRecharge", "high", "low", "transaction"]);
+    // Served as stored: the seed's own values, such as the exponent and precision it keeps.
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(sim.state.accounts.get(A.main))));
+    expect(res.body.billingThreshold).toEqual({ value: "2.5e8" });
   });
 
   it("accepts the lowercase `bearer` scheme of the older docs", async () => {
@@ -177,7 +150,7 @@ describe("Cudo simulator: reads", () => {
     const res = await patch(A.main, rename("x"), K.viewer);
     expect(res.status).toBe(403);
     expect(res.body.status).toBe("PERMISSION_DENIED");
-    expect((await get(A.main)).body.displayName).toBe(MAIN.displayName);
+    expect((await get(A.main)).body.displayName).toBe("Demo Main Billing");
   });
 });
 
@@ -190,7 +163,7 @@ describe("Cudo simulator: listing and pagination", () => {
 
   it("lists the owner's single account, identical to the GET body, on one page", async () => {
     const res = await list("", K.owner);
-    expect(res.body.billingAccounts).toEqual([MAIN]);
+    expect(res.body.billingAccounts).toEqual([await main()]);
     expect(res.body.pageToken).toBe("");
   });
 
@@ -248,6 +221,7 @@ describe("Cudo simulator: listing and pagination", () => {
 
 describe("Cudo simulator: updates", () => {
   it("updates displayName alone and ignores unmasked fields in the body", async () => {
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: "displayName",
       billingAccount: {
@@ -258,28 +232,30 @@ describe("Cudo simulator: updates", () => {
       },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ...MAIN, displayName: "Renamed" });
-    expect((await get(A.main)).body).toEqual({ ...MAIN, displayName: "Renamed" });
+    expect(res.body).toEqual({ ...before, displayName: "Renamed" });
+    expect((await get(A.main)).body).toEqual({ ...before, displayName: "Renamed" });
   });
 
   it("replaces the whole billingAddress, clearing fields not sent", async () => {
     const address = { name: "New AB", line1: "Storgatan 2", city: "Oslo", country: "no" };
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: "billingAddress",
       billingAccount: { billingAddress: address, displayName: "ignored" },
     });
     expect(res.status).toBe(200);
     expect(res.body.billingAddress).toEqual({ ...address, country: "NO" });
-    expect(res.body.displayName).toBe(MAIN.displayName);
+    expect(res.body.displayName).toBe(before.displayName);
   });
 
   it("updates one billingAddress sub-field through a nested path", async () => {
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: "billingAddress.city,billingAddress.line2",
       billingAccount: { billingAddress: { city: "Uppsala", name: "ignored" } },
     });
     expect(res.status).toBe(200);
-    const { line2: _cleared, ...rest } = MAIN.billingAddress;
+    const { line2: _cleared, ...rest } = before.billingAddress;
     expect(res.body.billingAddress).toEqual({ ...rest, city: "Uppsala" });
   });
 
@@ -299,6 +275,7 @@ describe("Cudo simulator: updates", () => {
   });
 
   it("updates creditBalanceRecharge, keeping the server-owned transaction", async () => {
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: "creditBalanceRecharge",
       billingAccount: { creditBalanceRecharge: { ...RECHARGE, autoRecharge: true } },
@@ -308,7 +285,7 @@ describe("Cudo simulator: updates", () => {
       low: { value: "20" },
       high: { value: "100" },
       autoRecharge: true,
-      transaction: MAIN.creditBalanceRecharge.transaction,
+      transaction: before.creditBalanceRecharge.transaction,
     });
   });
 
@@ -330,6 +307,7 @@ describe("Cudo simulator: updates", () => {
       stripeRef: "cus_forged",
       paymentTerms: "PAYMENT_TERMS_INVOICE",
     };
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: "displayName,billingAddress,taxId,creditBalanceRecharge",
       billingAccount: body,
@@ -340,9 +318,9 @@ describe("Cudo simulator: updates", () => {
       billingAddress: { city: "Bergen", country: "NO" },
       taxId: { type: "no_vat", value: "NO987" },
       creditBalanceRecharge: { low: { value: "20" }, high: { value: "100" }, autoRecharge: true },
-      stripeRef: MAIN.stripeRef,
-      paymentTerms: MAIN.paymentTerms,
-      creditBalance: MAIN.creditBalance,
+      stripeRef: before.stripeRef,
+      paymentTerms: before.paymentTerms,
+      creditBalance: before.creditBalance,
     });
     expect(res.body.billingAddress).not.toHaveProperty("line1");
     expect((await get(A.main)).body).toEqual(res.body);
@@ -359,6 +337,7 @@ describe("Cudo simulator: updates", () => {
     ["display_name", "lowerCamelCase"],
     ["creditBalanceRecharge.low", "as a whole"],
   ])("rejects the mask path %s (%s) and changes nothing", async (path, reason) => {
+    const before = await main();
     const res = await patch(A.main, {
       updateMask: `displayName,${path}`,
       billingAccount: { displayName: "Should Not Apply" },
@@ -369,7 +348,7 @@ describe("Cudo simulator: updates", () => {
       { field: "update_mask", description: expect.stringContaining(path) },
     ]);
     expect(violations(res.body)[0]!.description).toContain(reason);
-    expect((await get(A.main)).body).toEqual(MAIN);
+    expect(await main()).toEqual(before);
   });
 
   it("reports every bad mask path at once", async () => {
@@ -387,7 +366,7 @@ describe("Cudo simulator: updates", () => {
     const res = await patch(A.main, body);
     expect(res.status).toBe(400);
     expect(violationFields(res.body)).toEqual(["update_mask"]);
-    expect((await get(A.main)).body.displayName).toBe(MAIN.displayName);
+    expect((await get(A.main)).body.displayName).toBe("Demo Main Billing");
   });
 
   it.each([
@@ -425,10 +404,11 @@ describe("Cudo simulator: updates", () => {
     [5],
     [undefined],
   ])("rejects the invalid decimal %p on the snake_case proto path", async low => {
+    const before = await main();
     const res = await patch(A.main, recharge(low, { value: "10" }));
     expect(res.status).toBe(400);
     expect(violationFields(res.body)).toEqual(["billing_account.credit_balance_recharge.low"]);
-    expect((await get(A.main)).body.creditBalanceRecharge).toEqual(MAIN.creditBalanceRecharge);
+    expect(await main()).toEqual(before);
   });
 
   it("rejects low > high by exact comparison, not floats", async () => {
@@ -474,10 +454,11 @@ describe("Cudo simulator: updates", () => {
     ["a non-object address", "billingAddress", { billingAddress: "Oslo" }, "billing_address"],
     ["a taxId value without type", "taxId", { taxId: { value: "SE1" } }, "tax_id.type"],
   ])("rejects %s", async (_label, updateMask, billingAccount, field) => {
+    const before = await main();
     const res = await patch(A.main, { updateMask, billingAccount });
     expect(res.status).toBe(400);
     expect(violationFields(res.body)).toEqual([`billing_account.${field}`]);
-    expect((await get(A.main)).body).toEqual(MAIN);
+    expect(await main()).toEqual(before);
   });
 
   it("refuses to update a deleted account with 409 FAILED_PRECONDITION", async () => {
@@ -597,10 +578,17 @@ describe("Cudo simulator: auth, routing and error shapes", () => {
   });
 
   it("starts a new window once the old one has passed", async () => {
-    sim.state.rateLimit = { limit: 1, windowMs: 50 };
-    expect((await get(A.main)).status).toBe(200);
-    expect((await get(A.main)).status).toBe(429);
-    await new Promise(resolve => setTimeout(resolve, 80));
-    expect((await get(A.main)).status).toBe(200);
+    let clock = Date.parse("2026-12-01T12:00:00Z");
+    sim.state.now = () => clock;
+    try {
+      sim.state.rateLimit = { limit: 1, windowMs: 50 };
+      expect((await get(A.main)).status).toBe(200);
+      clock += 49;
+      expect((await get(A.main)).status).toBe(429);
+      clock += 1;
+      expect((await get(A.main)).status).toBe(200);
+    } finally {
+      sim.state.now = Date.now;
+    }
   });
 });

@@ -615,12 +615,21 @@ describe("rate limiting", () => {
   });
 
   it("opens a new window once the old one ends", async () => {
-    sim.state.rateLimit = { limit: 1, windowMs: 150 };
-    expect((await getPrefs()).status).toBe(200);
-    expect((await getPrefs()).status).toBe(429);
-    await new Promise(resolve => setTimeout(resolve, 200));
-    const again = await getPrefs();
-    expect(again.status).toBe(200);
-    expect(again.headers.get("x-ratelimit-remaining")).toBe("0");
+    let clock = Date.parse("2026-12-01T12:00:00Z");
+    sim.state.now = () => clock;
+    try {
+      sim.state.rateLimit = { limit: 1, windowMs: 150 };
+      expect((await getPrefs()).status).toBe(200);
+      clock += 149;
+      const limited = await getPrefs();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("x-ratelimit-reset")).toBe("2026-12-01T12:00:00.150Z");
+      clock += 1;
+      const again = await getPrefs();
+      expect(again.status).toBe(200);
+      expect(again.headers.get("x-ratelimit-remaining")).toBe("0");
+    } finally {
+      sim.state.now = Date.now;
+    }
   });
 });

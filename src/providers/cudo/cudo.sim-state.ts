@@ -133,6 +133,8 @@ export class CudoSimState {
   errorShape: CudoErrorShape = "aip193";
   /** When set, each key may make `limit` requests per `windowMs`; the next ones get 429. */
   rateLimit: CudoRateLimit | undefined = undefined;
+  /** The clock of the rate-limit windows (tests move it instead of sleeping). */
+  now: () => number = Date.now;
   /** [I] Page size when `pageSize` is absent or 0: small so that clients must follow tokens. */
   defaultPageSize = 2;
   /** [I] Larger `pageSize` values are clamped to this (AIP-158 style). */

@@ -164,7 +164,7 @@ function rateLimited(state: CudoSimState, key: CudoSimKey): SimReply | undefined
     state.rateWindows.clear();
     return undefined;
   }
-  const now = Date.now();
+  const now = state.now();
   let window = state.rateWindows.get(key.keyId);
   if (!window || now - window.start >= limit.windowMs) {
     window = { start: now, count: 0 };

@@ -105,6 +105,8 @@ export class HostupSimState {
   readonly clients = new Map<string, HostupSimClient>();
   /** Fixed-window limit per API key; off (undefined) by default. */
   rateLimit: { limit: number; windowMs: number } | undefined = undefined;
+  /** The clock of the rate-limit windows (tests move it instead of sleeping). */
+  now: () => number = Date.now;
   /** Current window per API key while {@link rateLimit} is on. */
   readonly rateWindows = new Map<string, { startedAt: number; count: number }>();
 

@@ -169,7 +169,7 @@ export function hostupHandler(state: HostupSimState) {
 function countRequest(state: HostupSimState, token: string) {
   const limit = state.rateLimit;
   if (!limit) return undefined;
-  const now = Date.now();
+  const now = state.now();
   let window = state.rateWindows.get(token);
   if (!window || now >= window.startedAt + limit.windowMs) {
     window = { startedAt: now, count: 0 };
