@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { until } from "./helpers/until.js";
 import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/diffio.simulator.js";
 
 // These tests run the built server (`npm test` builds first) exactly as `npm start` does.
@@ -19,12 +20,11 @@ function start(env: Record<string, string>) {
 }
 
 async function readyUrl(proc: ReturnType<typeof start>): Promise<string> {
-  for (let i = 0; i < 200; i++) {
-    const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(proc.out());
-    if (match) return match[1]!;
-    await new Promise(resolve => setTimeout(resolve, 25));
-  }
-  throw new Error(`server did not start:\n${proc.out()}\n${proc.err()}`);
+  const ready = () => /ready at (http:\/\/[\d.:]+)\/graphql/.exec(proc.out());
+  await until(() => ready() !== null || proc.child.exitCode !== null, "the server to start").catch(() => undefined);
+  const match = ready();
+  if (!match) throw new Error(`server did not start:\n${proc.out()}\n${proc.err()}`);
+  return match[1]!;
 }
 
 describe("the built server", () => {
@@ -59,19 +59,25 @@ describe("the built server", () => {
 
     it("logs the mode in one line, finishes in-flight requests under load, refuses new ones and exits 0", async () => {
       expect(proc.out()).toContain("calling the live provider APIs (PROVIDERS_MODE=live)");
-      upstream.control.latencyMs = 800;
+      // The provider holds every answer until the test lets go, so the requests are surely still
+      // in flight while the server drains.
+      let letGo!: () => void;
+      const held = new Promise<void>(resolve => (letGo = resolve));
+      upstream.control.hold = () => held;
       const fire = () =>
         fetch(`${url}/graphql`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-diffio-api-key": DIFFIO_DEMO_KEYS.admin },
           body: JSON.stringify({ query: "{ account(provider: DIFFIO) { id } }" }),
         });
-      const load = Array.from({ length: 20 }, fire);
-      while (upstream.control.count() < 20) await new Promise(resolve => setTimeout(resolve, 10));
+      let answered = 0;
+      const load = Array.from({ length: 20 }, () => fire().finally(() => (answered += 1)));
+      await until(() => upstream.control.inFlight === 20, "all 20 reads to reach the provider");
       const exited = once(proc.child as ChildProcess, "exit");
       proc.child.kill("SIGTERM");
-      await new Promise(resolve => setTimeout(resolve, 150));
-      await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+      await until(() => fetch(`${url}/healthz`).then(() => false, () => true), "new connections to be refused");
+      expect(answered).toBe(0);
+      letGo();
       const responses = await Promise.all(load);
       for (const response of responses) {
         expect(response.status).toBe(200);

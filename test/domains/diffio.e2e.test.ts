@@ -161,6 +161,8 @@ describe("Diffio errors", () => {
     const started = Date.now();
     const { body } = await server.gql(DiffioAccountDocument);
     expect(body.data?.account?.id).toBe("user_demo_1");
+    expect(diffio().count()).toBe(2);
+    // A lower bound only: a loaded machine makes the wait longer, never shorter.
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
@@ -242,10 +244,9 @@ describe("Diffio timeouts", () => {
     const slow = await startTestServer({ UPSTREAM_TIMEOUT_MS: "300" });
     try {
       slow.sims.diffio.control.failNext({ kind: "hang", times: 5 });
-      const started = Date.now();
+      // The simulator never answers: only the deadline can end this request, and its code says so.
       const { body } = await slow.gql(DiffioAccountDocument);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_TIMEOUT", provider: "DIFFIO", retryable: true });
-      expect(Date.now() - started).toBeLessThan(2000);
     } finally {
       await slow.stop();
     }

@@ -141,17 +141,19 @@ describe("production", () => {
     socket.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\n");
     let answer = "";
     socket.on("data", chunk => (answer += chunk));
-    const started = Date.now();
+    // The client never finishes: only the server's header timeout (far below Node's 60 s default
+    // and this test's own timeout) can close the socket.
     await new Promise<void>(resolve => socket.on("close", () => resolve()));
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(answer === "" || answer.startsWith("HTTP/1.1 408")).toBe(true);
   });
 
   it("drops a client that sends its body too slowly", async () => {
     const socket = connect(server.running.port, "127.0.0.1");
     socket.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
-    const started = Date.now();
+    let answer = "";
+    socket.on("data", chunk => (answer += chunk));
+    // Only the server's request timeout (far below Node's 300 s default) can close the socket.
     await new Promise<void>(resolve => socket.on("close", () => resolve()));
-    expect(Date.now() - started).toBeLessThan(3500);
+    expect(answer === "" || answer.startsWith("HTTP/1.1 408")).toBe(true);
   });
 });

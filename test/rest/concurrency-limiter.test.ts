@@ -1,4 +1,4 @@
-import { describe, expect, it } from "@jest/globals";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import {
   ConcurrencyDeadlineError,
   InMemoryConcurrencyLimiter,
@@ -6,6 +6,10 @@ import {
 
 const later = (ms: number) => Date.now() + ms;
 const tick = () => new Promise(resolve => setImmediate(resolve));
+
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe("InMemoryConcurrencyLimiter", () => {
   it("lets at most N holders per key through and queues the rest", async () => {
@@ -56,13 +60,19 @@ describe("InMemoryConcurrencyLimiter", () => {
   });
 
   it("removes and rejects a waiter whose deadline passes, and serves the next one", async () => {
+    jest.useFakeTimers({ doNotFake: ["setImmediate"] });
     const limiter = new InMemoryConcurrencyLimiter(1);
     const holder = await limiter.acquire("k", later(1000));
-    const started = Date.now();
-    const early = limiter.acquire("k", later(30));
+    let earlyFailure: unknown;
+    const early = limiter.acquire("k", later(30)).catch(error => (earlyFailure = error));
     const patient = limiter.acquire("k", later(2000));
-    await expect(early).rejects.toBeInstanceOf(ConcurrencyDeadlineError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    jest.advanceTimersByTime(29);
+    await tick();
+    expect(earlyFailure).toBeUndefined();
+    expect(limiter.waiting("k")).toBe(2);
+    jest.advanceTimersByTime(1);
+    await early;
+    expect(earlyFailure).toBeInstanceOf(ConcurrencyDeadlineError);
     expect(limiter.waiting("k")).toBe(1);
 
     holder();

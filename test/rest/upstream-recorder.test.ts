@@ -1,26 +1,32 @@
-import { describe, expect, it } from "@jest/globals";
-import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { Provider } from "../../src/providers/provider.js";
 import { IN_FLIGHT, UpstreamRecorder, type UpstreamCallRecord } from "../../src/rest/upstream-recorder.js";
 
 const CALL = { provider: Provider.HOSTUP, method: "GET", path: "/api/v2/me" };
 
+afterEach(() => {
+  jest.useRealTimers();
+});
+
 describe("UpstreamRecorder", () => {
-  it("lists a call from its start, as in flight with the time so far, until it ends", async () => {
+  it("lists a call from its start, as in flight with the time so far, until it ends", () => {
+    jest.useFakeTimers({ now: Date.parse("2026-12-01T12:00:00Z") });
     const recorder = new UpstreamRecorder();
     const record = recorder.begin(CALL);
     record.attempts = 1;
-    await sleep(20);
+    jest.advanceTimersByTime(20);
     const during = recorder.toJSON();
     expect(during).toEqual([{ ...CALL, status: null, attempts: 1, durationMs: expect.any(Number), outcome: IN_FLIGHT, fromLoader: false }]);
     const running = during[0];
     if (!running || running.fromLoader) throw new Error("expected the call first");
-    expect(running.durationMs).toBeGreaterThanOrEqual(15);
+    expect(running.durationMs).toBe(20);
 
+    jest.advanceTimersByTime(5);
     record.status = 200;
     recorder.end(record, "ok");
+    jest.advanceTimersByTime(100);
     const after = recorder.toJSON();
-    expect(after).toEqual([{ ...CALL, status: 200, attempts: 1, durationMs: expect.any(Number), outcome: "ok", fromLoader: false }]);
+    expect(after).toEqual([{ ...CALL, status: 200, attempts: 1, durationMs: 25, outcome: "ok", fromLoader: false }]);
     // A snapshot: what was sent with an earlier answer does not change afterwards.
     expect(during[0]).toMatchObject({ status: null, outcome: IN_FLIGHT });
   });
