@@ -358,8 +358,12 @@ function rootFieldCount(document: string | undefined, operationName?: string): n
   }
 }
 
-/** Send, then check the invariants and that the server still answers /healthz. */
-async function exchange(req: RawRequest, document?: string, operationName?: string): Promise<void> {
+/** Send, then check the invariants and that the server still answers /healthz; the answer. */
+async function exchange(
+  req: RawRequest,
+  document?: string,
+  operationName?: string,
+): Promise<RawResponse & { upstreamCalls: number }> {
   server.resetSims();
   let response: RawResponse;
   try {
@@ -367,12 +371,13 @@ async function exchange(req: RawRequest, document?: string, operationName?: stri
   } catch (error) {
     throw new Error(`no answer (${(error as Error).message}) to ${describeRequest(req)}`);
   }
+  const calls = upstreamCalls();
   const problems = violations({
     request: req,
     document,
     operationName,
     response,
-    upstreamCalls: upstreamCalls(),
+    upstreamCalls: calls,
   });
   const health = await send({ method: "GET", path: "/healthz", headers: {} }).catch(
     () => undefined,
@@ -388,6 +393,17 @@ async function exchange(req: RawRequest, document?: string, operationName?: stri
         `response ${response.status}: ${response.text.slice(0, 600)}`,
     );
   }
+  return { ...response, upstreamCalls: calls };
+}
+
+/** The status and error codes of an answer, for the regressions that promise one. */
+function answerOf(response: RawResponse): { status: number; codes: string[]; messages: string[] } {
+  const body = JSON.parse(response.text) as { errors?: GqlErrorShape[] };
+  return {
+    status: response.status,
+    codes: (body.errors ?? []).map(e => String(e.extensions?.code)),
+    messages: (body.errors ?? []).map(e => String(e.message)),
+  };
 }
 
 function describeRequest(req: RawRequest): string {
@@ -1078,44 +1094,59 @@ describe("fuzzing regressions (production)", () => {
       [{ __typename: "Nope", id: "x" }],
       ["x"],
     ]) {
-      await exchange(graphqlPost(document, { r }), document);
+      const answer = await exchange(graphqlPost(document, { r }), document);
+      expect(answerOf(answer).codes).toEqual(["BAD_USER_INPUT"]);
+      expect(answer.upstreamCalls).toBe(0);
     }
   });
 
   it("refuses a subscription operation as a client error, not INTERNAL_SERVER_ERROR", async () => {
     const document = "subscription { account(provider: DIFFIO) { id } }";
-    await exchange(graphqlPost(document), document);
+    const answer = answerOf(await exchange(graphqlPost(document), document));
+    expect(answer.status).toBe(400);
+    expect(answer.codes).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 
   it("checks the Accept header before running a mutation it will refuse with 406", async () => {
     const document = 'mutation { updateProfileName(input: { name: "Set despite 406" }) { name } }';
     const req = graphqlPost(document, undefined, { accept: "application/xml" });
-    await exchange(req, document);
+    const answer = await exchange(req, document);
+    expect(answer.status).toBe(406);
+    expect(answer.upstreamCalls).toBe(0);
+    expect([...server.sims.depicta.state.users.values()].map(user => user.name)).not.toContain("Set despite 406");
   });
 
   it("refuses a deeply nested JSONObject variable as BAD_USER_INPUT, not INTERNAL_SERVER_ERROR", async () => {
     const document =
       "mutation M($v: PatchPreferencesInput!) { patchPreferences(input: $v) { id } }";
     const categories = new RawJson(`${'{"a":'.repeat(20_000)}"x"${"}".repeat(20_000)}`);
-    await exchange(graphqlPost(document, { v: { categories } }), document);
+    const answer = await exchange(graphqlPost(document, { v: { categories } }), document);
+    expect(answerOf(answer).codes).toEqual(["BAD_USER_INPUT"]);
+    expect(answer.upstreamCalls).toBe(0);
   });
 
   it("refuses a Cudo id that is not well-formed UTF-16 (lone surrogate) as a client error", async () => {
     const read = "query Q($id: ID) { account(provider: CUDO, id: $id) { id } }";
-    await exchange(graphqlPost(read, { id: "x\ud800y" }), read);
     const write =
       "mutation M($v: UpdateBillingAccountInput!) { updateBillingAccount(input: $v) { id } }";
-    await exchange(graphqlPost(write, { v: { id: "x\ud800y", displayName: "Fuzz" } }), write);
     const entity = "query E($r: [_Any!]!) { _entities(representations: $r) { __typename } }";
-    await exchange(
-      graphqlPost(entity, { r: [{ __typename: "CudoBillingAccount", id: "x\ud800y" }] }),
-      entity,
-    );
+    for (const [document, variables] of [
+      [read, { id: "x\ud800y" }],
+      [write, { v: { id: "x\ud800y", displayName: "Fuzz" } }],
+      [entity, { r: [{ __typename: "CudoBillingAccount", id: "x\ud800y" }] }],
+    ] as const) {
+      const answer = await exchange(graphqlPost(document, variables), document);
+      expect(answerOf(answer).codes).toEqual(["BAD_USER_INPUT"]);
+      expect(answer.upstreamCalls).toBe(0);
+    }
   });
 
   it("refuses a deeply nested document without a call-stack overflow message", async () => {
     const document = `{ accounts(providers: ${"[".repeat(4_990)}DIFFIO${"]".repeat(4_990)}) { id } }`;
-    await exchange(graphqlPost(document), document);
+    const answer = answerOf(await exchange(graphqlPost(document), document));
+    expect(answer.status).toBe(400);
+    expect(answer.codes).toEqual(["GRAPHQL_PARSE_FAILED"]);
+    expect(answer.messages.join(" ")).not.toMatch(/call stack/i);
   });
 });
 
