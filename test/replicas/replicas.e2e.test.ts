@@ -6,6 +6,8 @@ import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator
 import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
 import { startSimulators, type Simulators } from "../../src/simulators/index.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
+import { type SimCall } from "../../src/simulators/sim-server.js";
+import { barrier } from "../helpers/barrier.js";
 import { until } from "../helpers/until.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
@@ -147,9 +149,9 @@ describe("Depicta's per-credential concurrency budget across replicas", () => {
   const depicta = () => sims.depicta.control;
 
   // 30 concurrent reads with one credential, alternating between two replicas.
-  async function burst(first: Replica, second: Replica) {
+  async function burst(first: Replica, second: Replica, hold: (call: SimCall) => Promise<void>) {
     depicta().reset();
-    depicta().latencyMs = 150;
+    depicta().hold = hold;
     const results = await Promise.all(
       Array.from({ length: READS }, (_, i) =>
         post(i % 2 === 0 ? first : second, { query: "{ account(provider: DEPICTA) { id } }" }, {
@@ -164,20 +166,22 @@ describe("Depicta's per-credential concurrency budget across replicas", () => {
   }
 
   it("keeps at most 10 in flight upstream with REDIS_URL, in parallel, and every read succeeds", async () => {
-    const { results, peak, upstreamCalls } = await burst(a, b);
+    // The provider holds the first ten until all ten are in flight together: a budget that let
+    // fewer run at once would never get there.
+    const { results, peak, upstreamCalls } = await burst(a, b, barrier(DEPICTA_MAX_CONCURRENCY).arrive);
     for (const { status, body } of results) {
       expect(status).toBe(200);
       expect(body).toEqual({ data: { account: { id: DEPICTA_ID } } });
     }
-    expect(peak).toBeLessThanOrEqual(DEPICTA_MAX_CONCURRENCY);
-    // Well above one replica's share: the budget is used in parallel, not serialised.
-    expect(peak).toBeGreaterThan(5);
+    expect(peak).toBe(DEPICTA_MAX_CONCURRENCY);
     // No 429 was ever answered (a 429 would have been retried: more calls than reads).
     expect(upstreamCalls).toBe(READS);
   });
 
   it("exceeds the budget without REDIS_URL (in-memory limiters), so Redis is what holds it", async () => {
-    const { peak, upstreamCalls } = await burst(c, d);
+    // Held until an eleventh call reaches the provider at once, which only two budgets allow.
+    const overBudget = () => (depicta().maxInFlightByKey.get(DEPICTA_KEY) ?? 0) > DEPICTA_MAX_CONCURRENCY;
+    const { peak, upstreamCalls } = await burst(c, d, () => until(overBudget, "an eleventh call in flight"));
     // Each replica allows 10 on its own: together they exceed Depicta's limit and draw 429s.
     expect(peak).toBeGreaterThan(DEPICTA_MAX_CONCURRENCY);
     expect(upstreamCalls).toBeGreaterThan(READS);
