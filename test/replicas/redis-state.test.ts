@@ -196,7 +196,8 @@ describe("RedisConcurrencyLimiter", () => {
     // Nothing releases them: only their expiry can give the survivor a slot before its deadline.
     const survivor = new RedisConcurrencyLimiter(a, "test", 2, 200);
     const release = await survivor.acquire(key, Date.now() + 10_000);
-    expect(await leaseTimesLeft(key)).toHaveLength(1);
+    // Its own lease is the only long one (a dead one may linger until the next acquire sweeps it).
+    expect((await leaseTimesLeft(key)).filter(ms => ms > 300)).toHaveLength(1);
     release();
   });
 
