@@ -121,8 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map(t => t.trim())
       .filter(Boolean);
 
-  const rawEnv = str("NODE_ENV");
-  const nodeEnv = rawEnv === "production" || rawEnv === "test" ? rawEnv : "development";
+  // A typo ("prod") must not silently run development mode: simulators, Sandbox and demo keys.
+  const nodeEnv = oneOf("NODE_ENV", ["development", "production", "test"], "development");
   const production = nodeEnv === "production";
   const providersMode = oneOf("PROVIDERS_MODE", ["simulated", "live"], production ? "live" : "simulated");
 

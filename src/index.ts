@@ -3,6 +3,7 @@ import { startAccountGraph } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
 import { createLogger } from "./logger.js";
+import { listenFailure, startupWarnings } from "./startup.js";
 
 // Bootstrap only: configuration, start, the mode line, and signals.
 let config;
@@ -16,15 +17,17 @@ try {
   throw error;
 }
 const logger = createLogger(config);
-const running = await startAccountGraph(config, { logger });
-const mode =
-  config.providersMode === "simulated"
-    ? "using the built-in provider simulators (PROVIDERS_MODE=simulated)"
-    : "calling the live provider APIs (PROVIDERS_MODE=live)";
-const state = running.sharedState === "redis" ? "shared state in Redis" : "single-process state in memory";
-logger.info(`account-graph ready at ${running.url}/graphql, ${mode}; ${state}`);
-logger.flush();
-
+let running;
+try {
+  running = await startAccountGraph(config, { logger });
+} catch (error) {
+  const problem = listenFailure(error, config);
+  if (problem === undefined) throw error;
+  logger.flush();
+  process.stderr.write(`account-graph: ${problem}\n`);
+  process.exit(1);
+}
+// Signals first: whoever reads the ready line may stop the process at once.
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
@@ -32,7 +35,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     stopping = true;
     logger.info({ signal }, "draining in-flight requests, then stopping");
     running.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info("stopped");
+        logger.flush(() => process.exit(0));
+      },
       error => {
         logger.error({ err: loggableError(error) }, "error while stopping");
         process.exit(1);
@@ -40,3 +46,14 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     );
   });
 }
+
+const mode =
+  config.providersMode === "simulated"
+    ? "using the built-in provider simulators (PROVIDERS_MODE=simulated)"
+    : "calling the live provider APIs (PROVIDERS_MODE=live)";
+logger.info(
+  `account-graph ready at ${running.url}/graphql, ${mode}, ${config.nodeEnv} mode (NODE_ENV); ${running.sharedStateLine()}`,
+);
+for (const warning of startupWarnings(config)) logger.warn(warning);
+logger.flush();
+
