@@ -33,6 +33,8 @@ export interface RunningAccountGraph {
   simulators?: Simulators;
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
+  /** Where that state lives and whether it is reachable now, for the start-up line. */
+  sharedStateLine(): string;
   /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -53,7 +55,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const transport =
     options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
-  const shared = await createSharedState(config);
+  const shared = await createSharedState(config, logger);
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits = {} as Record<Provider, ProviderCircuit>;
   for (const provider of Object.values(Provider)) {
@@ -81,7 +83,9 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   };
 
   const schema = await buildSubgraph();
+  let url = "";
   const { apollo, prepared } = createGraphQLServer(schema, {
+    endpoint: () => `${url}/graphql`,
     config,
     logger,
     metrics,
@@ -106,13 +110,15 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   ready = true;
   const { port } = app.server.address() as AddressInfo;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  url = `http://${host}:${port}`;
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     deps,
     simulators,
     sharedState: shared.kind,
+    sharedStateLine: () => shared.describe(),
     async stop(graceMs = 10_000) {
       ready = false;
       await app.drain(graceMs);

@@ -93,7 +93,7 @@ export function upstreamError(provider: Provider, failure: UpstreamFailure): Ups
     case "budget-unavailable":
       // Nothing was sent: the replicas' shared concurrency budget (Redis) could not be consulted.
       return new UpstreamError(
-        `${name} was not called: the shared concurrency budget for ${name} is unavailable right now.`,
+        `${name} was not called: its concurrency budget, shared by the replicas in Redis, cannot be reached right now (Redis unavailable).`,
         { extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true } },
       );
     case "unreadable":

@@ -5,6 +5,7 @@ import { type SharedState } from "./shared-state.js";
 export function memoryState(): SharedState {
   return {
     kind: "memory",
+    describe: () => "single-process state in memory",
     limiter: (_provider, max) => new InMemoryConcurrencyLimiter(max),
     ready: () => true,
     close: async () => undefined,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
+import { type Logger } from "pino";
 import { type Provider } from "../providers/provider.js";
 import { ConcurrencyDeadlineError } from "../rest/concurrency-limiter.js";
 import { type ConcurrencyLimiter } from "../rest/rest-client.js";
@@ -100,16 +101,22 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
 }
 
 /** Shared state in Redis (`REDIS_URL`): APQ cache and concurrency budgets. */
-export async function redisState(url: string): Promise<SharedState> {
+export async function redisState(url: string, logger?: Logger): Promise<SharedState> {
   const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true });
+  const where = redisAddress(url);
   // A replica without its shared store must not look ready (it would break the shared budgets), but
   // it must not crash-loop either: it starts, reports not ready, and ioredis keeps reconnecting.
-  redis.on("error", () => undefined);
+  if (logger) watchConnection(redis, where, logger);
+  else redis.on("error", () => undefined);
   const connected = redis.connect().catch(() => undefined);
   // Usually Redis answers at once: wait briefly so a normal start is ready immediately.
   await Promise.race([connected, sleep(2000)]);
   return {
     kind: "redis",
+    describe: () =>
+      redis.status === "ready"
+        ? `shared state in Redis at ${where} (connected)`
+        : `shared state in Redis at ${where}: NOT connected yet (/readyz answers 503 and Depicta calls are refused until it is)`,
     apqCache: new RedisKeyValueCache(redis, `${PREFIX}apq:`),
     limiter: (provider: Provider, max: number) => new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max),
     ready: () => redis.status === "ready",
@@ -118,4 +125,44 @@ export async function redisState(url: string): Promise<SharedState> {
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** Host and port of a Redis URL: never its password, which may be in the URL. */
+export function redisAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "6379"}`;
+  } catch {
+    return "(unparsable REDIS_URL)";
+  }
+}
+
+/** While Redis is down, at most one "still unreachable" line per this many milliseconds. */
+export const REDIS_DOWN_LOG_INTERVAL_MS = 30_000;
+
+// ioredis emits an error on every failed reconnect (several a second): log the loss once, a
+// reminder now and then while it lasts, and the recovery.
+function watchConnection(redis: Redis, where: string, logger: Logger): void {
+  let down = false;
+  let lastReminder = 0;
+  redis.on("error", (error: Error) => {
+    const reason = (error as { code?: string }).code ?? error.message;
+    const now = Date.now();
+    if (!down) {
+      down = true;
+      lastReminder = now;
+      logger.error(
+        { redis: where, reason },
+        `Redis at ${where} is unreachable: /readyz answers 503, persisted queries miss and Depicta calls are refused until it is back`,
+      );
+    } else if (now - lastReminder >= REDIS_DOWN_LOG_INTERVAL_MS) {
+      lastReminder = now;
+      logger.error({ redis: where, reason }, `Redis at ${where} is still unreachable`);
+    }
+  });
+  redis.on("ready", () => {
+    if (!down) return;
+    down = false;
+    logger.info({ redis: where }, `Redis at ${where} is reachable again`);
+  });
 }

@@ -7,8 +7,10 @@ import { type ConcurrencyLimiter } from "../rest/rest-client.js";
  * budgets of providers that limit concurrency. In memory by default; in Redis with `REDIS_URL`.
  */
 export interface SharedState {
-  /** `memory` or `redis`, for the start-up log line. */
+  /** `memory` or `redis`. */
   readonly kind: "memory" | "redis";
+  /** Where the state lives and whether it is reachable right now, for the start-up log line. */
+  describe(): string;
   /** APQ cache for Apollo; undefined means Apollo's own in-memory cache. */
   readonly apqCache?: KeyValueCache<string>;
   /** A limiter allowing `max` calls in flight per credential to `provider` (across replicas with Redis). */
