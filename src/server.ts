@@ -3,7 +3,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from "graphql";
@@ -13,6 +12,7 @@ import { type Context } from "./context.js";
 import { createFormatError } from "./errors/format-error.js";
 import { type Metrics } from "./observability/metrics.js";
 import { federatedTracePlugins } from "./plugins/federated-trace.plugin.js";
+import { developmentLandingPage } from "./plugins/landing-page.plugin.js";
 import { requestLogger } from "./plugins/request-log.js";
 import { responseFinisher, responsePlugin } from "./plugins/response.plugin.js";
 import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
@@ -28,6 +28,8 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** Headers pre-filled in Sandbox (the simulators' demo keys in simulated mode). */
   sandboxHeaders?: Record<string, string>;
+  /** The GraphQL URL once the server listens (shown on the development landing page). */
+  endpoint: () => string;
   /** Cache for automatic persisted queries (memory by default, Redis with REDIS_URL). */
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
@@ -98,12 +100,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     plugins: [
       config.production
         ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({
-            embed: true,
-            footer: false,
-            document: SANDBOX_EXAMPLE,
-            headers: options.sandboxHeaders,
-          }),
+        : developmentLandingPage({ document: SANDBOX_EXAMPLE, headers: options.sandboxHeaders, endpoint: options.endpoint }),
       ApolloServerPluginCacheControlDisabled(),
       ...federatedTracePlugins(),
       responsePlugin(finish),

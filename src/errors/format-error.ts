@@ -16,6 +16,12 @@ const PUBLIC_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_IN_LIST",
 ]);
 
+const APOLLO_INTROSPECTION_REFUSAL = "GraphQL introspection is not allowed";
+/** What a caller reads when introspection is off. */
+export const INTROSPECTION_OFF =
+  "Introspection is off on this server (the operator can turn it on with INTROSPECTION=true); " +
+  "the schema is published as schema.graphql.";
+
 /**
  * Apollo `formatError`: known errors pass with their extensions; a scalar's BAD_USER_INPUT
  * reported during validation keeps its code; anything else becomes INTERNAL_SERVER_ERROR, logged
@@ -29,6 +35,11 @@ export function createFormatError(options: { production: boolean; hideSuggestion
     // Apollo files a scalar's literal errors under validation; the scalar said BAD_USER_INPUT.
     if (code === "GRAPHQL_VALIDATION_FAILED" && extensions.invalidScalar) {
       return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+    }
+    if (code === "GRAPHQL_VALIDATION_FAILED" && formatted.message.startsWith(APOLLO_INTROSPECTION_REFUSAL)) {
+      // Apollo's text tells the caller to "pass introspection: true to ApolloServer"; the
+      // operator's switch here is an environment variable.
+      return { ...formatted, message: INTROSPECTION_OFF, extensions };
     }
     if (code === "GRAPHQL_PARSE_FAILED" && !formatted.message.startsWith("Syntax Error")) {
       // e.g. the engine's "Maximum call stack size exceeded" on absurd nesting: say what it means.

@@ -9,6 +9,7 @@ import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js"
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
+import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
 
 /** Options of {@link createHttpApp}. */
@@ -32,6 +33,18 @@ export interface HttpApp {
 const MAX_ACCEPT_VARIANTS = 64;
 const GRAPHQL_RESPONSE_TYPE = /^application\/(json|graphql-response\+json)\b/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+// The start of Apollo's CSRF-prevention message (Apollo exports no code for it).
+const CSRF_REFUSAL = "blocked as a potential Cross-Site Request Forgery";
+
+/** Why a request was refused before GraphQL ran: the `reason` label of the refusal metric. */
+type RefusalReason =
+  | "unauthenticated"
+  | "csrf"
+  | "bad_body"
+  | "not_acceptable"
+  | "body_too_large"
+  | "unsupported_media_type"
+  | "shutting_down";
 
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
@@ -95,7 +108,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     if (path === "/metrics") {
       // With API_TOKENS, operational data is for token holders too (Prometheus sends a bearer token).
       if (!authorized(req.headers.authorization).allowed) {
-        return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token>.", ErrorCode.UNAUTHENTICATED));
+        return refuse(res, "unauthenticated", 401, graphqlError("Send Authorization: Bearer <token>.", ErrorCode.UNAUTHENTICATED));
       }
       res.writeHead(200, { "content-type": options.metrics.registry.contentType });
       res.end(await options.metrics.registry.metrics());
@@ -116,7 +129,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       return;
     }
     if (draining) {
-      return sendJson(res, 503, graphqlError("The server is shutting down; retry on another instance.", "SHUTTING_DOWN"));
+      return refuse(res, "shutting_down", 503, graphqlError("The server is shutting down; retry on another instance.", "SHUTTING_DOWN"));
     }
 
     const headers = new HeaderMap();
@@ -124,14 +137,16 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
+    // Production has no Sandbox: a browser gets a page saying how to explore instead of a CSRF error.
+    if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config));
     const caller = authorized(headers.get("authorization"));
     if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');
-      return sendJson(res, 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));
+      return refuse(res, "unauthenticated", 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));
     }
 
     if (!landingPage && !acceptsGraphQLJson(headers.get("accept"))) {
-      return sendJson(res, 406, graphqlError("Accept must allow application/json or application/graphql-response+json.", "BAD_REQUEST"));
+      return refuse(res, "not_acceptable", 406, graphqlError("Accept must allow application/json or application/graphql-response+json.", "BAD_REQUEST"));
     }
 
     let body: unknown;
@@ -141,7 +156,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       } catch (error) {
         if (error instanceof BodyError) {
           if (error.status === 408) return res.destroy();
-          return sendJson(res, error.status, graphqlError(error.message, "BAD_REQUEST"));
+          const reason = error.status === 413 ? "body_too_large" : "bad_body";
+          return refuse(res, reason, error.status, graphqlError(error.message, "BAD_REQUEST"));
         }
         throw error;
       }
@@ -175,11 +191,30 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
       if (res.statusCode === 200) rememberContentType(accept, result.headers.get("content-type"));
+      else countApolloRefusal(res.statusCode, result.body.string);
       res.end(result.body.string);
       return;
     }
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
+  }
+
+  // Refused before GraphQL ran: counted by reason, and logged at debug (LOG_LEVEL=debug shows them;
+  // at info a scanner or a misconfigured client would flood the log).
+  function noteRefusal(reason: RefusalReason, status: number) {
+    options.metrics.refusedRequests.inc({ reason });
+    deps.logger.debug({ reason, status }, "request refused before GraphQL");
+  }
+
+  function refuse(res: ServerResponse, reason: RefusalReason, status: number, body: unknown) {
+    noteRefusal(reason, status);
+    sendJson(res, status, body);
+  }
+
+  // Apollo's own refusals before execution: CSRF prevention and a GET with a body type (415).
+  function countApolloRefusal(status: number, body: string) {
+    if (status === 415) noteRefusal("unsupported_media_type", status);
+    else if (status === 400 && body.includes(CSRF_REFUSAL)) noteRefusal("csrf", status);
   }
 
   return {
@@ -202,6 +237,11 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
 function graphqlError(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+function sendHtml(res: ServerResponse, status: number, html: string) {
+  res.writeHead(status, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(html) });
+  res.end(html);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

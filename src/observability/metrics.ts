@@ -9,6 +9,7 @@ export interface Metrics {
   upstreamDuration: Histogram<"provider">;
   circuitState: Gauge<"provider">;
   cacheHits: Counter<"cache">;
+  refusedRequests: Counter<"reason">;
 }
 
 /** Create the metrics served at `/metrics` (names prefixed `account_graph_`). */
@@ -56,6 +57,15 @@ export function createMetrics(): Metrics {
         "persisted query served by hash), `document` (parsing and validation skipped), `prepared` " +
         "(a vetted operation answered without Apollo's request pipeline; also counted as `document`).",
       labelNames: ["cache"],
+      registers: [registry],
+    }),
+    refusedRequests: new Counter({
+      name: "account_graph_refused_requests_total",
+      help:
+        "Requests refused before GraphQL ran, by reason: unauthenticated (401, API_TOKENS), " +
+        "csrf (400), bad_body (400), not_acceptable (406), body_too_large (413), " +
+        "unsupported_media_type (415), shutting_down (503).",
+      labelNames: ["reason"],
       registers: [registry],
     }),
   };
