@@ -5,7 +5,13 @@ import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../er
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
-import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+import {
+  type RetryPolicy,
+  backoffDelayMs,
+  capRetryAfterSeconds,
+  isRetryableStatus,
+  parseRetryAfter,
+} from "./retry-policy.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 
 /**
@@ -184,7 +190,9 @@ export class RestClient {
     }
 
     const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);
-    const retryAfterSeconds = problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after"));
+    const retryAfterSeconds = capRetryAfterSeconds(
+      problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after")),
+    );
     // Everything taken from the provider's answer is text the caller will read: redact it all.
     const clean = (text: string | undefined) =>
       text === undefined ? undefined : redactSecrets(String(text), [credential]).slice(0, 500);

@@ -156,6 +156,13 @@ describe("Diffio errors", () => {
     expect(diffio().count()).toBe(1);
   });
 
+  it("caps an absurd Retry-After at an hour", async () => {
+    diffio().failNext({ status: 429, body: { error: "Rate limit exceeded." }, headers: { "retry-after": "999999999999" } });
+    const { body } = await server.gql(DiffioAccountDocument);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 3600 });
+    expect(diffio().count()).toBe(1);
+  });
+
   it("waits out a short Retry-After on a read and succeeds", async () => {
     diffio().failNext({ status: 429, body: { error: "Rate limit exceeded." }, headers: { "retry-after": "1" } });
     const started = Date.now();
