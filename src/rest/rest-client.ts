@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { type Logger } from "pino";
 import { type Provider } from "../providers/provider.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
@@ -73,6 +74,8 @@ export interface RestClientOptions {
   /** The provider's circuit breaker; calls fail fast while it is open. */
   circuit?: ProviderCircuit;
   userAgent?: string;
+  /** Where a failed call's technical reason (e.g. `UND_ERR_SOCKET`) is written; callers get words. */
+  logger?: Pick<Logger, "warn">;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -110,7 +113,10 @@ export class RestClient {
         if (record) record.status = result.status ?? null;
         if (result.ok) return result.value as T;
         const wait = this.retryDelay(call, result, attempts, deadline);
-        if (wait === undefined) throw upstreamError(profile.provider, result.failure);
+        if (wait === undefined) {
+          this.logFailure(call, result.failure, attempts);
+          throw upstreamError(profile.provider, result.failure);
+        }
         await sleep(wait);
       }
     } catch (error) {
@@ -209,6 +215,15 @@ export class RestClient {
       retryAfterSeconds,
       failure: { kind: "status" as const, status, problem: safe },
     };
+  }
+
+  // The technical reason stays in the log: the caller's message has words instead of codes.
+  private logFailure(call: RestCall, failure: UpstreamFailure, attempts: number): void {
+    if (failure.kind !== "network" && failure.kind !== "unreadable") return;
+    this.options.logger?.warn(
+      { provider: this.options.profile.provider, method: call.method, path: call.path, attempts, reason: failure.reason },
+      "upstream call failed",
+    );
   }
 
   /** Milliseconds to wait before the next attempt, or undefined to give up now. */
