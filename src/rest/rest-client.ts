@@ -5,6 +5,7 @@ import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
+import { parseJsonExact } from "./exact-json.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import {
   type RetryPolicy,
@@ -29,6 +30,11 @@ export interface ProviderProfile {
    * body was not JSON. `call` is the call that failed (to map field paths back to the input).
    */
   parseProblem(status: number, body: unknown, headers: TransportResponse["headers"], call: RestCall): UpstreamProblem;
+  /**
+   * Keep the digits of JSON numbers (`rest/exact-json.ts`) for a provider whose money may arrive
+   * as numbers, so its mapper reads `{value: 12.50}` as "12.50". Costs a scan of each body.
+   */
+  exactNumbers?: boolean;
 }
 
 /** One logical upstream operation (may take several attempts when `read` is true). */
@@ -184,7 +190,7 @@ export class RestClient {
     const { status, headers, body } = response;
     const rawRequestId = header(headers, "x-request-id");
     const headerRequestId = rawRequestId && redactSecrets(rawRequestId, [credential]).slice(0, 200);
-    const parsed = parseJson(body);
+    const parsed = parseJson(body, profile.exactNumbers === true);
 
     if (status >= 200 && status < 300) {
       const type = header(headers, "content-type") ?? "";
@@ -268,10 +274,10 @@ function credentialKey(credential: string): string {
   return createHash("sha256").update(credential).digest("base64url").slice(0, 32);
 }
 
-function parseJson(body: string): unknown {
+function parseJson(body: string, exactNumbers: boolean): unknown {
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body);
+    return exactNumbers ? parseJsonExact(body) : JSON.parse(body);
   } catch {
     return INVALID;
   }

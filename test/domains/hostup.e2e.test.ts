@@ -209,6 +209,31 @@ describe("Hostup read", () => {
   });
 });
 
+describe("Hostup answers that are not preferences", () => {
+  it("refuses a 200 {} as no preferences", async () => {
+    hostup().failNext({ status: 200, body: {}, match: `GET ${PREFS}` });
+    const { body } = await server.gql(HostupPreferencesWithoutIdDocument);
+    expect(body.data?.account).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", provider: "HOSTUP", upstreamStatus: 200 });
+    expect(body.errors?.[0]?.message).toContain("no preferences");
+  });
+
+  it("errors at a timestamp or text of the wrong type instead of serving null", async () => {
+    hostup().failNext({
+      status: 200,
+      body: { billing: { peppol: { optedOut: true, optOutReason: 42, optedOutAt: { seconds: 1700000000 } } } },
+      match: `GET ${PREFS}`,
+    });
+    const { body } = await server.gql("{ account(provider: HOSTUP) { ... on HostupAccount { billing { peppol { optedOut optOutReason optedOutAt } } } } }");
+    expect(body.data?.account).toEqual({ billing: { peppol: { optedOut: true, optOutReason: null, optedOutAt: null } } });
+    const errors = (body.errors ?? []).map(e => [e.path?.join("."), e.extensions?.code, e.extensions?.provider]);
+    expect(errors.sort()).toEqual([
+      ["account.billing.peppol.optOutReason", "UPSTREAM_ERROR", "HOSTUP"],
+      ["account.billing.peppol.optedOutAt", "UPSTREAM_ERROR", "HOSTUP"],
+    ]);
+  });
+});
+
 describe("Hostup account ids", () => {
   it("answers the caller's own id and NOT_FOUND, without data, for any other id", async () => {
     const own = await server.gql(HostupAccountByIdDocument, { id: HOSTUP_DEMO_CLIENTS.main });

@@ -13,6 +13,8 @@ export const CUDO_PROFILE: ProviderProfile = {
   provider: Provider.CUDO,
   credentialHeader: "X-Cudo-Api-Key",
   parseProblem: (_status, body, _headers, call) => parseCudoProblem(body, call),
+  // Decimals are documented as `{value: "<string>"}`; one sent as a JSON number is read from its digits.
+  exactNumbers: true,
 };
 
 // A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws URIError).

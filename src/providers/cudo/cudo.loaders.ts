@@ -63,7 +63,7 @@ export function cudoKit(ctx: Context): CudoKit {
           listed.find(a => a.id === id) ??
           client
             .getBillingAccount(id)
-            .then(dto => toCudoBillingAccount(dto, id))
+            .then(dto => toCudoBillingAccount(dto))
             // Per-key errors: one unknown id does not fail the other ids of the batch.
             .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
       ),
