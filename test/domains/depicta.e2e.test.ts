@@ -107,6 +107,9 @@ describe("Depicta read", () => {
     [5, "0.05"],
     [-150, "-1.50"],
     [123456789, "1234567.89"],
+    // Beyond GraphQL Int (2^31 − 1): SafeInt holds it.
+    [3_000_000_000, "30000000.00"],
+    [Number.MAX_SAFE_INTEGER, "90071992547409.91"],
   ])("converts %i credit-limit cents to exactly %s EUR", async (cents, eur) => {
     users().get(MAIN_ID)!.credit_limit_cents = cents;
     const { body } = await server.gql(DepictaAccountDocument);
