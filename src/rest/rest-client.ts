@@ -6,6 +6,7 @@ import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../er
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
 import { parseJsonExact } from "./exact-json.js";
+import { UnsafePathSegmentError } from "./path.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import {
   type RetryPolicy,
@@ -107,6 +108,8 @@ export class RestClient {
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
     }
+    // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
+    if (DOT_SEGMENT.test(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
     const deadline = Date.now() + timeoutMs;
     const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;
@@ -268,6 +271,7 @@ export class RestClient {
 }
 
 const INVALID = Symbol("invalid-json");
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 // Limiter keys (in memory or in Redis) are digests, never the credential itself.
 function credentialKey(credential: string): string {

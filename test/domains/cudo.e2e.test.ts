@@ -331,6 +331,31 @@ describe("Cudo upstream calls per request", () => {
     expect(firstError(res)?.extensions).toMatchObject({ code: "NOT_FOUND", upstreamStatus: 404 });
   });
 
+  it.each([".", ".."])("refuses the id %j, which would change the path, without calling Cudo", async id => {
+    const res = await read(id);
+    expect(firstError(res)?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ field: "id", message: 'must not be "." or ".."' }],
+    });
+    const written = await update({ id, displayName: "Escaped" });
+    expect(firstError(written)?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ field: "input.id", message: 'must not be "." or ".."' }],
+    });
+    const entity = await server.gql(
+      "query ($r: [_Any!]!) { _entities(representations: $r) { ... on CudoBillingAccount { id } } }",
+      { r: [{ __typename: "CudoBillingAccount", id }] },
+    );
+    expect(firstError(entity)?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ field: "id" }] });
+    expect(cudo().count()).toBe(0);
+  });
+
+  it("keeps ids with dots inside one segment", async () => {
+    await read("...");
+    await read("a..b");
+    expect(cudo().calls.map(c => c.path)).toEqual(["/v1/billing-accounts/...", "/v1/billing-accounts/a..b"]);
+  });
+
   it("rejects a blank id without calling Cudo", async () => {
     const res = await read("  ");
     expect(firstError(res)?.extensions).toMatchObject({
