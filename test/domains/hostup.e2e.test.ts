@@ -501,6 +501,31 @@ describe("patchPreferences local validation (nothing sent to Hostup)", () => {
       [{ field: "input.categories", message: /at least one category/ }],
     ],
     [
+      "20,000 category settings",
+      { categories: { ui: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, true])) } },
+      [{ field: "input.categories", message: /at most 200 settings/ }],
+    ],
+    [
+      "60 categories",
+      { categories: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}`, { on: true }])) },
+      [{ field: "input.categories", message: /at most 50 categories/ }],
+    ],
+    [
+      "a 900 KB setting value",
+      { categories: { ui: { theme: "x".repeat(900_000) } } },
+      [{ field: "input.categories.ui.theme", message: /at most 1000 characters/ }],
+    ],
+    [
+      "a setting key of 101 characters",
+      { categories: { ui: { ["k".repeat(101)]: true } } },
+      [{ field: "input.categories.ui", message: /keys must be at most 100/ }],
+    ],
+    [
+      "categories over 32 KiB as JSON",
+      { categories: { ui: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, "v".repeat(999)])) } },
+      [{ field: "input.categories", message: /at most 32 KiB/ }],
+    ],
+    [
       "an explicit null for a nullable field",
       { security: { bankIdOnlyLogin: null } },
       [{ field: "input.security.bankIdOnlyLogin", message: /must not be null/ }],
