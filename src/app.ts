@@ -16,6 +16,9 @@ import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
+/** How long the drain outlasts the upstream deadline: time to write the answer after it. */
+export const DRAIN_MARGIN_MS = 2000;
+
 /** Overrides for tests and tools; production uses the defaults. */
 export interface StartOptions {
   logDestination?: DestinationStream;
@@ -33,7 +36,11 @@ export interface RunningAccountGraph {
   simulators?: Simulators;
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
-  /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
+  /**
+   * Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators.
+   * In-flight requests get `graceMs` (default: the upstream deadline plus {@link DRAIN_MARGIN_MS},
+   * so a request to a hung provider is still answered UPSTREAM_TIMEOUT), then are cut.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -113,7 +120,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     deps,
     simulators,
     sharedState: shared.kind,
-    async stop(graceMs = 10_000) {
+    async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {
       ready = false;
       await app.drain(graceMs);
       await apollo.stop();
