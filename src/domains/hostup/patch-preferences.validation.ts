@@ -64,10 +64,14 @@ function categoriesSizeError(categories: object, path: string): FieldError | und
     if (isObject(value)) settings += Object.keys(value).length;
     if (settings > L.settings) return { field: path, message: `must have at most ${L.settings} settings in all` };
   }
+  // Bytes as JSON, summed over the two levels the shape allows (no serialising: a deeper value is
+  // refused below, and JSON.stringify of a deeply nested one would overflow the stack).
+  let bytes = 2;
   for (const name of names) {
     if (name.length > L.keyLength) {
       return { field: path, message: `category names must be at most ${L.keyLength} characters` };
     }
+    bytes += Buffer.byteLength(name) + 6;
     const value = (categories as Record<string, unknown>)[name];
     if (!isObject(value)) continue;
     for (const [key, setting] of Object.entries(value)) {
@@ -77,11 +81,10 @@ function categoriesSizeError(categories: object, path: string): FieldError | und
       if (typeof setting === "string" && setting.length > L.valueLength) {
         return { field: joinPath(joinPath(path, name), key), message: `must be at most ${L.valueLength} characters` };
       }
+      bytes += Buffer.byteLength(key) + 4 + (typeof setting === "string" ? Buffer.byteLength(setting) + 2 : 5);
     }
   }
-  if (Buffer.byteLength(JSON.stringify(categories)) > L.bytes) {
-    return { field: path, message: `must be at most ${L.bytes / 1024} KiB as JSON` };
-  }
+  if (bytes > L.bytes) return { field: path, message: `must be at most ${L.bytes / 1024} KiB as JSON` };
   return undefined;
 }
 
