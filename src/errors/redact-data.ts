@@ -1,8 +1,14 @@
 const REDACTED = "[REDACTED]";
-// A run of this many characters of a credential is taken for (part of) it: "dpct_a1B2..." is.
+// A run of this many characters of a credential is taken for (part of) it...
 const MIN_PARTIAL = 8;
-// Documented key shapes (Depicta `dpct_…`, Diffio `diffio_live_…`): whoever's key it is, it is a key.
-const KEY_SHAPES = /\b(?:dpct|diffio_(?:live|test))_[A-Za-z0-9_-]{4,}/g;
+// ...and a run from its start must also reach this far past its public prefix (`dpct_`,
+// `diffio_live_`): "partial dpct_a1B2..." is part of a key, "diffio_live_" alone is not.
+const MIN_SECRET_CHARS = 4;
+const PUBLIC_PREFIX = /^(?:[A-Za-z]+_)+/;
+// Documented key shapes (Depicta `dpct_…`, Diffio `diffio_live_…`) with enough characters to be a
+// key rather than a prefix (Diffio shows `keyPrefix`es such as `diffio_live_child`): whoever's
+// key it is, it is a key.
+const KEY_SHAPES = /\b(?:dpct|diffio_(?:live|test))_[A-Za-z0-9_-]{8,}/g;
 const KEY_SHAPE_HINT = /dpct_|diffio_(?:live|test)_/;
 
 /**
@@ -26,17 +32,21 @@ export function dataRedactor(credentials: readonly (string | undefined)[]): Data
   return { redact };
 }
 
-// Replace the runs of `text` that are a prefix, a suffix or the whole of `credential` (at least
-// MIN_PARTIAL characters, or the whole of a shorter credential). Found from two probes, the
-// credential's first and last characters, so a string without either costs two `includes`.
+// Replace the runs of `text` that are a prefix, a suffix or the whole of `credential` (see
+// MIN_PARTIAL and MIN_SECRET_CHARS; a credential too short for runs only as a whole). Found from
+// two probes, the credential's first and last characters, so a string without either costs two
+// `includes`.
 function redactRuns(text: string, credential: string): string {
-  if (credential.length < MIN_PARTIAL) return text.includes(credential) ? text.split(credential).join(REDACTED) : text;
-  const head = credential.slice(0, MIN_PARTIAL);
+  const headLength = Math.max(MIN_PARTIAL, (PUBLIC_PREFIX.exec(credential)?.[0].length ?? 0) + MIN_SECRET_CHARS);
+  if (credential.length < Math.max(headLength, MIN_PARTIAL * 2)) {
+    return text.includes(credential) ? text.split(credential).join(REDACTED) : text;
+  }
+  const head = credential.slice(0, headLength);
   const tail = credential.slice(-MIN_PARTIAL);
   if (!text.includes(head) && !text.includes(tail)) return text;
   const cut: [number, number][] = [];
   for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
-    let end = at + MIN_PARTIAL;
+    let end = at + headLength;
     while (end < text.length && end - at < credential.length && text[end] === credential[end - at]) end += 1;
     cut.push([at, end]);
   }
