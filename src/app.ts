@@ -16,6 +16,9 @@ import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
+/** How long the drain outlasts the upstream deadline: time to write the answer after it. */
+export const DRAIN_MARGIN_MS = 2000;
+
 /** Overrides for tests and tools; production uses the defaults. */
 export interface StartOptions {
   logDestination?: DestinationStream;
@@ -35,7 +38,11 @@ export interface RunningAccountGraph {
   sharedState: "memory" | "redis";
   /** Where that state lives and whether it is reachable now, for the start-up line. */
   sharedStateLine(): string;
-  /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
+  /**
+   * Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators.
+   * In-flight requests get `graceMs` (default: the upstream deadline plus {@link DRAIN_MARGIN_MS},
+   * so a request to a hung provider is still answered UPSTREAM_TIMEOUT), then are cut.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -119,7 +126,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     simulators,
     sharedState: shared.kind,
     sharedStateLine: () => shared.describe(),
-    async stop(graceMs = 10_000) {
+    async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {
       ready = false;
       await app.drain(graceMs);
       await apollo.stop();

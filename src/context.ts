@@ -92,6 +92,7 @@ export function createContext(
         recorder: upstream,
         limiter: deps.limiters[profile.provider],
         circuit: deps.circuits?.[profile.provider],
+        logger: deps.logger,
       }),
     use<T>(kit: (ctx: Context) => T): T {
       let value = kits.get(kit) as T | undefined;

@@ -27,6 +27,48 @@ async function readyUrl(proc: ReturnType<typeof start>): Promise<string> {
   return match[1]!;
 }
 
+describe("npm start", () => {
+  let npm: ChildProcess | undefined;
+  afterAll(() => {
+    // The whole process group: were node left behind by npm's shell, it goes too.
+    if (npm?.pid) {
+      try {
+        process.kill(-npm.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+
+  it("passes SIGTERM on to node: node drains and exits, the port closes", async () => {
+    const { NODE_OPTIONS: _jest, ...env } = process.env;
+    // --ignore-scripts skips `prestart` (the build; `npm test` has built already), not `start`.
+    npm = spawn("npm", ["start", "--ignore-scripts"], {
+      cwd: new URL("..", import.meta.url).pathname,
+      env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let stdout = "";
+    npm.stderr!.resume();
+    // npm and the server start at the machine's pace: wait for the ready line, however long.
+    const url = await new Promise<string>((resolve, reject) => {
+      npm!.stdout!.on("data", chunk => {
+        stdout += chunk;
+        const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      npm!.once("exit", code => reject(new Error(`npm start exited (${code}) before ready:\n${stdout}`)));
+    });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const exited = once(npm, "exit");
+    npm.kill("SIGTERM");
+    await exited;
+    // npm waits for its child: once npm is gone, so must node and its port be.
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  }, 60_000);
+});
+
 describe("the built server", () => {
   it("refuses to start with a clear message for PORT=abc", async () => {
     const proc = start({ PORT: "abc" });

@@ -75,7 +75,8 @@ export function upstreamError(provider: Provider, failure: UpstreamFailure): Ups
         extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, ...base, retryable: true },
       });
     case "network":
-      return new UpstreamError(`${name} could not be reached (${failure.reason}).`, {
+      // The client library's code (UND_ERR_SOCKET, ECONNREFUSED...) goes to the log, not to callers.
+      return new UpstreamError(`${name} ${networkWords(failure.reason)}.`, {
         extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true },
       });
     case "circuit-open":
@@ -109,6 +110,26 @@ export function upstreamError(provider: Provider, failure: UpstreamFailure): Ups
     case "status":
       return fromStatus(provider, name, failure.status, failure.problem);
   }
+}
+
+// Network failure codes from Node and undici, in words a caller can act on.
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: "refused the connection",
+  ECONNRESET: "closed the connection before answering",
+  EPIPE: "closed the connection before answering",
+  UND_ERR_SOCKET: "closed the connection before answering",
+  UND_ERR_CLOSED: "closed the connection before answering",
+  ENOTFOUND: "could not be found (its host name does not resolve)",
+  EAI_AGAIN: "could not be found (its host name does not resolve)",
+  ETIMEDOUT: "could not be reached (the connection timed out)",
+  UND_ERR_CONNECT_TIMEOUT: "could not be reached (the connection timed out)",
+  EHOSTUNREACH: "could not be reached (no route to its host)",
+  ENETUNREACH: "could not be reached (no route to its host)",
+};
+
+/** What a network failure's code means for the caller; unknown codes read "could not be reached". */
+export function networkWords(reason: string): string {
+  return NETWORK_WORDS[reason] ?? "could not be reached";
 }
 
 function fromStatus(provider: Provider, name: string, status: number, problem: UpstreamProblem) {

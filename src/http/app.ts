@@ -26,7 +26,10 @@ export interface HttpAppOptions {
 /** The HTTP server and its graceful stop. */
 export interface HttpApp {
   server: Server;
-  /** Stop accepting, let in-flight requests finish (up to `graceMs`), then close sockets. */
+  /**
+   * Stop accepting, let in-flight requests finish (up to `graceMs` after the drain began or the
+   * last request was admitted, whichever is later), then close sockets.
+   */
   drain(graceMs: number): Promise<void>;
 }
 
@@ -58,6 +61,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
+  // When the latest request was admitted (epoch ms): the drain's grace runs from it too.
+  let lastAdmitted = 0;
   // Apollo's choice of response Content-Type per Accept header, learnt from its answers, so the
   // prepared path answers with the same type without negotiating again. Bounded: Accept headers
   // are the client's text.
@@ -80,6 +85,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     },
     (req, res) => {
     inFlight += 1;
+    lastAdmitted = Date.now();
     handle(req, res)
       .catch(error => {
         deps.logger.error({ err: loggableError(error) }, "request failed outside GraphQL");
@@ -224,10 +230,17 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       const closed = new Promise<void>(resolve => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>(resolve => (idle = resolve)),
-          new Promise<void>(resolve => setTimeout(resolve, graceMs).unref()),
-        ]);
+        const started = Date.now();
+        await new Promise<void>(resolve => {
+          idle = resolve;
+          // A request a kept-alive connection sent just as the drain began gets the whole grace too.
+          const wait = () => {
+            const left = Math.max(started, lastAdmitted) + graceMs - Date.now();
+            if (left <= 0) resolve();
+            else setTimeout(wait, left).unref();
+          };
+          wait();
+        });
       }
       server.closeAllConnections();
       await closed;

@@ -1,5 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { type Context } from "../context.js";
+import { dataRedactor, redactData } from "../errors/redact-data.js";
+import { Provider } from "../providers/provider.js";
 import { setCacheHeaders } from "./cache-headers.js";
 import { type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
@@ -33,13 +35,27 @@ export interface ResponsePluginOptions {
 /** Finishes a response; see {@link responseFinisher}. */
 export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
 
+const PROVIDERS = Object.values(Provider);
+
+// A provider may echo the caller's key into data (Depicta's `user.name`): the request's own
+// credentials, runs of them and key-shaped tokens are redacted from data as they are from errors.
+function redactResponseData(request: FinishedRequest): void {
+  const { body } = request.response;
+  if (body.kind !== "single" || !body.singleResult.data) return;
+  const ctx = request.contextValue;
+  const redactor = dataRedactor(PROVIDERS.map(provider => ctx.credential(provider)));
+  body.singleResult.data = redactData(body.singleResult.data, redactor);
+}
+
 /**
- * Every response on its way out: cache headers (`cache-headers.ts`), the upstream inspector
- * (`upstream-inspector.ts`), then the log line and metrics (`request-log.ts`). One instance serves
- * {@link responsePlugin} and the prepared-operation path, so both finish a response alike.
+ * Every response on its way out: credentials redacted from data (`errors/redact-data.ts`), cache
+ * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), then the log line
+ * and metrics (`request-log.ts`). One instance serves {@link responsePlugin} and the
+ * prepared-operation path, so both finish a response alike.
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   return (request, timing) => {
+    redactResponseData(request);
     setCacheHeaders(request, options.cacheMaxAgeSeconds);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
     options.logRequest(request, timing);

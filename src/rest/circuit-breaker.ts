@@ -1,5 +1,21 @@
 import { type Provider } from "../providers/provider.js";
-import { type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
+import { TransportError, type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
+
+/** The time source of a breaker; tests inject a manual one instead of waiting. */
+export interface BreakerClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Run `callback` after `ms`; the timer must not keep the process alive. */
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The wall clock, with unref'd timers. */
+export const SYSTEM_CLOCK: BreakerClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
+  clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /** When a provider's circuit opens and for how long it stays open. */
 export interface BreakerOptions {
@@ -11,6 +27,8 @@ export interface BreakerOptions {
   resetTimeoutMs: number;
   /** Length of the rolling window. */
   windowMs: number;
+  /** Where time comes from (default {@link SYSTEM_CLOCK}). */
+  clock?: BreakerClock;
 }
 
 /** Production defaults: 20 calls in 10 s, half of them failing, opens for 10 s. */
@@ -39,8 +57,11 @@ const BUCKETS = 10;
  * count as failures; 4xx answers do not (the provider is healthy, the request was not). Once the
  * rolling window holds at least `volumeThreshold` calls with `errorThresholdPercentage` % failing,
  * the circuit opens: `send` rejects at once with {@link CircuitOpenError}. After `resetTimeoutMs`
- * it is half-open: one trial call goes through (others still fail fast); its success closes the
- * circuit, its failure opens it again. Create one per provider per process.
+ * it is half-open: the next call is the one trial; its success closes the circuit, its failure
+ * opens it again. Calls arriving while the trial is out wait for its outcome (each up to its own
+ * time left, then a timeout): they go out as soon as it succeeds and fail fast if it fails, so a
+ * recovered provider serves a whole burst after one trial's time instead of refusing all but one.
+ * Create one per provider per process.
  *
  * Written here rather than taken from opossum: the closed-circuit path is two counter updates, with
  * no event emitter, promise wrapper or timers per call (opossum's came to ~13 µs per call).
@@ -49,7 +70,10 @@ export class ProviderCircuit {
   private current: CircuitState = "closed";
   private openedAt = 0;
   private trialInFlight = false;
-  private halfOpenTimer: NodeJS.Timeout | undefined;
+  // Calls waiting for the half-open trial's outcome: true closed the circuit, false opened it.
+  private readonly waiters = new Set<(closed: boolean) => void>();
+  private halfOpenTimer: unknown;
+  private readonly clock: BreakerClock;
   private readonly bucketMs: number;
   // Bucket i counts the calls of time slot `slot[i]` (slot = floor(now / bucketMs)).
   private readonly slot = new Array<number>(BUCKETS).fill(-1);
@@ -63,6 +87,7 @@ export class ProviderCircuit {
     private readonly onState?: (state: CircuitState) => void,
   ) {
     this.bucketMs = Math.max(1, options.windowMs / BUCKETS);
+    this.clock = options.clock ?? SYSTEM_CLOCK;
   }
 
   /** The breaker's state now. */
@@ -72,7 +97,7 @@ export class ProviderCircuit {
 
   /** Send through the breaker; 5xx answers are returned (after being counted as failures). */
   async send(request: TransportRequest): Promise<TransportResponse> {
-    const trial = this.admit();
+    const trial = this.current === "closed" ? false : await this.admit(request.timeoutMs);
     let response: TransportResponse;
     try {
       response = await this.transport.send(request);
@@ -86,18 +111,60 @@ export class ProviderCircuit {
 
   /** Stop the breaker's timer (on shutdown). */
   shutdown(): void {
-    clearTimeout(this.halfOpenTimer);
+    this.clock.clearTimeout(this.halfOpenTimer);
   }
 
-  // Whether this call may go out; true when it is the half-open trial. Throws while open.
-  private admit(): boolean {
+  // Whether this call may go out (resolves true when it is the half-open trial). Rejects with
+  // CircuitOpenError while open, and when the trial it waited for failed.
+  private admit(timeoutMs: number): boolean | Promise<boolean> {
+    this.halfOpenWhenDue();
     if (this.current === "closed") return false;
-    if (this.current === "half-open" && !this.trialInFlight) {
-      this.trialInFlight = true;
-      return true;
+    if (this.current === "half-open") {
+      if (!this.trialInFlight) {
+        this.trialInFlight = true;
+        return true;
+      }
+      return this.awaitTrial(timeoutMs);
     }
-    const left = this.openedAt + this.options.resetTimeoutMs - Date.now();
-    throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
+    throw this.openError();
+  }
+
+  private openError(): CircuitOpenError {
+    const left = this.openedAt + this.options.resetTimeoutMs - this.clock.now();
+    return new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
+  }
+
+  // Wait for the trial's outcome, no longer than the call's own time left.
+  private awaitTrial(timeoutMs: number): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      const waiter = (closed: boolean) => {
+        this.clock.clearTimeout(timer);
+        if (closed) resolve(false);
+        else reject(this.openError());
+      };
+      const timer = this.clock.setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new TransportError("timeout", "timed out"));
+      }, Math.max(1, timeoutMs));
+      this.waiters.add(waiter);
+    });
+  }
+
+  // The timer reports half-open on time; a call arriving first (or a clock moved by a test
+  // without its timers) finds it due here too.
+  private halfOpenWhenDue(timerFired = false): void {
+    if (this.current !== "open") return;
+    if (!timerFired && this.clock.now() < this.openedAt + this.options.resetTimeoutMs) return;
+    this.clock.clearTimeout(this.halfOpenTimer);
+    this.current = "half-open";
+    this.onState?.("half-open");
+  }
+
+  private releaseWaiters(closed: boolean): void {
+    if (this.waiters.size === 0) return;
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const waiter of waiting) waiter(closed);
   }
 
   private settle(trial: boolean, failed: boolean): void {
@@ -105,12 +172,12 @@ export class ProviderCircuit {
       this.trialInFlight = false;
       if (failed) this.open();
       else this.close();
+      this.releaseWaiters(!failed);
       return;
     }
     // A call admitted while closed that ends after the circuit opened changes nothing.
     if (this.current !== "closed") return;
-    const now = Date.now();
-    const slot = Math.floor(now / this.bucketMs);
+    const slot = Math.floor(this.clock.now() / this.bucketMs);
     const i = slot % BUCKETS;
     if (this.slot[i] !== slot) {
       this.slot[i] = slot;
@@ -135,13 +202,9 @@ export class ProviderCircuit {
 
   private open(): void {
     this.current = "open";
-    this.openedAt = Date.now();
-    clearTimeout(this.halfOpenTimer);
-    this.halfOpenTimer = setTimeout(() => {
-      this.current = "half-open";
-      this.onState?.("half-open");
-    }, this.options.resetTimeoutMs);
-    this.halfOpenTimer.unref();
+    this.openedAt = this.clock.now();
+    this.clock.clearTimeout(this.halfOpenTimer);
+    this.halfOpenTimer = this.clock.setTimeout(() => this.halfOpenWhenDue(true), this.options.resetTimeoutMs);
     this.onState?.("open");
   }
 

@@ -1,11 +1,20 @@
 import { createHash } from "node:crypto";
+import { type Logger } from "pino";
 import { type Provider } from "../providers/provider.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
+import { parseJsonExact } from "./exact-json.js";
+import { UnsafePathSegmentError } from "./path.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
-import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+import {
+  type RetryPolicy,
+  backoffDelayMs,
+  capRetryAfterSeconds,
+  isRetryableStatus,
+  parseRetryAfter,
+} from "./retry-policy.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 
 /**
@@ -22,6 +31,11 @@ export interface ProviderProfile {
    * body was not JSON. `call` is the call that failed (to map field paths back to the input).
    */
   parseProblem(status: number, body: unknown, headers: TransportResponse["headers"], call: RestCall): UpstreamProblem;
+  /**
+   * Keep the digits of JSON numbers (`rest/exact-json.ts`) for a provider whose money may arrive
+   * as numbers, so its mapper reads `{value: 12.50}` as "12.50". Costs a scan of each body.
+   */
+  exactNumbers?: boolean;
 }
 
 /** One logical upstream operation (may take several attempts when `read` is true). */
@@ -67,6 +81,8 @@ export interface RestClientOptions {
   /** The provider's circuit breaker; calls fail fast while it is open. */
   circuit?: ProviderCircuit;
   userAgent?: string;
+  /** Where a failed call's technical reason (e.g. `UND_ERR_SOCKET`) is written; callers get words. */
+  logger?: Pick<Logger, "warn">;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -92,6 +108,8 @@ export class RestClient {
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
     }
+    // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
+    if (DOT_SEGMENT.test(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
     const deadline = Date.now() + timeoutMs;
     const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;
@@ -104,7 +122,10 @@ export class RestClient {
         if (record) record.status = result.status ?? null;
         if (result.ok) return result.value as T;
         const wait = this.retryDelay(call, result, attempts, deadline);
-        if (wait === undefined) throw upstreamError(profile.provider, result.failure);
+        if (wait === undefined) {
+          this.logFailure(call, result.failure, attempts);
+          throw upstreamError(profile.provider, result.failure);
+        }
         await sleep(wait);
       }
     } catch (error) {
@@ -172,7 +193,7 @@ export class RestClient {
     const { status, headers, body } = response;
     const rawRequestId = header(headers, "x-request-id");
     const headerRequestId = rawRequestId && redactSecrets(rawRequestId, [credential]).slice(0, 200);
-    const parsed = parseJson(body);
+    const parsed = parseJson(body, profile.exactNumbers === true);
 
     if (status >= 200 && status < 300) {
       const type = header(headers, "content-type") ?? "";
@@ -184,7 +205,9 @@ export class RestClient {
     }
 
     const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);
-    const retryAfterSeconds = problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after"));
+    const retryAfterSeconds = capRetryAfterSeconds(
+      problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after")),
+    );
     // Everything taken from the provider's answer is text the caller will read: redact it all.
     const clean = (text: string | undefined) =>
       text === undefined ? undefined : redactSecrets(String(text), [credential]).slice(0, 500);
@@ -201,6 +224,15 @@ export class RestClient {
       retryAfterSeconds,
       failure: { kind: "status" as const, status, problem: safe },
     };
+  }
+
+  // The technical reason stays in the log: the caller's message has words instead of codes.
+  private logFailure(call: RestCall, failure: UpstreamFailure, attempts: number): void {
+    if (failure.kind !== "network" && failure.kind !== "unreadable") return;
+    this.options.logger?.warn(
+      { provider: this.options.profile.provider, method: call.method, path: call.path, attempts, reason: failure.reason },
+      "upstream call failed",
+    );
   }
 
   /** Milliseconds to wait before the next attempt, or undefined to give up now. */
@@ -239,16 +271,17 @@ export class RestClient {
 }
 
 const INVALID = Symbol("invalid-json");
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 // Limiter keys (in memory or in Redis) are digests, never the credential itself.
 function credentialKey(credential: string): string {
   return createHash("sha256").update(credential).digest("base64url").slice(0, 32);
 }
 
-function parseJson(body: string): unknown {
+function parseJson(body: string, exactNumbers: boolean): unknown {
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body);
+    return exactNumbers ? parseJsonExact(body) : JSON.parse(body);
   } catch {
     return INVALID;
   }

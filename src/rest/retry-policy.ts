@@ -31,6 +31,19 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number): number {
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
 
+/**
+ * The most `retryAfterSeconds` a caller is ever told: one hour. A provider asking for more (or a
+ * broken header such as `999999999999`) is still answered RATE_LIMITED at once; the caller is told
+ * to come back in an hour rather than in 31,000 years, and the number stays a small integer.
+ */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** `seconds` within 0 … {@link MAX_RETRY_AFTER_SECONDS}, rounded up; undefined stays undefined. */
+export function capRetryAfterSeconds(seconds: number | undefined): number | undefined {
+  if (seconds === undefined || Number.isNaN(seconds)) return undefined;
+  return Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil(seconds)));
+}
+
 /** Seconds from a `Retry-After` header (delta-seconds or HTTP date); undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;

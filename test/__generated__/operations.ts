@@ -152,7 +152,7 @@ export type HostupSeparateInvoicesPatch = {
 export type PatchPreferencesInput = {
   /** Peppol e-invoicing and billing automation. */
   billing?: HostupBillingPatch | null | undefined;
-  /** Dashboard and UI settings to merge, by category: `{"ui": {"theme": "dark"}}`. Each category is an object of string or boolean values; keys not given keep their values. */
+  /** Dashboard and UI settings to merge, by category: `{"ui": {"theme": "dark"}}`. Each category is an object of string or boolean values; keys not given keep their values. At most 50 categories and 200 settings in all, names and keys up to 100 characters, string values up to 1000, and 32 KiB as JSON. */
   categories?: Record<string, unknown> | null | undefined;
   /** Language and time zone. */
   localization?: HostupLocalizationPatch | null | undefined;

@@ -48,7 +48,8 @@ describe("Dockerfile", () => {
     const cmd = of("CMD", runtime).at(-1)!;
     expect(JSON.parse(cmd.args)).toEqual(["node", ...NODE_FLAGS, "build/index.js"]);
     const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe(["node", ...NODE_FLAGS, "build/index.js"].join(" "));
+    // `exec`: node replaces npm's shell, so signals npm passes on reach node (test/process.e2e).
+    expect(pkg.scripts.start).toBe(["exec", "node", ...NODE_FLAGS, "build/index.js"].join(" "));
     expect(existsSync(`${root}src/index.ts`)).toBe(true);
     const build = JSON.parse(readFileSync(`${root}tsconfig.build.json`, "utf8")) as { compilerOptions: { outDir: string; rootDir: string } };
     expect(build.compilerOptions).toMatchObject({ outDir: "build", rootDir: "src" });

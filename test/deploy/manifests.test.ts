@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseAllDocuments } from "yaml";
+import { DRAIN_MARGIN_MS } from "../../src/app.js";
 import { loadConfig, PROVIDER_ENV } from "../../src/config.js";
 import { CREDENTIAL_HEADERS } from "../../src/context.js";
 import { ACCOUNT_GRAPH, ACCOUNT_GRAPH_FORWARDED_HEADERS } from "../federation/headers.js";
@@ -168,7 +169,11 @@ describe("deploy/k8s: account-graph", () => {
 
   it("drains on stop, and every container is non-root, read-only and resource-bounded", () => {
     const grace = accountGraph.spec.template.spec.terminationGracePeriodSeconds;
-    expect(grace).toBeGreaterThanOrEqual(15);
+    // Kubernetes kills after the grace: it must outlast preStop plus the server's own drain
+    // (the upstream deadline plus its margin), or requests to a hung provider are cut.
+    const preStop = Number(app.lifecycle.preStop.exec.command.at(-1));
+    const deadlineMs = Number(envOf(app).find(e => e.name === "UPSTREAM_TIMEOUT_MS")?.value ?? 10_000);
+    expect(grace).toBeGreaterThan(preStop + (deadlineMs + DRAIN_MARGIN_MS) / 1000);
     for (const deployment of byKind("Deployment")) {
       const pod = deployment.spec.template.spec;
       for (const c of pod.containers) {

@@ -217,6 +217,50 @@ describe("Cudo read", () => {
     expect(codes).toEqual(["UPSTREAM_ERROR", "UPSTREAM_ERROR"]);
   });
 
+  it("reads money sent as JSON numbers from the numbers' own digits", async () => {
+    const raw =
+      '{"id":"ba-num","displayName":"Numbers","creditBalance":{"value":12.50},"monthlySpend":1234.567891,' +
+      '"monthlySpendLimit":{"value":12345678901234567890.123456789},"billingThreshold":{"value":2.5e8}}';
+    cudo().failNext({ status: 200, body: raw, match: "GET /v1/billing-accounts/ba-num" });
+    const res = await read("ba-num");
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.account).toMatchObject({
+      displayName: "Numbers",
+      creditBalance: "12.50",
+      monthlySpend: "1234.567891",
+      monthlySpendLimit: "12345678901234567890.123456789",
+      billingThreshold: "250000000",
+    });
+  });
+
+  it("errors at a value it cannot read exactly instead of serving null", async () => {
+    seedOwned({
+      id: "ba-seconds",
+      displayName: "Seconds",
+      createTime: { seconds: "1700000000", nanos: 5 },
+      creditBalance: { value: true },
+      billingAddress: "Drottninggatan 1",
+    });
+    const res = await read("ba-seconds");
+    expect(res.body.data?.account).toMatchObject({ displayName: "Seconds", createTime: null, creditBalance: null, billingAddress: null });
+    const errors = (res.body.errors ?? []).sort((a, b) => String(a.path).localeCompare(String(b.path)));
+    expect(errors.map(e => [e.path?.join("."), e.extensions?.code, e.extensions?.provider])).toEqual([
+      ["account.billingAddress", "UPSTREAM_ERROR", "CUDO"],
+      ["account.createTime", "UPSTREAM_ERROR", "CUDO"],
+      ["account.creditBalance", "UPSTREAM_ERROR", "CUDO"],
+    ]);
+    expect(errors[1]!.message).toContain("createTime is an object, not an RFC 3339 timestamp string");
+    expect(errors[2]!.message).toContain("creditBalance.value is a boolean");
+  });
+
+  it("refuses a 200 {} as no billing account (the id is not taken from the request)", async () => {
+    cudo().failNext({ status: 200, body: {}, match: "GET /v1/billing-accounts/" });
+    const res = await read(A.main);
+    expect(res.body.data?.account).toBeNull();
+    expect(firstError(res)?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", provider: "CUDO", upstreamStatus: 200 });
+    expect(firstError(res)?.message).toContain("no billing account id");
+  });
+
   it("includes CUDO in `accounts` through its default account", async () => {
     const res = await server.gql(CudoAccountsDocument, {});
     expect(res.body.errors).toBeUndefined();
@@ -285,6 +329,31 @@ describe("Cudo upstream calls per request", () => {
     const res = await read("ba/../x y?z");
     expect(cudo().calls[0]!.path).toBe("/v1/billing-accounts/ba%2F..%2Fx%20y%3Fz");
     expect(firstError(res)?.extensions).toMatchObject({ code: "NOT_FOUND", upstreamStatus: 404 });
+  });
+
+  it.each([".", ".."])("refuses the id %j, which would change the path, without calling Cudo", async id => {
+    const res = await read(id);
+    expect(firstError(res)?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ field: "id", message: 'must not be "." or ".."' }],
+    });
+    const written = await update({ id, displayName: "Escaped" });
+    expect(firstError(written)?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fieldErrors: [{ field: "input.id", message: 'must not be "." or ".."' }],
+    });
+    const entity = await server.gql(
+      "query ($r: [_Any!]!) { _entities(representations: $r) { ... on CudoBillingAccount { id } } }",
+      { r: [{ __typename: "CudoBillingAccount", id }] },
+    );
+    expect(firstError(entity)?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fieldErrors: [{ field: "id" }] });
+    expect(cudo().count()).toBe(0);
+  });
+
+  it("keeps ids with dots inside one segment", async () => {
+    await read("...");
+    await read("a..b");
+    expect(cudo().calls.map(c => c.path)).toEqual(["/v1/billing-accounts/...", "/v1/billing-accounts/a..b"]);
   });
 
   it("rejects a blank id without calling Cudo", async () => {

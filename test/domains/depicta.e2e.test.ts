@@ -108,6 +108,9 @@ describe("Depicta read", () => {
     [5, "0.05"],
     [-150, "-1.50"],
     [123456789, "1234567.89"],
+    // Beyond GraphQL Int (2^31 − 1): SafeInt holds it.
+    [3_000_000_000, "30000000.00"],
+    [Number.MAX_SAFE_INTEGER, "90071992547409.91"],
   ])("converts %i credit-limit cents to exactly %s EUR", async (cents, eur) => {
     users().get(MAIN_ID)!.credit_limit_cents = cents;
     const { body } = await server.gql(DepictaAccountDocument);
@@ -507,5 +510,28 @@ describe("Depicta secrets", () => {
       expect(text).not.toContain(secret);
     }
     expect(server.logs.lines.length).toBeGreaterThan(0);
+  });
+
+  it("redacts the caller's key, and runs of it, when Depicta echoes it in data", async () => {
+    const secret = "dpct_EchoKey1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R";
+    server.sims.depicta.state.keys.set(secret, MAIN_ID);
+    const query = "{ account(provider: DEPICTA) { ... on DepictaAccount { name email } } }";
+    for (const [name, expected] of [
+      [secret, "[REDACTED]"],
+      [`partial ${secret.slice(0, 9)}...`, "partial [REDACTED]..."],
+      [`ends ...${secret.slice(-10)}`, "ends ...[REDACTED]"],
+      // Someone else's key, by its documented shape.
+      ["dpct_SomeoneElse0123456789abcdefABCDEF0123456789ab", "[REDACTED]"],
+      ["Ada Lovelace", "Ada Lovelace"],
+    ]) {
+      users().get(MAIN_ID)!.name = name;
+      const { body } = await server.gql(query, {}, key(secret));
+      expect(body.errors).toBeUndefined();
+      expect((body.data?.account as { name: string }).name).toBe(expected);
+    }
+    // The prepared path (the same document again) redacts alike.
+    users().get(MAIN_ID)!.name = secret;
+    const again = await server.gql(query, {}, key(secret));
+    expect(JSON.stringify(again.body)).not.toContain(secret.slice(0, 9));
   });
 });

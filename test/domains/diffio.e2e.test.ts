@@ -108,6 +108,27 @@ describe("Diffio read", () => {
   });
 });
 
+describe("Diffio values of the wrong type", () => {
+  it("errors at the field with UPSTREAM_ERROR instead of serving null or failing as internal", async () => {
+    const account = {
+      userId: "user_demo_1",
+      currency: "usd",
+      billingPolicy: { type: "internalDiffio", reason: ["a", "list"], updatedAt: { seconds: 1700000000 } },
+    };
+    diffio().failNext({ status: 200, body: { apiKeyId: "key_demo_admin", account }, match: "settings/get" });
+    const { body } = await server.gql(DiffioAccountDocument);
+    expect(body.data?.account).toMatchObject({
+      currency: "USD",
+      billingPolicy: { type: "INTERNAL_DIFFIO", reason: null, updatedAt: null },
+    });
+    const errors = (body.errors ?? []).map(e => [e.path?.join("."), e.extensions?.code, e.extensions?.provider]);
+    expect(errors.sort()).toEqual([
+      ["account.billingPolicy.reason", "UPSTREAM_ERROR", "DIFFIO"],
+      ["account.billingPolicy.updatedAt", "UPSTREAM_ERROR", "DIFFIO"],
+    ]);
+  });
+});
+
 describe("Diffio errors", () => {
   const cases: [string, string, Record<string, unknown>][] = [
     ["an unknown key (401)", "diffio_live_not_a_key", { code: "UNAUTHENTICATED", upstreamStatus: 401, upstreamCode: undefined }],
@@ -153,6 +174,13 @@ describe("Diffio errors", () => {
     diffio().failNext({ status: 429, body: { error: "Rate limit exceeded.", code: "rateLimited" }, headers: { "retry-after": "120" } });
     const { body } = await server.gql(DiffioAccountDocument);
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 120, retryable: true });
+    expect(diffio().count()).toBe(1);
+  });
+
+  it("caps an absurd Retry-After at an hour", async () => {
+    diffio().failNext({ status: 429, body: { error: "Rate limit exceeded." }, headers: { "retry-after": "999999999999" } });
+    const { body } = await server.gql(DiffioAccountDocument);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: 3600 });
     expect(diffio().count()).toBe(1);
   });
 

@@ -209,6 +209,31 @@ describe("Hostup read", () => {
   });
 });
 
+describe("Hostup answers that are not preferences", () => {
+  it("refuses a 200 {} as no preferences", async () => {
+    hostup().failNext({ status: 200, body: {}, match: `GET ${PREFS}` });
+    const { body } = await server.gql(HostupPreferencesWithoutIdDocument);
+    expect(body.data?.account).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", provider: "HOSTUP", upstreamStatus: 200 });
+    expect(body.errors?.[0]?.message).toContain("no preferences");
+  });
+
+  it("errors at a timestamp or text of the wrong type instead of serving null", async () => {
+    hostup().failNext({
+      status: 200,
+      body: { billing: { peppol: { optedOut: true, optOutReason: 42, optedOutAt: { seconds: 1700000000 } } } },
+      match: `GET ${PREFS}`,
+    });
+    const { body } = await server.gql("{ account(provider: HOSTUP) { ... on HostupAccount { billing { peppol { optedOut optOutReason optedOutAt } } } } }");
+    expect(body.data?.account).toEqual({ billing: { peppol: { optedOut: true, optOutReason: null, optedOutAt: null } } });
+    const errors = (body.errors ?? []).map(e => [e.path?.join("."), e.extensions?.code, e.extensions?.provider]);
+    expect(errors.sort()).toEqual([
+      ["account.billing.peppol.optOutReason", "UPSTREAM_ERROR", "HOSTUP"],
+      ["account.billing.peppol.optedOutAt", "UPSTREAM_ERROR", "HOSTUP"],
+    ]);
+  });
+});
+
 describe("Hostup account ids", () => {
   it("answers the caller's own id and NOT_FOUND, without data, for any other id", async () => {
     const own = await server.gql(HostupAccountByIdDocument, { id: HOSTUP_DEMO_CLIENTS.main });
@@ -474,6 +499,31 @@ describe("patchPreferences local validation (nothing sent to Hostup)", () => {
       "empty categories",
       { categories: {} },
       [{ field: "input.categories", message: /at least one category/ }],
+    ],
+    [
+      "20,000 category settings",
+      { categories: { ui: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, true])) } },
+      [{ field: "input.categories", message: /at most 200 settings/ }],
+    ],
+    [
+      "60 categories",
+      { categories: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}`, { on: true }])) },
+      [{ field: "input.categories", message: /at most 50 categories/ }],
+    ],
+    [
+      "a 900 KB setting value",
+      { categories: { ui: { theme: "x".repeat(900_000) } } },
+      [{ field: "input.categories.ui.theme", message: /at most 1000 characters/ }],
+    ],
+    [
+      "a setting key of 101 characters",
+      { categories: { ui: { ["k".repeat(101)]: true } } },
+      [{ field: "input.categories.ui", message: /keys must be at most 100/ }],
+    ],
+    [
+      "categories over 32 KiB as JSON",
+      { categories: { ui: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, "v".repeat(999)])) } },
+      [{ field: "input.categories", message: /at most 32 KiB/ }],
     ],
     [
       "an explicit null for a nullable field",

@@ -53,6 +53,24 @@ describe("HTTP surface", () => {
     }
   });
 
+  it("tells callers in words why a provider could not be reached, and keeps the client's code in the log", async () => {
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { retry: { maxAttempts: 1 } });
+    try {
+      prod.sims.diffio.control.failNext({ kind: "reset" });
+      const { body } = await prod.gql(QUERY, {}, { "X-Diffio-Api-Key": DIFFIO_DEMO_KEYS.admin });
+      const error = body.errors?.[0];
+      expect(error?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", provider: "DIFFIO" });
+      expect(error?.message).toBe("Diffio closed the connection before answering.");
+      expect(error?.message).not.toMatch(/UND_ERR|E[A-Z]{4,}/);
+      const logged = prod.logs.lines.map(line => JSON.parse(line) as Record<string, unknown>);
+      expect(logged).toContainEqual(
+        expect.objectContaining({ msg: "upstream call failed", provider: "DIFFIO", reason: expect.stringMatching(/^(UND_ERR_SOCKET|ECONNRESET)$/) }),
+      );
+    } finally {
+      await prod.stop();
+    }
+  });
+
   it("serves queries over GET when a CSRF-safe header is present, and refuses them otherwise", async () => {
     const url = `${server.url}/graphql?query=${encodeURIComponent(QUERY)}`;
     const blocked = await fetch(url);

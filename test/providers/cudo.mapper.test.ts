@@ -15,6 +15,7 @@ import { toInputFieldError } from "../../src/providers/cudo/cudo.field-paths.js"
 import { toCudoBillingAccount, toCudoUpdateBody } from "../../src/providers/cudo/cudo.mapper.js";
 import { durationSeconds, parseCudoProblem } from "../../src/providers/cudo/cudo.problem.js";
 import { type RestCall } from "../../src/rest/rest-client.js";
+import { parseJsonExact } from "../../src/rest/exact-json.js";
 
 const input = (fields: Partial<UpdateBillingAccountInput>) =>
   ({ id: "ba-1", ...fields }) as UpdateBillingAccountInput;
@@ -107,7 +108,7 @@ describe("toCudoBillingAccount", () => {
     expect(toCudoBillingAccount({ id: "x", monthlySpend: value }).monthlySpend).toBe(expected);
   });
 
-  it("reads empty Decimals as null and passes malformed ones on for the scalar to refuse", () => {
+  it("reads empty Decimals as null and makes a malformed one an error at its field", () => {
     const dto = {
       id: "x",
       creditBalance: {},
@@ -117,7 +118,33 @@ describe("toCudoBillingAccount", () => {
     const account = toCudoBillingAccount(dto as CudoBillingAccountDto);
     expect(account.creditBalance).toBeNull();
     expect(account.billingThreshold).toBeNull();
-    expect(account.nextInvoiceTotal).toBe("1,5");
+    expect(() => account.nextInvoiceTotal).toThrow(/unreadable response \(nextInvoiceTotal.value is not a decimal number\)/);
+  });
+
+  it("reads money sent as JSON numbers from their own digits", () => {
+    const dto = parseJsonExact(
+      '{"id":"x","creditBalance":{"value":12.50},"monthlySpend":1e3,"billingThreshold":{"value":12345678901234567890.123456789}}',
+    ) as CudoBillingAccountDto;
+    const account = toCudoBillingAccount(dto);
+    expect(account.creditBalance).toBe("12.50");
+    expect(account.monthlySpend).toBe("1000");
+    expect(account.billingThreshold).toBe("12345678901234567890.123456789");
+  });
+
+  it("makes values it cannot read exactly errors at their fields, never nulls", () => {
+    const account = toCudoBillingAccount({
+      id: "x",
+      displayName: "ok",
+      createTime: { seconds: "1700000000", nanos: 0 },
+      creditBalance: { value: true },
+      billingAddress: "Main street",
+      taxId: { value: { nested: 1 } },
+    } as unknown as CudoBillingAccountDto);
+    expect(account.displayName).toBe("ok");
+    expect(() => account.createTime).toThrow(/createTime is an object, not an RFC 3339 timestamp string/);
+    expect(() => account.creditBalance).toThrow(/creditBalance.value is a boolean, not a decimal/);
+    expect(() => account.billingAddress).toThrow(/billingAddress is a string, not an object/);
+    expect(() => account.taxId!.value).toThrow(/taxId.value is an object, not text/);
   });
 
   it("maps unknown, unprefixed and prototype-named enum values to UNSPECIFIED", () => {
@@ -128,13 +155,13 @@ describe("toCudoBillingAccount", () => {
     expect(terms.paymentTerms).toBe("UNSPECIFIED");
   });
 
-  it("keeps an unreadable timestamp as an invalid Date for the scalar to report", () => {
+  it("makes an impossible timestamp an error at its field", () => {
     const account = toCudoBillingAccount({ id: "x", invoiceTime: "2026-02-30T00:00:00Z" });
-    expect(Number.isNaN(account.invoiceTime!.getTime())).toBe(true);
+    expect(() => account.invoiceTime).toThrow(/invoiceTime is not an RFC 3339 timestamp/);
   });
 
-  it("uses the fallback id, and refuses a body without any id", () => {
-    expect(toCudoBillingAccount({ displayName: "n" }, "ba-2").id).toBe("ba-2");
+  it("refuses a body without its own id (a 200 {} is not an account)", () => {
+    expect(() => toCudoBillingAccount({})).toThrow(/unreadable response \(no billing account id\)/);
     expect(() => toCudoBillingAccount({ displayName: "n" })).toThrow(/unreadable response/);
     expect(() => toCudoBillingAccount(undefined)).toThrow(/unreadable response/);
   });

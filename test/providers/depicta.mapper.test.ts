@@ -95,12 +95,13 @@ describe("toDepictaAccount", () => {
     expect(message).toContain("user.providers not a list of strings");
   });
 
-  it("turns a malformed optional value into a field-level error value, not a wrong one", () => {
+  it("turns a malformed optional value into an error at that field, not a wrong one", () => {
     const account = toDepictaAccount(
       user({ credits_expire_at: "soon", free_trial_pending_eur: "1,00" }),
     );
-    expect(Number.isNaN(account.creditsExpireAt!.getTime())).toBe(true);
-    expect(account.freeTrialPendingEur).toBe("not a decimal");
+    expect(() => account.creditsExpireAt).toThrow(/user.credits_expire_at is not an ISO 8601 timestamp/);
+    expect(() => account.freeTrialPendingEur).toThrow(/user.free_trial_pending_eur is not a decimal string/);
+    expect(account.email).toBe(user().email);
   });
 
   it("treats a response without a user as unreadable", () => {

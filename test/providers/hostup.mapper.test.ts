@@ -49,10 +49,16 @@ describe("toHostupAccount", () => {
     expect(() => toHostupAccount(dto as never)).toThrow(/emailEnabled is not a boolean/);
   });
 
-  it("turns an unreadable optedOutAt into an invalid date (reported at that field)", () => {
+  it("makes an unreadable optedOutAt or a non-text reason an error at that field", () => {
     const account = toHostupAccount({
-      billing: { peppol: { optedOut: true, optOutReason: null, optedOutAt: "yesterday" } },
-    });
-    expect(Number.isNaN(account.billing!.peppol.optedOutAt!.getTime())).toBe(true);
+      billing: { peppol: { optedOut: true, optOutReason: { text: "x" }, optedOutAt: "yesterday" } },
+    } as never);
+    expect(account.billing!.peppol.optedOut).toBe(true);
+    expect(() => account.billing!.peppol.optedOutAt).toThrow(/billing.peppol.optedOutAt is not an ISO 8601 timestamp/);
+    expect(() => account.billing!.peppol.optOutReason).toThrow(/billing.peppol.optOutReason is an object, not text/);
+  });
+
+  it("refuses an answer with none of the preference sections (a 200 {})", () => {
+    expect(() => toHostupAccount({})).toThrow(/unreadable response \(no preferences in the object\)/);
   });
 });

@@ -3,12 +3,19 @@ import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { Provider } from "../../src/providers/provider.js";
 import { CircuitOpenError, ProviderCircuit, type BreakerOptions, type CircuitState } from "../../src/rest/circuit-breaker.js";
-import { createUndiciTransport, type Transport } from "../../src/rest/transport.js";
+import { createUndiciTransport, TransportError, type Transport } from "../../src/rest/transport.js";
+import { ManualClock } from "../helpers/manual-clock.js";
 
-// A loopback upstream answering with `status`, after `delayMs`; `hits` counts what reached it.
+// A loopback upstream answering with `status`; while `held` is set, answers wait until it is
+// released, which keeps a half-open trial in flight for as long as a test needs. `hits` counts
+// what reached the upstream.
 let status = 200;
-let delayMs = 0;
+let held: Promise<void> | undefined;
+let release: () => void = () => undefined;
 let hits = 0;
+const hold = () => {
+  held = new Promise(resolve => (release = resolve));
+};
 let server: Server;
 let url: string;
 let transport: Transport;
@@ -16,10 +23,10 @@ let transport: Transport;
 beforeAll(async () => {
   server = createServer((_req, res) => {
     hits += 1;
-    setTimeout(() => {
+    void (held ?? Promise.resolve()).then(() => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end("{}");
-    }, delayMs);
+    });
   });
   await new Promise<void>(resolve => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
@@ -32,24 +39,30 @@ afterAll(async () => {
 });
 beforeEach(() => {
   status = 200;
-  delayMs = 0;
+  held = undefined;
   hits = 0;
 });
 
 const OPTIONS: BreakerOptions = { volumeThreshold: 4, errorThresholdPercentage: 50, resetTimeoutMs: 300, windowMs: 1000 };
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// Far beyond anything the tests wait for: time only moves when a test advances the clock.
+const TIME_LEFT_MS = 60_000;
 
 function circuit(options: Partial<BreakerOptions> = {}) {
   const states: CircuitState[] = [];
-  const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, ...options }, s => states.push(s));
-  const send = () => breaker.send({ method: "GET", url, headers: {}, timeoutMs: 1000 });
-  /** Four failures open the circuit; after the reset timeout it is half-open. */
+  const clock = new ManualClock();
+  const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, clock, ...options }, s => states.push(s));
+  const send = (timeoutMs = TIME_LEFT_MS) => breaker.send({ method: "GET", url, headers: {}, timeoutMs });
+  /** Four failures open the circuit; once the reset timeout has passed it is half-open. */
   const openThenWait = async () => {
     status = 500;
     for (let i = 0; i < 4; i++) await send();
-    await sleep(350);
+    clock.advance(300);
   };
-  return { breaker, states, send, openThenWait };
+  return { breaker, states, send, openThenWait, clock };
+}
+// Let the event loop run until `check` holds (e.g. a request reached the upstream); no fixed wait.
+async function until(check: () => boolean) {
+  while (!check()) await new Promise(resolve => setImmediate(resolve));
 }
 
 describe("ProviderCircuit", () => {
@@ -95,7 +108,7 @@ describe("ProviderCircuit", () => {
 
   it("counts network failures too", async () => {
     const states: CircuitState[] = [];
-    const breaker = new ProviderCircuit(Provider.DIFFIO, transport, OPTIONS, s => states.push(s));
+    const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, clock: new ManualClock() }, s => states.push(s));
     for (let i = 0; i < 4; i++) {
       await breaker.send({ method: "GET", url: "http://127.0.0.1:1/x", headers: {}, timeoutMs: 500 }).catch(() => undefined);
     }
@@ -104,12 +117,25 @@ describe("ProviderCircuit", () => {
   });
 
   it("forgets failures older than the window", async () => {
-    const { breaker, send } = circuit({ windowMs: 200 });
+    const { breaker, send, clock } = circuit({ windowMs: 200 });
     status = 500;
     for (let i = 0; i < 3; i++) await send();
-    await sleep(300);
+    clock.advance(300);
     await send();
     expect(breaker.state).toBe("closed");
+    breaker.shutdown();
+  });
+
+  it("stays open until the reset timeout has passed, then reports half-open", async () => {
+    const { breaker, states, send, clock } = circuit();
+    status = 500;
+    for (let i = 0; i < 4; i++) await send();
+    clock.advance(299);
+    expect(breaker.state).toBe("open");
+    await expect(send()).rejects.toBeInstanceOf(CircuitOpenError);
+    clock.advance(1);
+    expect(breaker.state).toBe("half-open");
+    expect(states).toEqual(["open", "half-open"]);
     breaker.shutdown();
   });
 
@@ -118,19 +144,67 @@ describe("ProviderCircuit", () => {
     await openThenWait();
     expect(breaker.state).toBe("half-open");
     status = 200;
-    delayMs = 50;
     const trial = send();
-    // A second call while the trial is out still fails fast.
-    await expect(send()).rejects.toBeInstanceOf(CircuitOpenError);
     expect((await trial).status).toBe(200);
     expect(breaker.state).toBe("closed");
     expect(states).toEqual(["open", "half-open", "closed"]);
     expect(hits).toBe(5);
     // Closed again with a fresh window: earlier failures do not count.
     status = 500;
-    delayMs = 0;
     await send();
     expect(breaker.state).toBe("closed");
+    breaker.shutdown();
+  });
+
+  it("holds a burst that arrives while the trial is out, and sends it all once the trial succeeds", async () => {
+    const { breaker, send, openThenWait } = circuit();
+    await openThenWait();
+    status = 200;
+    hold();
+    const trial = send();
+    await until(() => hits === 5);
+    const burst = Array.from({ length: 124 }, () => send());
+    // Only the trial has reached the provider; the burst waits for its outcome.
+    expect(hits).toBe(5);
+    release();
+    const answers = await Promise.all([trial, ...burst]);
+    expect(answers.map(a => a.status)).toEqual(Array(125).fill(200));
+    expect(hits).toBe(4 + 125);
+    expect(breaker.state).toBe("closed");
+    breaker.shutdown();
+  });
+
+  it("fails the waiting burst fast when the trial fails", async () => {
+    const { breaker, send, openThenWait } = circuit();
+    await openThenWait();
+    hold();
+    const trial = send();
+    await until(() => hits === 5);
+    const burst = Array.from({ length: 10 }, () => send().then(() => "sent", (e: unknown) => e));
+    release();
+    expect((await trial).status).toBe(500);
+    for (const outcome of await Promise.all(burst)) expect(outcome).toBeInstanceOf(CircuitOpenError);
+    expect(hits).toBe(5);
+    expect(breaker.state).toBe("open");
+    release();
+    breaker.shutdown();
+  });
+
+  it("gives a waiting call a timeout when its own time runs out before the trial's outcome", async () => {
+    const { breaker, send, openThenWait, clock } = circuit();
+    await openThenWait();
+    status = 200;
+    hold();
+    const trial = send();
+    await until(() => hits === 5);
+    const waiting = send(100).then(() => "sent", (e: unknown) => e);
+    clock.advance(100);
+    const outcome = await waiting;
+    expect(outcome).toBeInstanceOf(TransportError);
+    expect((outcome as TransportError).kind).toBe("timeout");
+    release();
+    expect((await trial).status).toBe(200);
+    expect(hits).toBe(5);
     breaker.shutdown();
   });
 

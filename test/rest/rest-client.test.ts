@@ -121,7 +121,7 @@ describe.each([
       code: "UPSTREAM_ERROR",
       upstreamStatus: null,
       retryable: true,
-      message: expect.stringContaining("ECONNREFUSED"),
+      message: "Diffio refused the connection.",
     });
   });
 

@@ -1467,3 +1467,68 @@ function httpRequestArb(): fc.Arbitrary<HttpCase> {
       };
     });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Money that a provider sends as JSON numbers: read from the number's own digits, or an error at
+// that field; never a silent null, never a float's rounding.
+
+/** A JSON number as a provider could write it: sign, digits, a scale with trailing zeros, exponent. */
+const jsonNumberArb: fc.Arbitrary<{ text: string; scale: number }> = fc
+  .record({
+    negative: fc.boolean(),
+    whole: fc.oneof(fc.constant("0"), fc.stringMatching(/^[1-9][0-9]{0,29}$/)),
+    fraction: fc.option(fc.stringMatching(/^[0-9]{1,30}$/), { nil: undefined }),
+    exponent: fc.option(fc.oneof(fc.integer({ min: -40, max: 40 }), fc.constantFrom(400, -400)), { nil: undefined }),
+    upper: fc.boolean(),
+  })
+  .map(({ negative, whole, fraction, exponent, upper }) => ({
+    text:
+      `${negative ? "-" : ""}${whole}${fraction === undefined ? "" : `.${fraction}`}` +
+      (exponent === undefined ? "" : `${upper ? "E" : "e"}${exponent}`),
+    scale: Math.max(0, (fraction?.length ?? 0) - (exponent ?? 0)),
+  }));
+
+const MONEY_QUERY = `query ($id: ID) { account(provider: CUDO, id: $id) {
+  ... on CudoBillingAccount { id creditBalance monthlySpend } } }`;
+
+describe("fuzzing numeric money from a provider (production)", () => {
+  it("reads Cudo money sent as JSON numbers exactly, or errors at the field", async () => {
+    const { Decimal } = await import("decimal.js");
+    let exact = 0;
+    await fc.assert(
+      fc.asyncProperty(jsonNumberArb, jsonNumberArb, async (wrapped, bare) => {
+        server.resetSims();
+        const id = CUDO_DEMO_ACCOUNTS.main;
+        const raw = `{"id":"${id}","creditBalance":{"value":${wrapped.text}},"monthlySpend":${bare.text}}`;
+        server.sims.cudo.control.failNext({ status: 200, body: raw, match: "GET /v1/billing-accounts/" });
+        const req = graphqlPost(MONEY_QUERY, { id });
+        const response = await send(req);
+        const problems = violations({ request: req, document: MONEY_QUERY, response, upstreamCalls: upstreamCalls() });
+        expect(problems).toEqual([]);
+        const body = JSON.parse(response.text) as {
+          data?: { account: Record<string, string | null> | null };
+          errors?: { path?: (string | number)[]; extensions?: { code?: string } }[];
+        };
+        const account = body.data?.account;
+        expect(account?.id).toBe(id);
+        for (const [field, number] of [["creditBalance", wrapped], ["monthlySpend", bare]] as const) {
+          const value = account![field];
+          const error = body.errors?.find(e => e.path?.join(".") === `account.${field}`);
+          if (value === null) {
+            // Not readable exactly (e.g. 1e400 is beyond the Decimal's 200 characters): said so at the field.
+            expect(error?.extensions?.code).toBe("UPSTREAM_ERROR");
+            continue;
+          }
+          expect(error).toBeUndefined();
+          expect(value).toMatch(/^-?\d+(\.\d+)?$/);
+          expect(new Decimal(value!).equals(new Decimal(number.text))).toBe(true);
+          expect(value!.split(".")[1]?.length ?? 0).toBe(number.scale);
+          exact += 1;
+        }
+      }),
+      FC_OPTIONS,
+    );
+    // Most numbers are within the Decimal's range: the property is not met by erroring on all.
+    expect(exact).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -25,7 +25,7 @@ export class CudoResolver {
   ): Promise<CudoBillingAccount> {
     const kit = ctx.use(cudoKit);
     const response = await kit.client.updateBillingAccount(input.id, toCudoUpdateBody(input));
-    const account = toCudoBillingAccount(response, input.id);
+    const account = toCudoBillingAccount(response);
     // Later reads of this account in the request see the update without another call.
     kit.account.clear(input.id).prime(input.id, account);
     return account;

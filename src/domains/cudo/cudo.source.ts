@@ -2,6 +2,7 @@ import { type Context } from "../../context.js";
 import { badUserInput } from "../../errors/field-errors.js";
 import { cudoKit } from "../../providers/cudo/cudo.loaders.js";
 import { Provider } from "../../providers/provider.js";
+import { segmentProblem } from "../../rest/path.js";
 import { type AccountSource } from "../account/account-source.js";
 import { type CudoBillingAccount } from "./cudo-billing-account.type.js";
 
@@ -28,10 +29,12 @@ export const cudoSource: AccountSource = {
   async load(ctx: Context, id?: string | null): Promise<CudoBillingAccount> {
     const kit = ctx.use(cudoKit);
     if (id != null) {
-      if (!id.trim()) {
-        throw badUserInput("Invalid input: id: must not be blank", [
-          { field: "id", message: "must not be blank" },
-        ]);
+      // Refused here, before any call: an id that is not one path segment could change the path.
+      const problem = id.trim() ? segmentProblem(id) : "must not be blank";
+      if (problem) {
+        throw badUserInput(`Invalid input: id: ${problem}`, [{ field: "id", message: problem }], {
+          provider: Provider.CUDO,
+        });
       }
       return kit.account.load(id);
     }

@@ -5,6 +5,7 @@ import {
   summarize,
   type FieldError,
 } from "../../errors/field-errors.js";
+import { segmentProblem } from "../../rest/path.js";
 import { UPDATABLE_FIELDS, updateMaskPaths } from "../../providers/cudo/cudo.update-mask.js";
 import { UpdateBillingAccountInput } from "./update-billing-account.input.js";
 
@@ -17,6 +18,9 @@ function shapeErrors(input: UpdateBillingAccountInput): FieldError[] {
     const fields = UPDATABLE_FIELDS.join(", ");
     errors.push({ field: ROOT, message: `must set at least one of ${fields} besides id` });
   }
+  // The id becomes a path segment: "." or ".." would change the path (TrimmedLength reports blanks).
+  const idProblem = input.id.trim() ? segmentProblem(input.id) : undefined;
+  if (idProblem) errors.push({ field: `${ROOT}.id`, message: idProblem });
   if (input.displayName === null) {
     const message = "cannot be cleared; leave it out to keep the current name";
     errors.push({ field: `${ROOT}.displayName`, message });

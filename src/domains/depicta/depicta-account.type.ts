@@ -1,5 +1,5 @@
-import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { DateTimeScalar, DecimalScalar } from "../../scalars/index.js";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { DateTimeScalar, DecimalScalar, SafeIntScalar } from "../../scalars/index.js";
 import { Account } from "../account/account.interface.js";
 
 /** The caller's Depicta profile and credit balance (`GET /v1/account/profile`). */
@@ -51,9 +51,11 @@ export class DepictaAccount extends Account {
   })
   freeTrialPendingEur?: string | null;
 
-  @Field(_type => Int, {
+  @Field(_type => SafeIntScalar, {
     description:
-      "Per-transaction/balance credit limit in EUR cents, as Depicta sends it (2500 = EUR 25).",
+      "Per-transaction/balance credit limit in EUR cents, as Depicta sends it (2500 = EUR 25). " +
+      "A JSON number like an `Int`, but it holds any integer up to 2^53 − 1 (Depicta's limits go " +
+      "beyond Int's 2^31 − 1); `creditLimitEur` is the same amount as an exact Decimal.",
   })
   creditLimitCents!: number;
 

@@ -36,9 +36,66 @@ function enabledEmailsErrors(emails: string[] | null | undefined, path: string):
   );
 }
 
-/** `categories`: a non-empty object of non-empty objects whose values are strings or booleans. */
+/**
+ * Bounds of `categories`, a free-form object forwarded to Hostup as is: a dashboard's settings,
+ * not a store. Its depth is fixed by the rules below (category → setting → string or boolean).
+ */
+export const CATEGORY_LIMITS = {
+  categories: 50,
+  /** Settings over all categories. */
+  settings: 200,
+  /** Characters of a category name or setting key. */
+  keyLength: 100,
+  /** Characters of a string value. */
+  valueLength: 1000,
+  /** Bytes of the whole object as JSON. */
+  bytes: 32 * 1024,
+} as const;
+
+// The size bounds, checked before anything looks at single entries: an oversized object gets one
+// field error, not one per key, and costs no more than counting its keys.
+function categoriesSizeError(categories: object, path: string): FieldError | undefined {
+  const L = CATEGORY_LIMITS;
+  const names = Object.keys(categories);
+  if (names.length > L.categories) return { field: path, message: `must have at most ${L.categories} categories` };
+  let settings = 0;
+  for (const name of names) {
+    const value = (categories as Record<string, unknown>)[name];
+    if (isObject(value)) settings += Object.keys(value).length;
+    if (settings > L.settings) return { field: path, message: `must have at most ${L.settings} settings in all` };
+  }
+  // Bytes as JSON, summed over the two levels the shape allows (no serialising: a deeper value is
+  // refused below, and JSON.stringify of a deeply nested one would overflow the stack).
+  let bytes = 2;
+  for (const name of names) {
+    if (name.length > L.keyLength) {
+      return { field: path, message: `category names must be at most ${L.keyLength} characters` };
+    }
+    bytes += Buffer.byteLength(name) + 6;
+    const value = (categories as Record<string, unknown>)[name];
+    if (!isObject(value)) continue;
+    for (const [key, setting] of Object.entries(value)) {
+      if (key.length > L.keyLength) {
+        return { field: joinPath(path, name), message: `setting keys must be at most ${L.keyLength} characters` };
+      }
+      if (typeof setting === "string" && setting.length > L.valueLength) {
+        return { field: joinPath(joinPath(path, name), key), message: `must be at most ${L.valueLength} characters` };
+      }
+      bytes += Buffer.byteLength(key) + 4 + (typeof setting === "string" ? Buffer.byteLength(setting) + 2 : 5);
+    }
+  }
+  if (bytes > L.bytes) return { field: path, message: `must be at most ${L.bytes / 1024} KiB as JSON` };
+  return undefined;
+}
+
+/**
+ * `categories`: a non-empty object of non-empty objects whose values are strings or booleans,
+ * within {@link CATEGORY_LIMITS}.
+ */
 function categoriesErrors(categories: unknown, path: string): FieldError[] {
   if (categories === undefined || categories === null) return [];
+  const tooBig = categoriesSizeError(categories as object, path);
+  if (tooBig) return [tooBig];
   const entries = Object.entries(categories as object);
   if (entries.length === 0) return [{ field: path, message: "must name at least one category" }];
   return entries.flatMap(([name, settings]): FieldError[] => {

@@ -1,4 +1,4 @@
-import { badUserInput } from "../../errors/field-errors.js";
+import { path } from "../../rest/path.js";
 import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
 import { Provider } from "../provider.js";
 import {
@@ -13,24 +13,9 @@ export const CUDO_PROFILE: ProviderProfile = {
   provider: Provider.CUDO,
   credentialHeader: "X-Cudo-Api-Key",
   parseProblem: (_status, body, _headers, call) => parseCudoProblem(body, call),
+  // Decimals are documented as `{value: "<string>"}`; one sent as a JSON number is read from its digits.
+  exactNumbers: true,
 };
-
-// A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws URIError).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * The id as one path segment: percent-encoded; `.` and `..` escaped so they stay an id. An id that
- * is not well-formed text is the caller's input error, raised before any call.
- */
-export function segment(id: string): string {
-  if (LONE_SURROGATE.test(id)) {
-    throw badUserInput("Invalid input: id: must be well-formed text", [{ field: "id", message: "must be well-formed text" }], {
-      provider: Provider.CUDO,
-    });
-  }
-  const encoded = encodeURIComponent(id);
-  return id === "." || id === ".." ? encoded.replace(/\./g, "%2E") : encoded;
-}
 
 /**
  * Cudo Compute's billing-account endpoints. Reads are retried, the update is not.
@@ -53,7 +38,7 @@ export class CudoClient {
   getBillingAccount(id: string): Promise<CudoBillingAccountDto> {
     return this.rest.request({
       method: "GET",
-      path: `/v1/billing-accounts/${segment(id)}`,
+      path: path`/v1/billing-accounts/${id}`,
       read: true,
     });
   }
@@ -65,7 +50,7 @@ export class CudoClient {
   ): Promise<CudoBillingAccountDto> {
     return this.rest.request({
       method: "PATCH",
-      path: `/v1/billing-accounts/${segment(id)}`,
+      path: path`/v1/billing-accounts/${id}`,
       body,
       read: false,
     });

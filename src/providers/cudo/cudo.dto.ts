@@ -4,9 +4,12 @@
  * every field is optional.
  */
 
-/** google.type.Decimal: `{ "value": "<decimal string>" }`, e.g. `{ "value": "2.5e8" }`. */
+/**
+ * google.type.Decimal: `{ "value": "<decimal string>" }`, e.g. `{ "value": "2.5e8" }`. Some
+ * answers carry a JSON number instead; its digits are kept by the REST client (`exactNumbers`).
+ */
 export interface CudoDecimalDto {
-  value?: string;
+  value?: string | number;
 }
 
 /** `BillingAccount.billingAddress`. */

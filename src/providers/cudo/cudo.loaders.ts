@@ -4,7 +4,8 @@ import { type Context } from "../../context.js";
 import { type CudoBillingAccount } from "../../domains/cudo/cudo-billing-account.type.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { Provider } from "../provider.js";
-import { segment, CudoClient, CUDO_PROFILE } from "./cudo.client.js";
+import { path } from "../../rest/path.js";
+import { CudoClient, CUDO_PROFILE } from "./cudo.client.js";
 import { toCudoBillingAccount } from "./cudo.mapper.js";
 
 /** Pages followed at most when listing (a guard against a provider that never ends the list). */
@@ -54,7 +55,7 @@ export function cudoKit(ctx: Context): CudoKit {
   const client = new CudoClient(ctx.rest(CUDO_PROFILE));
   let listing: Promise<CudoBillingAccount[]> | undefined;
 
-  const account = trackedLoader<string, CudoBillingAccount>(ctx, Provider.CUDO, id => ({ method: "GET", path: `/v1/billing-accounts/${segment(id)}` }), async ids => {
+  const account = trackedLoader<string, CudoBillingAccount>(ctx, Provider.CUDO, id => ({ method: "GET", path: path`/v1/billing-accounts/${id}` }), async ids => {
     // A listing already under way returns these accounts too: wait for it instead of asking twice.
     const listed = listing ? await listing.catch(() => []) : [];
     return Promise.all(
@@ -63,7 +64,7 @@ export function cudoKit(ctx: Context): CudoKit {
           listed.find(a => a.id === id) ??
           client
             .getBillingAccount(id)
-            .then(dto => toCudoBillingAccount(dto, id))
+            .then(dto => toCudoBillingAccount(dto))
             // Per-key errors: one unknown id does not fail the other ids of the batch.
             .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
       ),

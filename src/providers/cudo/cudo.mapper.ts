@@ -10,14 +10,13 @@ import { CudoTaxId } from "../../domains/cudo/cudo-tax-id.type.js";
 import { CudoTransaction } from "../../domains/cudo/cudo-transaction.type.js";
 import { type UpdateBillingAccountInput } from "../../domains/cudo/update-billing-account.input.js";
 import { upstreamError } from "../../errors/upstream-error.js";
+import { numberSource } from "../../rest/exact-json.js";
 import { canonicalDecimal, parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";
+import { assignFields, kindOf, Unreadable, unreadableValue, type MappedFields } from "../unreadable-field.js";
 import {
   type CudoBillingAccountDto,
   type CudoBillingAddressDto,
-  type CudoCreditBalanceRechargeDto,
-  type CudoDecimalDto,
-  type CudoTransactionDto,
   type CudoUpdateBillingAccountBody,
 } from "./cudo.dto.js";
 import { updateMaskPaths } from "./cudo.update-mask.js";
@@ -38,33 +37,74 @@ const ADDRESS_KEYS = [
 const unreadable = (reason: string) =>
   upstreamError(Provider.CUDO, { kind: "unreadable", status: 200, reason });
 
-const isObject = (value: unknown): value is object =>
+type Dto = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Dto =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** proto3 JSON omits empty strings, so absent and "" both read as null. */
-const text = (value: unknown): string | null =>
-  typeof value === "string" ? value || null : typeof value === "number" ? String(value) : null;
-
-/** proto3 JSON omits `false`: absent reads as false, the proto default. */
-const flag = (value: unknown): boolean => value === true;
+const bad = (path: string, value: unknown, wanted: string) =>
+  unreadableValue(Provider.CUDO, path, `is ${kindOf(value)}, not ${wanted}`);
 
 /**
- * A google.type.Decimal (`{value}`; a bare string is tolerated, as for `monthlySpend`) as the
- * canonical plain-notation string ("2.5e8" → "250000000"), never through a float. A value that is
- * not a decimal is passed on as sent, so the Decimal scalar reports an error at that field
- * instead of a wrong number.
+ * The readers below take the member `key` of `dto` (`path` is its name in Cudo's body, for the
+ * error). What they cannot read exactly becomes {@link Unreadable}: that field errors, the rest
+ * of the account is served.
  */
-function money(value: CudoDecimalDto | string | undefined): string | null {
-  const raw = typeof value === "string" ? value : isObject(value) ? value.value : undefined;
-  if (typeof raw !== "string" || raw === "") return null;
-  return canonicalDecimal(raw) ?? raw;
+
+/** Texts; proto3 JSON omits empty strings, so absent and "" both read as null. */
+function text(dto: Dto, key: string, path: string): string | null | Unreadable {
+  const value = dto[key];
+  if (value == null) return null;
+  if (typeof value === "string") return value || null;
+  if (typeof value === "number") return numberSource(dto, key) ?? String(value);
+  return bad(path, value, "text");
 }
 
-/** Timestamps: absent → null; not RFC 3339 → an invalid Date, which the DateTime scalar reports. */
-const timestamp = (value: unknown) =>
-  typeof value === "string" && value
-    ? (parseIsoTimestamp(value) ?? new Date(Number.NaN))
-    : null;
+/** Booleans; proto3 JSON omits `false`: absent reads as false, the proto default. */
+function flag(dto: Dto, key: string, path: string): boolean | Unreadable {
+  const value = dto[key];
+  if (value == null) return false;
+  return typeof value === "boolean" ? value : bad(path, value, "a boolean");
+}
+
+/** A decimal's text (a string, or a JSON number's own digits) in canonical form. */
+function decimalText(holder: Dto, key: string, path: string): string | null | Unreadable {
+  const value = holder[key];
+  if (value == null || value === "") return null;
+  const source = typeof value === "string" ? value : numberSource(holder, key);
+  if (source === undefined) return bad(path, value, "a decimal");
+  return canonicalDecimal(source) ?? unreadableValue(Provider.CUDO, path, "is not a decimal number");
+}
+
+/**
+ * Money: a google.type.Decimal (`{value}`; a bare string is tolerated, as for `monthlySpend`) as
+ * the canonical plain-notation string ("2.5e8" → "250000000"), never through a float. A value
+ * sent as a JSON number (`{value: 12.50}`) is read from its own digits ("12.50"), which the REST
+ * client keeps for Cudo (see `rest/exact-json.ts`).
+ */
+function money(dto: Dto, key: string, path: string): string | null | Unreadable {
+  const value = dto[key];
+  if (isObject(value)) return decimalText(value, "value", `${path}.value`);
+  return decimalText(dto, key, path);
+}
+
+/**
+ * Timestamps: RFC 3339 strings (proto3 JSON's form of google.protobuf.Timestamp); absent → null.
+ * Anything else, `{seconds, nanos}` included, is refused rather than guessed at.
+ */
+function timestamp(dto: Dto, key: string, path: string): Date | null | Unreadable {
+  const value = dto[key];
+  if (value == null || value === "") return null;
+  if (typeof value !== "string") return bad(path, value, "an RFC 3339 timestamp string");
+  return parseIsoTimestamp(value) ?? unreadableValue(Provider.CUDO, path, "is not an RFC 3339 timestamp");
+}
+
+/** A nested message: absent → undefined; not an object → {@link Unreadable}. */
+function message(dto: Dto, key: string, path: string): Dto | undefined | Unreadable {
+  const value = dto[key];
+  if (value == null) return undefined;
+  return isObject(value) ? value : bad(path, value, "an object");
+}
 
 /**
  * An upstream enum name without its prefix. Absent means the proto default (UNSPECIFIED); a value
@@ -82,103 +122,105 @@ function enumValue<T extends string>(
   return Object.hasOwn(known, name) ? known[name]! : fallback;
 }
 
-function toAddress(dto: CudoBillingAddressDto | undefined): CudoBillingAddress | null {
-  if (!isObject(dto)) return null;
-  return Object.assign(new CudoBillingAddress(), {
-    name: text(dto.name),
-    phone: text(dto.phone),
-    line1: text(dto.line1),
-    line2: text(dto.line2),
-    city: text(dto.city),
-    state: text(dto.state),
-    postalCode: text(dto.postalCode),
-    country: text(dto.country),
+/** Map a nested message with `build`; absent → null. */
+function nested<T>(
+  dto: Dto,
+  key: string,
+  path: string,
+  build: (dto: Dto, path: string) => T,
+): T | null | Unreadable {
+  const value = message(dto, key, path);
+  if (value === undefined) return null;
+  return value instanceof Unreadable ? value : build(value, path);
+}
+
+function toAddress(dto: Dto, path: string): CudoBillingAddress {
+  const fields: MappedFields<CudoBillingAddress> = {};
+  for (const key of ADDRESS_KEYS) fields[key] = text(dto, key, `${path}.${key}`);
+  return assignFields(new CudoBillingAddress(), fields);
+}
+
+function toTaxId(dto: Dto, path: string): CudoTaxId {
+  return assignFields(new CudoTaxId(), {
+    id: text(dto, "id", `${path}.id`),
+    type: text(dto, "type", `${path}.type`),
+    value: text(dto, "value", `${path}.value`),
   });
 }
 
-function toTransaction(dto: CudoTransactionDto | undefined): CudoTransaction | null {
-  if (!isObject(dto)) return null;
-  const charge = dto.latestCharge;
-  const error = dto.lastPaymentError;
-  return Object.assign(new CudoTransaction(), {
-    id: text(dto.id),
-    amount: money(dto.amount),
-    description: text(dto.description),
-    createTime: timestamp(dto.createTime),
-    status: text(dto.status),
-    succeeded: flag(dto.succeeded),
-    latestCharge: isObject(charge)
-      ? Object.assign(new CudoCharge(), {
-          amount: money(charge.amount),
-          createTime: timestamp(charge.createTime),
-          paid: flag(charge.paid),
-          refunded: flag(charge.refunded),
-          status: text(charge.status),
-          failureCode: text(charge.failureCode),
-        })
-      : null,
-    lastPaymentError: isObject(error)
-      ? Object.assign(new CudoPaymentError(), {
-          code: text(error.code),
-          declineCode: text(error.declineCode),
-        })
-      : null,
+function toCharge(dto: Dto, path: string): CudoCharge {
+  return assignFields(new CudoCharge(), {
+    amount: money(dto, "amount", `${path}.amount`),
+    createTime: timestamp(dto, "createTime", `${path}.createTime`),
+    paid: flag(dto, "paid", `${path}.paid`),
+    refunded: flag(dto, "refunded", `${path}.refunded`),
+    status: text(dto, "status", `${path}.status`),
+    failureCode: text(dto, "failureCode", `${path}.failureCode`),
   });
 }
 
-function toRecharge(
-  dto: CudoCreditBalanceRechargeDto | undefined,
-): CudoCreditBalanceRecharge | null {
-  if (!isObject(dto)) return null;
-  return Object.assign(new CudoCreditBalanceRecharge(), {
-    autoRecharge: flag(dto.autoRecharge),
-    low: money(dto.low),
-    high: money(dto.high),
-    transaction: toTransaction(dto.transaction),
+function toPaymentError(dto: Dto, path: string): CudoPaymentError {
+  return assignFields(new CudoPaymentError(), {
+    code: text(dto, "code", `${path}.code`),
+    declineCode: text(dto, "declineCode", `${path}.declineCode`),
+  });
+}
+
+function toTransaction(dto: Dto, path: string): CudoTransaction {
+  return assignFields(new CudoTransaction(), {
+    id: text(dto, "id", `${path}.id`),
+    amount: money(dto, "amount", `${path}.amount`),
+    description: text(dto, "description", `${path}.description`),
+    createTime: timestamp(dto, "createTime", `${path}.createTime`),
+    status: text(dto, "status", `${path}.status`),
+    succeeded: flag(dto, "succeeded", `${path}.succeeded`),
+    latestCharge: nested(dto, "latestCharge", `${path}.latestCharge`, toCharge),
+    lastPaymentError: nested(dto, "lastPaymentError", `${path}.lastPaymentError`, toPaymentError),
+  });
+}
+
+function toRecharge(dto: Dto, path: string): CudoCreditBalanceRecharge {
+  return assignFields(new CudoCreditBalanceRecharge(), {
+    autoRecharge: flag(dto, "autoRecharge", `${path}.autoRecharge`),
+    low: money(dto, "low", `${path}.low`),
+    high: money(dto, "high", `${path}.high`),
+    transaction: nested(dto, "transaction", `${path}.transaction`, toTransaction),
   });
 }
 
 /**
  * A Cudo `BillingAccount` (proto3 JSON) → `CudoBillingAccount`. Omitted fields read as null
  * (booleans as false, enums as UNSPECIFIED: the proto defaults); money becomes canonical decimal
- * strings and timestamps Dates (microseconds truncated to milliseconds). `fallbackId` is the id
- * the account was fetched by, for a body without one; with neither, the body is unreadable.
+ * strings and timestamps Dates (microseconds truncated to milliseconds). A value present but not
+ * readable exactly errors at its field (see {@link Unreadable}). A body without the account's own
+ * `id` (a 200 `{}`) is not a billing account: the whole answer is unreadable.
  */
-export function toCudoBillingAccount(
-  dto: CudoBillingAccountDto | undefined,
-  fallbackId?: string,
-): CudoBillingAccount {
+export function toCudoBillingAccount(dto: CudoBillingAccountDto | undefined): CudoBillingAccount {
   if (!isObject(dto)) throw unreadable("no billing account object");
-  const id = text(dto.id) ?? fallbackId;
-  if (!id) throw unreadable("no billing account id");
-  return Object.assign(new CudoBillingAccount(), {
+  const id = dto.id;
+  if (typeof id !== "string" || !id) throw unreadable("no billing account id");
+  return assignFields(new CudoBillingAccount(), {
     provider: Provider.CUDO,
     id,
-    displayName: text(dto.displayName),
+    displayName: text(dto, "displayName", "displayName"),
     state: enumValue(dto.state, "STATE_", CudoBillingAccountState, UNSPECIFIED_STATE),
     paymentTerms: enumValue(dto.paymentTerms, "PAYMENT_TERMS_", CudoPaymentTerms, NO_TERMS),
-    billingAddress: toAddress(dto.billingAddress),
-    taxId: isObject(dto.taxId)
-      ? Object.assign(new CudoTaxId(), {
-          id: text(dto.taxId.id),
-          type: text(dto.taxId.type),
-          value: text(dto.taxId.value),
-        })
-      : null,
-    stripeRef: text(dto.stripeRef),
-    createBy: text(dto.createBy),
-    creditBalance: money(dto.creditBalance),
-    billingThreshold: money(dto.billingThreshold),
-    monthlySpend: money(dto.monthlySpend),
-    monthlySpendLimit: money(dto.monthlySpendLimit),
-    hourlySpendLimit: money(dto.hourlySpendLimit),
-    hourlySpendRate: money(dto.hourlySpendRate),
-    nextInvoiceTotal: money(dto.nextInvoiceTotal),
-    creditBalanceRecharge: toRecharge(dto.creditBalanceRecharge),
-    createTime: timestamp(dto.createTime),
-    invoiceTime: timestamp(dto.invoiceTime),
-    deleteTime: timestamp(dto.deleteTime),
-    purgeTime: timestamp(dto.purgeTime),
+    billingAddress: nested(dto, "billingAddress", "billingAddress", toAddress),
+    taxId: nested(dto, "taxId", "taxId", toTaxId),
+    stripeRef: text(dto, "stripeRef", "stripeRef"),
+    createBy: text(dto, "createBy", "createBy"),
+    creditBalance: money(dto, "creditBalance", "creditBalance"),
+    billingThreshold: money(dto, "billingThreshold", "billingThreshold"),
+    monthlySpend: money(dto, "monthlySpend", "monthlySpend"),
+    monthlySpendLimit: money(dto, "monthlySpendLimit", "monthlySpendLimit"),
+    hourlySpendLimit: money(dto, "hourlySpendLimit", "hourlySpendLimit"),
+    hourlySpendRate: money(dto, "hourlySpendRate", "hourlySpendRate"),
+    nextInvoiceTotal: money(dto, "nextInvoiceTotal", "nextInvoiceTotal"),
+    creditBalanceRecharge: nested(dto, "creditBalanceRecharge", "creditBalanceRecharge", toRecharge),
+    createTime: timestamp(dto, "createTime", "createTime"),
+    invoiceTime: timestamp(dto, "invoiceTime", "invoiceTime"),
+    deleteTime: timestamp(dto, "deleteTime", "deleteTime"),
+    purgeTime: timestamp(dto, "purgeTime", "purgeTime"),
   });
 }
 

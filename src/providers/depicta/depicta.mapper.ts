@@ -4,6 +4,7 @@ import { badUserInput } from "../../errors/field-errors.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { canonicalDecimal, Money, parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";
+import { assignFields, unreadableValue } from "../unreadable-field.js";
 import { type DepictaUpdateProfileBody, type DepictaUserDto } from "./depicta.dto.js";
 
 const unreadable = (reason: string) =>
@@ -20,17 +21,17 @@ const instant = (value: unknown) =>
 const isStringList = (value: unknown) =>
   Array.isArray(value) && value.every(item => typeof item === "string");
 
-// Never a valid decimal: the Decimal scalar reports it as an error at that one field.
-const NOT_A_DECIMAL = "not a decimal";
+/** Optional timestamps: null/absent → null; not ISO 8601 → an error at that field. */
+const optionalTimestamp = (value: unknown, key: string) =>
+  value == null
+    ? null
+    : (instant(value) ?? unreadableValue(Provider.DEPICTA, `user.${key}`, "is not an ISO 8601 timestamp"));
 
-/** Optional timestamps: null/absent → null; not ISO 8601 → an invalid Date, which the DateTime
- * scalar reports as an error at that field instead of a wrong value. */
-const optionalTimestamp = (value: unknown) =>
-  value == null ? null : (instant(value) ?? new Date(Number.NaN));
-
-/** Optional decimals: null/absent → null; anything but a decimal string errs at that field. */
-const optionalDecimal = (value: unknown) =>
-  value == null ? null : (decimal(value) ?? NOT_A_DECIMAL);
+/** Optional decimals: null/absent → null; anything but a decimal string → an error at that field. */
+const optionalDecimal = (value: unknown, key: string) =>
+  value == null
+    ? null
+    : (decimal(value) ?? unreadableValue(Provider.DEPICTA, `user.${key}`, "is not a decimal string"));
 
 /** Exact EUR for a cent amount: 2500 → "25.00", 5 → "0.05", -150 → "-1.50". */
 export function centsToEur(cents: number): string {
@@ -71,7 +72,7 @@ export function toDepictaAccount(dto: DepictaUserDto | undefined): DepictaAccoun
   }
   if (problems.length > 0) throw unreadable(problems.join("; "));
 
-  return Object.assign(new DepictaAccount(), {
+  return assignFields(new DepictaAccount(), {
     provider: Provider.DEPICTA,
     id,
     name: (raw.name as string | null | undefined) ?? null,
@@ -79,11 +80,11 @@ export function toDepictaAccount(dto: DepictaUserDto | undefined): DepictaAccoun
     emailVerified,
     balanceEur,
     heldEur,
-    freeTrialPendingEur: optionalDecimal(raw.free_trial_pending_eur),
+    freeTrialPendingEur: optionalDecimal(raw.free_trial_pending_eur, "free_trial_pending_eur"),
     creditLimitCents,
     creditLimitEur: centsToEur(creditLimitCents),
     createdAt,
-    creditsExpireAt: optionalTimestamp(raw.credits_expire_at),
+    creditsExpireAt: optionalTimestamp(raw.credits_expire_at, "credits_expire_at"),
     pendingCreditNotice,
     promptAnalysisOptIn,
     twoFactorEnabled,

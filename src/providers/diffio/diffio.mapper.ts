@@ -5,6 +5,7 @@ import { type UpdateBillingPolicyInput } from "../../domains/diffio/update-billi
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";
+import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
 import { type DiffioAccountDto, type DiffioUpdateSettingsBody } from "./diffio.dto.js";
 
 const POLICY_FROM_WIRE: Record<string, DiffioBillingPolicyType> = {
@@ -19,10 +20,19 @@ const POLICY_TO_WIRE = {
 const unreadable = (reason: string) =>
   upstreamError(Provider.DIFFIO, { kind: "unreadable", status: 200, reason });
 
-/** Optional timestamps: absent → null; present but not ISO 8601 → an invalid Date, which the
- * DateTime scalar reports as an error at that field instead of a wrong value. */
-const timestamp = (value: string | null | undefined) =>
-  value ? (parseIsoTimestamp(value) ?? new Date(Number.NaN)) : null;
+/** Optional timestamps: absent → null; anything but an ISO 8601 string → an error at that field. */
+function timestamp(value: unknown, path: string): Date | null | Unreadable {
+  if (value == null || value === "") return null;
+  const date = typeof value === "string" ? parseIsoTimestamp(value) : undefined;
+  return date ?? unreadableValue(Provider.DIFFIO, path, "is not an ISO 8601 timestamp");
+}
+
+/** Optional texts: absent → `fallback`; present but not a string → an error at that field. */
+function text(value: unknown, path: string, fallback: string | null = null): string | null | Unreadable {
+  if (value == null) return fallback;
+  if (typeof value === "string") return value;
+  return unreadableValue(Provider.DIFFIO, path, `is ${kindOf(value)}, not text`);
+}
 
 /**
  * Diffio account settings → `DiffioAccount`. A missing policy reads as CUSTOMER_STRIPE (as Diffio
@@ -34,25 +44,25 @@ export function toDiffioAccount(dto: DiffioAccountDto | undefined, apiKeyId?: st
   if (typeof dto.userId !== "string" || !dto.userId) throw unreadable("no account.userId");
   if (typeof dto.currency !== "string") throw unreadable("no account.currency");
   const wirePolicy = dto.billingPolicy ?? { type: "customerStripe" };
-  const type = POLICY_FROM_WIRE[wirePolicy.type];
+  const type = Object.hasOwn(POLICY_FROM_WIRE, wirePolicy.type) ? POLICY_FROM_WIRE[wirePolicy.type] : undefined;
   if (!type) throw unreadable(`unknown billing policy type "${String(wirePolicy.type).slice(0, 40)}"`);
 
-  return Object.assign(new DiffioAccount(), {
+  return assignFields(new DiffioAccount(), {
     provider: Provider.DIFFIO,
     id: dto.userId,
     userId: dto.userId,
     apiKeyId: apiKeyId ?? null,
     // Documented defaults when the account never stored them.
-    billingMode: dto.billingMode ?? "free",
-    billingStatus: dto.billingStatus ?? "active",
-    billingPolicy: Object.assign(new DiffioBillingPolicy(), {
+    billingMode: text(dto.billingMode, "account.billingMode", "free") as string | Unreadable,
+    billingStatus: text(dto.billingStatus, "account.billingStatus", "active") as string | Unreadable,
+    billingPolicy: assignFields(new DiffioBillingPolicy(), {
       type,
-      reason: wirePolicy.reason ?? null,
-      updatedAt: timestamp(wirePolicy.updatedAt),
-      updatedByKeyId: wirePolicy.updatedByKeyId ?? null,
+      reason: text(wirePolicy.reason, "account.billingPolicy.reason"),
+      updatedAt: timestamp(wirePolicy.updatedAt, "account.billingPolicy.updatedAt"),
+      updatedByKeyId: text(wirePolicy.updatedByKeyId, "account.billingPolicy.updatedByKeyId"),
     }),
     currency: dto.currency.toUpperCase(),
-    updatedAt: timestamp(dto.updatedAt),
+    updatedAt: timestamp(dto.updatedAt, "account.updatedAt"),
   });
 }
 

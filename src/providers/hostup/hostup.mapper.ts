@@ -21,6 +21,7 @@ import { type PatchPreferencesInput } from "../../domains/hostup/patch-preferenc
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";
+import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
 import {
   type HostupActionsDto,
   type HostupCardAutoChargeDto,
@@ -66,13 +67,20 @@ function string(value: unknown, path: string): string {
   return value;
 }
 
-/** Optional texts: absent or not a string → null (they are display texts, not state). */
-const text = (value: unknown) => (typeof value === "string" ? value : null);
+/** Optional texts: absent → null; present but not a string → an error at that field. */
+const text = (value: unknown, path: string): string | null | Unreadable =>
+  value == null
+    ? null
+    : typeof value === "string"
+      ? value
+      : unreadableValue(Provider.HOSTUP, path, `is ${kindOf(value)}, not text`);
 
-/** `optedOutAt`: absent → null; not ISO 8601 → an invalid Date, which the DateTime scalar
- * reports as an error at that field instead of a wrong value. */
-const timestamp = (value: unknown) =>
-  typeof value === "string" && value ? (parseIsoTimestamp(value) ?? new Date(Number.NaN)) : null;
+/** `optedOutAt`: absent → null; anything but an ISO 8601 string → an error at that field. */
+const timestamp = (value: unknown, path: string): Date | null | Unreadable => {
+  if (value == null || value === "") return null;
+  const date = typeof value === "string" ? parseIsoTimestamp(value) : undefined;
+  return date ?? unreadableValue(Provider.HOSTUP, path, "is not an ISO 8601 timestamp");
+};
 
 function canToggle(
   actions: HostupActionsDto | null | undefined,
@@ -80,9 +88,9 @@ function canToggle(
 ): HostupCanToggle | null {
   const dto = object(object(actions, `${path}.actions`)?.canToggle, `${path}.actions.canToggle`);
   if (!dto) return null;
-  return Object.assign(new HostupCanToggle(), {
+  return assignFields(new HostupCanToggle(), {
     allowed: boolean(dto.allowed, `${path}.actions.canToggle.allowed`),
-    reason: text(dto.reason),
+    reason: text(dto.reason, `${path}.actions.canToggle.reason`),
   });
 }
 
@@ -90,9 +98,9 @@ function canToggle(
 function toggle(dto: HostupToggleDto, path: string) {
   return {
     enabled: boolean(dto.enabled, `${path}.enabled`),
-    label: text(dto.label),
-    description: text(dto.description),
-    reason: text(dto.reason),
+    label: text(dto.label, `${path}.label`),
+    description: text(dto.description, `${path}.description`),
+    reason: text(dto.reason, `${path}.reason`),
     canToggle: canToggle(dto.actions, path),
   };
 }
@@ -150,7 +158,7 @@ function security(dto: Json | undefined): HostupSecurity | null {
 function cardAutoCharge(dto: HostupCardAutoChargeDto | undefined): HostupCardAutoCharge | null {
   if (!dto) return null;
   const path = "billing.cardAutoCharge";
-  return Object.assign(new HostupCardAutoCharge(), {
+  return assignFields(new HostupCardAutoCharge(), {
     ...toggle(dto, path),
     configured: boolean(dto.configured, `${path}.configured`),
     // Hostup documents one status value; one it adds later must not fail the whole account.
@@ -158,7 +166,7 @@ function cardAutoCharge(dto: HostupCardAutoChargeDto | undefined): HostupCardAut
       (typeof dto.status === "string" && STATUS_FROM_WIRE[dto.status]) ||
       HostupCardAutoChargeStatus.UNKNOWN,
     hasPaymentMethod: boolean(dto.hasPaymentMethod, `${path}.hasPaymentMethod`),
-    method: text(dto.method),
+    method: text(dto.method, `${path}.method`),
   });
 }
 
@@ -168,27 +176,32 @@ function billing(dto: Json | undefined): HostupBilling | null {
   if (!peppol) throw unreadable("no billing.peppol");
   const invoices = object(dto.separateInvoices, "billing.separateInvoices");
   return Object.assign(new HostupBilling(), {
-    peppol: Object.assign(new HostupPeppol(), {
+    peppol: assignFields(new HostupPeppol(), {
       optedOut: boolean(peppol.optedOut, "billing.peppol.optedOut"),
-      optOutReason: text(peppol.optOutReason),
-      optedOutAt: timestamp(peppol.optedOutAt),
+      optOutReason: text(peppol.optOutReason, "billing.peppol.optOutReason"),
+      optedOutAt: timestamp(peppol.optedOutAt, "billing.peppol.optedOutAt"),
     }),
     cardAutoCharge: cardAutoCharge(object(dto.cardAutoCharge, "billing.cardAutoCharge")),
     separateInvoices: invoices
-      ? Object.assign(new HostupSeparateInvoices(), toggle(invoices, "billing.separateInvoices"))
+      ? assignFields(new HostupSeparateInvoices(), toggle(invoices, "billing.separateInvoices"))
       : null,
   });
 }
 
+const SECTIONS = ["localization", "notifications", "security", "billing", "categories"];
+
 /**
  * Hostup preferences (GET or PATCH answer) → `HostupAccount`, without `id` (that comes from
- * `GET /api/v2/me`, see {@link toHostupAccountId}). Missing top-level objects read as null; a
- * state field of the wrong type or an unknown language is an upstream error rather than a
- * guess; an unknown auto-charge status reads as UNKNOWN.
+ * `GET /api/v2/me`, see {@link toHostupAccountId}). Missing top-level objects read as null, but
+ * an answer with none of them (a 200 `{}`) is not an account's preferences: unreadable. A state
+ * field of the wrong type or an unknown language is an upstream error rather than a guess; a
+ * display text or timestamp of the wrong type errors at its field; an unknown auto-charge status
+ * reads as UNKNOWN.
  */
 export function toHostupAccount(dto: HostupPreferencesDto | undefined): HostupAccount {
   const root = object(dto, "the preferences");
   if (!root) throw unreadable("no preferences object");
+  if (!SECTIONS.some(section => root[section] != null)) throw unreadable("no preferences in the object");
   return Object.assign(new HostupAccount(), {
     provider: Provider.HOSTUP,
     localization: localization(object(root.localization, "localization")),

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "@jest/globals";
+import { dataRedactor, redactData } from "../../src/errors/redact-data.js";
+
+const KEY = "hostup_demo_full_7c41e9a2d0b35f68";
+
+describe("redactData", () => {
+  const redactor = dataRedactor([KEY, undefined, "abc"]);
+
+  it.each([
+    [KEY, "[REDACTED]"],
+    [`key=${KEY}; again ${KEY}`, "key=[REDACTED]; again [REDACTED]"],
+    [`partial ${KEY.slice(0, 21)}...`, "partial [REDACTED]..."],
+    // Only the public prefix (and less than 4 characters past it): not a part of the key.
+    [`prefix ${KEY.slice(0, 19)}`, `prefix ${KEY.slice(0, 19)}`],
+    [`tail ...${KEY.slice(-9)}`, "tail ...[REDACTED]"],
+    [`short ${KEY.slice(0, 7)}`, `short ${KEY.slice(0, 7)}`],
+    ["dpct_Other0123456789 and diffio_live_other_1234", "[REDACTED] and [REDACTED]"],
+    ["keys start diffio_live_child", "keys start diffio_live_child"],
+    ["abc and plain text", "abc and plain text"],
+  ])("redacts %j as %j", (text, expected) => {
+    expect(redactor.redact(text)).toBe(expected);
+  });
+
+  it("takes a run of 4 characters past a key's public prefix for part of it", () => {
+    const depicta = dataRedactor(["dpct_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V"]);
+    expect(depicta.redact("partial dpct_a1B2...")).toBe("partial [REDACTED]...");
+    expect(depicta.redact("dpct_a1B")).toBe("dpct_a1B");
+  });
+
+  it("walks data, copying only what changed", () => {
+    const untouched = { a: ["x", 1, true, null] };
+    const data = { account: { name: KEY, tags: ["ok", `has ${KEY}`], untouched } };
+    const out = redactData(data, redactor);
+    expect(out).toEqual({ account: { name: "[REDACTED]", tags: ["ok", "has [REDACTED]"], untouched } });
+    expect(out.account.untouched).toBe(untouched);
+    expect(data.account.name).toBe(KEY);
+    const clean = { account: { name: "Ada" } };
+    expect(redactData(clean, redactor)).toBe(clean);
+  });
+});
