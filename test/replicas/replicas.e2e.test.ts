@@ -52,17 +52,14 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
     await exited;
     clearTimeout(timer);
   };
+  const ready = () => /ready at (http:\/\/[\d.:]+)\/graphql/.exec(output);
   // Generous: four Node processes start at once on two cores.
-  const giveUp = Date.now() + 20_000;
-  while (Date.now() < giveUp) {
-    const match = /ready at (http:\/\/[\d.:]+)\/graphql/.exec(output);
-    if (match) {
-      const replica = { url: match[1]!, child, output: () => output, stop };
-      started.push(replica);
-      return replica;
-    }
-    if (child.exitCode !== null) break;
-    await new Promise(resolve => setTimeout(resolve, 25));
+  await until(() => ready() !== null || child.exitCode !== null, "the replica to start", 20_000).catch(() => undefined);
+  const match = ready();
+  if (match) {
+    const replica = { url: match[1]!, child, output: () => output, stop };
+    started.push(replica);
+    return replica;
   }
   await stop();
   throw new Error(`replica did not start:\n${output}`);
