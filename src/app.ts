@@ -5,7 +5,7 @@ import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
-import { loadManifest } from "./persisted/manifest.js";
+import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
 import { Provider } from "./providers/provider.js";
@@ -87,7 +87,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     metrics,
     sandboxHeaders: simulators ? sandboxHeaders() : undefined,
     apqCache: shared.apqCache,
-    manifest: config.persistedQueries === "only" ? await loadManifest() : undefined,
+    manifest: config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : undefined,
   });
   await apollo.start();
   let ready = false;

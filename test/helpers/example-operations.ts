@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
 
 /** One operation of `operations/*.graphql` with the sample variables its comment gives. */
 export interface ExampleOperation {
+  /** Path under `operations/`, e.g. `hostup/HostupPreferences.graphql`. */
   file: string;
+  /** The folder: the provider (`diffio`, `hostup`, ...) or `accounts`. */
+  group: string;
   name: string;
   type: OperationDefinitionNode["operation"];
   /** The operation alone, printed (the examples use no fragments). */
@@ -17,19 +20,21 @@ export interface ExampleOperation {
 export const OPERATIONS_DIR = new URL("../../operations/", import.meta.url).pathname;
 
 /**
- * Every operation under `operations/`, in file order. Throws when an operation has no
+ * Every operation under `operations/` (one per file, as Apollo's manifest generator requires), in
+ * path order. Throws when an operation has no
  * `# variables:` line, so a new example cannot ship without its sample variables.
  */
 export function exampleOperations(dir: string = OPERATIONS_DIR): ExampleOperation[] {
-  const files = readdirSync(dir).filter(f => f.endsWith(".graphql")).sort();
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter(f => f.endsWith(".graphql")).sort();
   return files.flatMap(file => {
     const source = readFileSync(join(dir, file), "utf8");
+    const group = dirname(relative(dir, join(dir, file)));
     const lines = source.split("\n");
     return parse(source).definitions.flatMap(definition => {
       if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
       const name = definition.name?.value;
       if (!name) throw new Error(`${file}: every example operation needs a name`);
-      return [{ file, name, type: definition.operation, text: print(definition), variables: variablesAbove(lines, definition, file) }];
+      return [{ file, group, name, type: definition.operation, text: print(definition), variables: variablesAbove(lines, definition, file) }];
     });
   });
 }
