@@ -283,7 +283,7 @@ describe("deploy/kustomization.yaml", () => {
       (g: Yaml) => g.name === "router-config",
     );
     for (const file of generator.files as string[]) {
-      // supergraph.graphql is composed by rover at deploy time (deploy/supergraph.yaml).
+      // supergraph.graphql is composed at deploy time by `npm run supergraph` (test/deploy/supergraph.test.ts).
       if (file === "supergraph.graphql") continue;
       expect(existsSync(join(DEPLOY, file))).toBe(true);
     }
