@@ -338,7 +338,7 @@ describe("deploy/monitoring: Prometheus Operator objects", () => {
     const labels = new Map<string, string[]>();
     for (const m of metrics.registry.getMetricsAsArray()) {
       const names = [...((m as { labelNames?: string[] }).labelNames ?? [])];
-      const series = m.type === "histogram" ? ["_bucket", "_count", "_sum"].map(s => m.name + s) : [m.name];
+      const series = String(m.type) === "histogram" ? ["_bucket", "_count", "_sum"].map(s => m.name + s) : [m.name];
       for (const name of series) labels.set(name, name.endsWith("_bucket") ? [...names, "le"] : names);
     }
     await shared.close();
