@@ -4,6 +4,11 @@ import { type Provider } from "../providers/provider.js";
 import { type ConcurrencyLimiter } from "../rest/rest-client.js";
 import { type SharedState } from "../shared-state/shared-state.js";
 
+/** A limiter whose acquires are measured; `inner` is the shared state's own (for tests' inspection). */
+export interface MeasuredLimiter extends ConcurrencyLimiter {
+  readonly inner: ConcurrencyLimiter;
+}
+
 /**
  * Metrics of the state replicas share, registered on the server's `/metrics` registry:
  * `account_graph_shared_state_ready{store}` (1 ready, 0 not: Redis unreachable), and per provider
@@ -43,10 +48,11 @@ export function observeSharedState(registry: Registry, shared: SharedState) {
 
   return {
     /** `shared.limiter(provider, max)`, measured. */
-    limiter(provider: Provider, max: number): ConcurrencyLimiter {
+    limiter(provider: Provider, max: number): MeasuredLimiter {
       const inner = shared.limiter(provider, max);
       waiting.set({ provider }, 0);
       return {
+        inner,
         async acquire(key, deadline) {
           const started = performance.now();
           waiting.inc({ provider });
