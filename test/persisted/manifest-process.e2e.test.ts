@@ -23,7 +23,7 @@ describe("PERSISTED_QUERY_MANIFEST at start", () => {
     expect(code).toBe(1);
     expect(stderr).toContain("Invalid configuration:");
     expect(stderr).toContain('PERSISTED_QUERY_MANIFEST "/nonexistent/manifest.json" cannot be read (ENOENT)');
-    expect(stderr).toContain('MAX_DEPTH must be an integer');
+    expect(stderr).toContain("MAX_DEPTH must be an integer");
     // Said plainly, not as a stack trace.
     expect(stderr).not.toMatch(/\n\s+at /);
   });
