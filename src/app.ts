@@ -5,7 +5,8 @@ import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
-import { loadManifest } from "./persisted/manifest.js";
+import { observeSharedState } from "./observability/shared-state-metrics.js";
+import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
 import { Provider } from "./providers/provider.js";
@@ -63,6 +64,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
   const shared = await createSharedState(config, logger);
+  const sharedMetrics = observeSharedState(metrics.registry, shared);
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits = {} as Record<Provider, ProviderCircuit>;
   for (const provider of Object.values(Provider)) {
@@ -79,7 +81,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
-    limiters: { [Provider.DEPICTA]: shared.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
+    limiters: { [Provider.DEPICTA]: sharedMetrics.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
     upstreamListeners: {
       onCall: call => {
         metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
@@ -98,7 +100,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     metrics,
     sandboxHeaders: simulators ? sandboxHeaders() : undefined,
     apqCache: shared.apqCache,
-    manifest: config.persistedQueries === "only" ? await loadManifest() : undefined,
+    manifest: config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : undefined,
   });
   await apollo.start();
   let ready = false;

@@ -1,3 +1,4 @@
+import { BUNDLED_MANIFEST_PATH, readManifest } from "./persisted/manifest.js";
 import { Provider } from "./providers/provider.js";
 
 /** Where and how one provider is reached. */
@@ -27,6 +28,8 @@ export interface Config {
   introspection: boolean;
   /** `apq`: automatic persisted queries; `only`: trusted documents from the manifest; `off`. */
   persistedQueries: "apq" | "only" | "off";
+  /** The manifest file `only` serves (checked at start); the bundled one unless `PERSISTED_QUERY_MANIFEST`. */
+  persistedQueryManifest: string;
   /** Add `extensions.upstreamCalls` for callers with an API token (always on in development). */
   inspectUpstream: boolean;
   /** Shared state for replicas (persisted queries, concurrency budgets); memory when unset. */
@@ -159,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: production ? corsOrigins : [...corsOrigins, SANDBOX_ORIGIN],
     introspection: bool("INTROSPECTION", !production),
     persistedQueries: oneOf("PERSISTED_QUERIES", ["apq", "only", "off"], "apq"),
+    persistedQueryManifest: str("PERSISTED_QUERY_MANIFEST") ?? BUNDLED_MANIFEST_PATH,
     inspectUpstream: bool("INSPECT_UPSTREAM", false),
     redisUrl,
     limits: {
@@ -186,8 +190,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "so that those keys are not open to anyone who can reach the port",
     );
   }
+  problems.push(...manifestProblems(config, str("PERSISTED_QUERY_MANIFEST") !== undefined));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+// The trusted-documents manifest is read at start so a missing or broken file is a configuration
+// error like any other, not a crash after the server has announced itself.
+function manifestProblems(config: Config, custom: boolean): string[] {
+  if (config.persistedQueries !== "only") {
+    return custom ? [`PERSISTED_QUERY_MANIFEST is only used with PERSISTED_QUERIES=only (got "${config.persistedQueries}")`] : [];
+  }
+  try {
+    readManifest(config.persistedQueryManifest);
+    return [];
+  } catch (error) {
+    const which = custom ? `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"` : "the bundled persisted-query-manifest.json";
+    return [`${which} ${(error as Error).message}`];
+  }
 }
 
 function isHttpUrl(value: string): boolean {

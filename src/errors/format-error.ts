@@ -2,6 +2,7 @@ import { type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type Logger } from "pino";
 import { ErrorCode } from "./codes.js";
+import { scalarFieldErrors } from "./input-path.js";
 import { loggableError } from "./redact.js";
 
 // Codes whose message is written for the caller (ours, plus Apollo's request-level ones).
@@ -30,6 +31,9 @@ export const INTROSPECTION_OFF =
 export function createFormatError(options: { production: boolean; hideSuggestions: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace: _omit, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    // A scalar's refusal names its input path, like class-validator's errors do.
+    const fieldErrors = scalarFieldErrors(error);
+    if (fieldErrors) extensions.fieldErrors = fieldErrors;
     const code = typeof extensions.code === "string" ? extensions.code : undefined;
 
     // Apollo files a scalar's literal errors under validation; the scalar said BAD_USER_INPUT.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { Kind, parse, print, type DefinitionNode, type FragmentDefinitionNode, visit } from "graphql";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "graphql";
 
 /** One trusted operation; `id` is the SHA-256 of `body`, the hash clients send. */
 export interface ManifestOperation {
@@ -21,43 +21,46 @@ export interface PersistedQueryManifest {
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
- * Build the manifest from the `.graphql` files in `dir`: one entry per named operation, with the
- * fragments it uses, printed canonically. Sorted by name so the output is stable.
+ * The manifest shipped with the server, built by `npm run manifest` from `operations/` with
+ * Apollo's generator (persisted-query-manifest.config.json); `PERSISTED_QUERY_MANIFEST` replaces it.
  */
-export async function buildManifest(dir: string): Promise<PersistedQueryManifest> {
-  const files = (await readdir(dir)).filter(f => f.endsWith(".graphql")).sort();
-  const definitions: DefinitionNode[] = [];
-  for (const file of files) definitions.push(...parse(await readFile(join(dir, file), "utf8")).definitions);
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+export const BUNDLED_MANIFEST_PATH = fileURLToPath(new URL("../../persisted-query-manifest.json", import.meta.url));
 
-  const operations: ManifestOperation[] = [];
-  for (const d of definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (!d.name) throw new Error(`${dir}: every operation needs a name`);
-    const used = new Map<string, FragmentDefinitionNode>();
-    const collect = (node: DefinitionNode) =>
-      visit(node, {
-        FragmentSpread(spread) {
-          const fragment = fragments.get(spread.name.value);
-          if (fragment && !used.has(fragment.name.value)) {
-            used.set(fragment.name.value, fragment);
-            collect(fragment);
-          }
-        },
-      });
-    collect(d);
-    const body = print({ kind: Kind.DOCUMENT, definitions: [d, ...used.values()] });
-    operations.push({ id: sha256(body), name: d.name.value, type: d.operation, body });
+/**
+ * Read and check a manifest file. Throws an Error whose message says what is wrong (for the
+ * configuration error list): unreadable file, not JSON, not Apollo's format, or an operation whose
+ * `id` is not the SHA-256 of its body. The server matches operations by that hash (as Apollo
+ * Server does), so ids from a custom `createOperationId` could never be served.
+ */
+export function readManifest(path: string): PersistedQueryManifest {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new Error(`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  operations.sort((a, b) => a.name.localeCompare(b.name));
-  return { format: "apollo-persisted-query-manifest", version: 1, operations };
-}
-
-/** The committed manifest, next to `package.json`. */
-export const MANIFEST_URL = new URL("../../persisted-query-manifest.json", import.meta.url);
-
-/** Read the committed manifest. */
-export async function loadManifest(url: URL = MANIFEST_URL): Promise<PersistedQueryManifest> {
-  return JSON.parse(await readFile(url, "utf8")) as PersistedQueryManifest;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error("is not JSON");
+  }
+  const manifest = json as Partial<PersistedQueryManifest> | null;
+  if (manifest?.format !== "apollo-persisted-query-manifest" || manifest.version !== 1 || !Array.isArray(manifest.operations)) {
+    throw new Error('is not an Apollo persisted query manifest ({"format": "apollo-persisted-query-manifest", "version": 1, "operations": [...]})');
+  }
+  manifest.operations.forEach((op: Partial<ManifestOperation> | null, index) => {
+    const where = `operation ${index}${typeof op?.name === "string" ? ` (${op.name})` : ""}`;
+    if (typeof op?.id !== "string" || typeof op.body !== "string" || typeof op.name !== "string") {
+      throw new Error(`${where} needs string "id", "name" and "body"`);
+    }
+    try {
+      parse(op.body);
+    } catch (error) {
+      throw new Error(`${where}: body is not GraphQL (${(error as Error).message})`);
+    }
+    if (op.id !== sha256(op.body)) throw new Error(`${where}: id is not the SHA-256 of its body`);
+  });
+  if (manifest.operations.length === 0) throw new Error("lists no operations");
+  return manifest as PersistedQueryManifest;
 }

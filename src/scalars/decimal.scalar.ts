@@ -1,16 +1,23 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { ErrorCode } from "../errors/codes.js";
-import { canonicalDecimal } from "./decimal-text.js";
+import { canonicalDecimal, MAX_DECIMAL_LENGTH } from "./decimal-text.js";
 
-const invalid = (shown: string, why = "is not a finite decimal number") =>
+// `node`: the literal, so formatError can name its input path (src/errors/input-path.ts).
+const invalid = (shown: string, why = "is not a finite decimal number", node?: ValueNode) =>
   new GraphQLError(`Decimal ${why}: ${shown}. Send it as a string such as "1234.56".`, {
+    nodes: node,
     extensions: { code: ErrorCode.BAD_USER_INPUT, invalidScalar: "Decimal" },
   });
 
-function fromString(text: string): string {
+// Decimal syntax (sign, digits, fraction, exponent) whatever its size.
+const DECIMAL_LIKE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function fromString(text: string, node?: ValueNode): string {
   const value = canonicalDecimal(text);
-  if (value === undefined) throw invalid(JSON.stringify(text).slice(0, 60));
-  return value;
+  if (value !== undefined) return value;
+  const shown = JSON.stringify(text).slice(0, 60);
+  if (DECIMAL_LIKE.test(text)) throw invalid(shown, `is out of range (at most ${MAX_DECIMAL_LENGTH} characters in plain notation)`, node);
+  throw invalid(shown, undefined, node);
 }
 
 function fromInput(value: unknown): string {
@@ -32,7 +39,10 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   description:
     'Exact decimal number as a string, e.g. "1234.567891". Never a float. Output is plain notation ' +
     'with the scale the provider sent ("9.955000" stays "9.955000"); input accepts a string with an ' +
-    'optional sign, fraction and exponent ("-0.5", "2.5e8") or an integer.',
+    'optional sign, fraction and exponent ("-0.5", "2.5e8") or an integer. A number literal in the ' +
+    "query text (low: 12.30) is kept exact, digits and scale as written; a JSON number in variables " +
+    "must be an integer (a JSON float has lost its exactness before the server reads it), so send " +
+    'strings. Values longer than 200 characters in plain notation ("1e400") are refused as out of range.',
   serialize(value) {
     if (typeof value === "string") {
       const text = canonicalDecimal(value);
@@ -44,9 +54,9 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: fromInput,
   parseLiteral(ast: ValueNode) {
-    if (ast.kind === Kind.STRING) return fromString(ast.value);
+    if (ast.kind === Kind.STRING) return fromString(ast.value, ast);
     // The literal's source text is exact, so integer and float literals are safe to accept.
-    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return fromString(ast.value);
-    throw invalid(ast.kind, "must be a string or a number literal");
+    if (ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return fromString(ast.value, ast);
+    throw invalid(ast.kind, "must be a string or a number literal", ast);
   },
 });

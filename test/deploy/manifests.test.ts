@@ -288,7 +288,7 @@ describe("deploy/kustomization.yaml", () => {
       (g: Yaml) => g.name === "router-config",
     );
     for (const file of generator.files as string[]) {
-      // supergraph.graphql is composed by rover at deploy time (deploy/supergraph.yaml).
+      // supergraph.graphql is composed at deploy time by `npm run supergraph` (test/deploy/supergraph.test.ts).
       if (file === "supergraph.graphql") continue;
       expect(existsSync(join(DEPLOY, file))).toBe(true);
     }
@@ -301,5 +301,74 @@ describe("deploy/kustomization.yaml", () => {
     expect(args[args.indexOf("--supergraph") + 1]).toBe(`${mount}/supergraph.graphql`);
     // The image kustomize rewrites is the one the Deployment uses.
     expect(kustomization.images.map((i: Yaml) => i.name)).toContain(app.image);
+  });
+});
+
+describe("deploy/monitoring: Prometheus Operator objects", () => {
+  const monitor = named("ServiceMonitor", "account-graph");
+  const rules = named("PrometheusRule", "account-graph");
+  const monitoringKustomization: Yaml = docs("deploy/monitoring/kustomization.yaml")[0];
+  const operations = existsSync(join(ROOT, "docs/operations.md")) ? read("docs/operations.md") : "";
+
+  it("scrapes /metrics on account-graph's Service port with a token from the account-graph Secret", () => {
+    expect(monitor.apiVersion).toBe("monitoring.coreos.com/v1");
+    const services = byKind("Service").filter(s =>
+      Object.entries(monitor.spec.selector.matchLabels).every(([k, v]) => s.metadata.labels?.[k] === v),
+    );
+    expect(services.map(s => s.metadata.name)).toEqual(["account-graph"]);
+    const [endpoint] = monitor.spec.endpoints;
+    expect(services[0].spec.ports.map((p: Yaml) => p.name)).toContain(endpoint.port);
+    expect(endpoint.path).toBe("/metrics");
+    expect(appSource).toContain(`path === "${endpoint.path}"`);
+    // /metrics takes an API_TOKENS bearer token: the same Secret, a key of its own.
+    const apiTokens = envOf(app).find(e => e.name === "API_TOKENS").valueFrom.secretKeyRef;
+    expect(endpoint.authorization.type).toBe("Bearer");
+    expect(endpoint.authorization.credentials.name).toBe(apiTokens.name);
+    expect(endpoint.authorization.credentials.key).not.toBe(apiTokens.key);
+  });
+
+  it("is applied on its own (it needs the operator's CRDs), listing every file of its folder", () => {
+    const files = yamlFiles(join(DEPLOY, "monitoring")).map(f => relative(join(DEPLOY, "monitoring"), f));
+    expect([...monitoringKustomization.resources].sort()).toEqual(files.filter(f => f !== "kustomization.yaml").sort());
+    expect(kustomization.resources.some((r: string) => r.includes("monitoring"))).toBe(false);
+  });
+
+  it("alerts only on series the server exports, with labels they carry, each with its runbook", async () => {
+    const { createMetrics } = await import("../../src/observability/metrics.js");
+    const { observeSharedState } = await import("../../src/observability/shared-state-metrics.js");
+    const { createSharedState } = await import("../../src/shared-state/index.js");
+    const metrics = createMetrics();
+    const shared = await createSharedState(loadConfig({}));
+    observeSharedState(metrics.registry, shared);
+    const labels = new Map<string, string[]>();
+    for (const m of metrics.registry.getMetricsAsArray()) {
+      const names = [...((m as { labelNames?: string[] }).labelNames ?? [])];
+      const series = String(m.type) === "histogram" ? ["_bucket", "_count", "_sum"].map(s => m.name + s) : [m.name];
+      for (const name of series) labels.set(name, name.endsWith("_bucket") ? [...names, "le"] : names);
+    }
+    await shared.close();
+
+    const alerts: Yaml[] = rules.spec.groups.flatMap((g: Yaml) => g.rules);
+    expect(alerts.map(a => a.alert)).toEqual(expect.arrayContaining([
+      "AccountGraphProviderFailing", "AccountGraphCircuitOpen", "AccountGraphDepictaBudgetSaturated", "AccountGraphRedisUnreachable",
+    ]));
+    const PROMQL = new Set(["sum", "max", "min", "by", "on", "rate", "increase", "histogram_quantile", "group_left", "up", "ignoring"]);
+    for (const alert of alerts) {
+      const expr: string = alert.expr;
+      const used = [...expr.matchAll(/\b(account_graph_[a-z_]+)(\{[^}]*\})?/g)];
+      const byLabels = [...expr.matchAll(/\b(?:by|on) \(([^)]*)\)/g)].flatMap(m => m[1]!.split(",").map(l => l.trim()));
+      for (const [, name, selector] of used) {
+        const known = labels.get(name!);
+        expect({ alert: alert.alert, name, exported: known !== undefined }).toEqual({ alert: alert.alert, name, exported: true });
+        const selected = [...(selector ?? "").matchAll(/([a-z_]+)\s*[=!~]/g)].map(m => m[1]!);
+        // Prometheus adds `pod` and `job` to every scraped series.
+        const unknown = [...selected, ...byLabels].filter(l => !known!.includes(l) && !["pod", "job"].includes(l) && !PROMQL.has(l));
+        expect({ alert: alert.alert, name, unknown }).toEqual({ alert: alert.alert, name, unknown: [] });
+      }
+      // Each alert points at a section of docs/operations.md that exists.
+      const anchor = /^docs\/operations\.md#([a-z0-9-]+)$/.exec(alert.annotations.runbook)?.[1];
+      const headings = [...operations.matchAll(/^#+ (.+)$/gm)].map(m => m[1]!.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-"));
+      expect({ alert: alert.alert, anchor: headings.includes(anchor ?? "") ? anchor : `missing: ${anchor}` }).toEqual({ alert: alert.alert, anchor });
+    }
   });
 });

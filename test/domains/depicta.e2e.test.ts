@@ -4,6 +4,7 @@ import {
   depictaErrorBody,
   startDepictaSimulator,
 } from "../../src/providers/depicta/depicta.simulator.js";
+import { type MeasuredLimiter } from "../../src/observability/shared-state-metrics.js";
 import { Provider } from "../../src/providers/provider.js";
 import { type InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";
 import {
@@ -435,7 +436,7 @@ describe("Depicta concurrency", () => {
     expect(depicta().maxInFlightByKey.get(DEPICTA_DEMO_KEYS.main)).toBe(10);
     // No 429 and so no retry: exactly one call per GraphQL request.
     expect(depicta().count()).toBe(30);
-    const limiter = server.running.deps.limiters[Provider.DEPICTA] as InMemoryConcurrencyLimiter;
+    const limiter = (server.running.deps.limiters[Provider.DEPICTA] as MeasuredLimiter).inner as InMemoryConcurrencyLimiter;
     expect(limiter.size).toBe(0);
   });
 

@@ -1,6 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Kind, parse, visit } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { buildManifest, loadManifest, sha256 } from "../../src/persisted/manifest.js";
+import { BUNDLED_MANIFEST_PATH, readManifest, sha256 } from "../../src/persisted/manifest.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 const QUERY = "query MobileDiffio { account(provider: DIFFIO) { id } }";
@@ -69,7 +74,7 @@ describe("trusted documents (PERSISTED_QUERIES=only)", () => {
   afterAll(() => server.stop());
 
   it("serves a listed operation by hash and by its exact text", async () => {
-    const manifest = await loadManifest();
+    const manifest = readManifest(BUNDLED_MANIFEST_PATH);
     const listed = manifest.operations.find(op => op.name === "DiffioBillingPolicy")!;
     const byHash = await mobileGet(server.url, {
       operationName: listed.name,
@@ -102,12 +107,68 @@ describe("trusted documents (PERSISTED_QUERIES=only)", () => {
   });
 });
 
+describe("trusted documents from the operator's own manifest (PERSISTED_QUERY_MANIFEST)", () => {
+  const body = "query ClientTeamAccounts {\n  accounts {\n    id\n    __typename\n  }\n}";
+  let server: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "own-manifest-"));
+    const manifest = { format: "apollo-persisted-query-manifest", version: 1, operations: [{ id: sha256(body), name: "ClientTeamAccounts", type: "query", body }] };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest));
+    server = await startTestServer({ PERSISTED_QUERIES: "only", PERSISTED_QUERY_MANIFEST: join(dir, "manifest.json") });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves that file's operations by hash and refuses the bundled ones", async () => {
+    const mine = await mobileGet(server.url, {
+      operationName: "ClientTeamAccounts",
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(body) } },
+    });
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as { data: { accounts: unknown[] } }).data.accounts).toHaveLength(4);
+    const bundled = readManifest(BUNDLED_MANIFEST_PATH).operations.find(op => op.name === "DiffioBillingPolicy")!;
+    const { status, body: refused } = await server.gql(bundled.body);
+    expect(status).toBe(400);
+    expect(refused.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_IN_LIST");
+  });
+});
+
 describe("the committed manifest", () => {
-  it("is generated from operations/ (run `npm run manifest` after changing them)", async () => {
-    const fresh = await buildManifest(new URL("../../operations", import.meta.url).pathname);
-    const committed = JSON.parse(await readFile(new URL("../../persisted-query-manifest.json", import.meta.url), "utf8"));
-    expect(committed).toEqual(fresh);
-    expect(fresh.operations.length).toBeGreaterThanOrEqual(6);
-    for (const op of fresh.operations) expect(op.id).toBe(sha256(op.body));
+  const ROOT = new URL("../../", import.meta.url).pathname;
+
+  // Apollo's own generator, run as `npm run manifest` runs it but writing elsewhere: the committed
+  // file must be byte for byte what it writes, so ids equal those client teams' builds compute.
+  it("is what @apollo/generate-persisted-query-manifest writes for operations/ (run `npm run manifest`)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "manifest-"));
+    try {
+      const config = JSON.parse(await readFile(join(ROOT, "persisted-query-manifest.config.json"), "utf8"));
+      const output = join(dir, "manifest.json");
+      await writeFile(join(dir, "config.json"), JSON.stringify({ ...config, output }));
+      const cli = join(ROOT, "node_modules/@apollo/generate-persisted-query-manifest/cli.js");
+      await promisify(execFile)(process.execPath, [cli, "--config", join(dir, "config.json")], { cwd: ROOT });
+      expect(await readFile(join(ROOT, "persisted-query-manifest.json"), "utf8")).toBe(await readFile(output, "utf8"));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("lists every example with __typename in each selection set, as Apollo's clients send it", () => {
+    const manifest = readManifest(BUNDLED_MANIFEST_PATH);
+    expect(manifest.operations.length).toBeGreaterThanOrEqual(11);
+    for (const op of manifest.operations) {
+      expect(op.id).toBe(sha256(op.body));
+      // Every field's selection set asks for __typename (the operation's root set does not).
+      const missing: string[] = [];
+      visit(parse(op.body), {
+        Field(field) {
+          const selections = field.selectionSet?.selections;
+          if (selections && !selections.some(s => s.kind === Kind.FIELD && s.name.value === "__typename")) missing.push(field.name.value);
+        },
+      });
+      expect({ name: op.name, missing }).toEqual({ name: op.name, missing: [] });
+    }
   });
 });

@@ -280,8 +280,8 @@ describe("persisted queries (by hash) and GET", () => {
   it("answers trusted documents by hash (PERSISTED_QUERIES=only) as Apollo does", async () => {
     const only = await startTestServer({ PERSISTED_QUERIES: "only" });
     try {
-      const { loadManifest } = await import("../../src/persisted/manifest.js");
-      const listed = (await loadManifest()).operations.find(op => op.name === "DiffioBillingPolicy")!;
+      const { BUNDLED_MANIFEST_PATH, readManifest } = await import("../../src/persisted/manifest.js");
+      const listed = readManifest(BUNDLED_MANIFEST_PATH).operations.find(op => op.name === "DiffioBillingPolicy")!;
       const { apollo, prepared, firstPrepared, secondPrepared } = await twice(only, {
         operationName: listed.name,
         extensions: { persistedQuery: { version: 1, sha256Hash: listed.id } },

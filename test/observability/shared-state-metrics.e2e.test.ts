@@ -1,0 +1,61 @@
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { until } from "../helpers/until.js";
+
+// The series docs/operations.md alerts on: Depicta budget waits and shared-state readiness.
+const scrape = async (server: TestServer) => (await fetch(`${server.url}/metrics`)).text();
+const sample = (text: string, series: string): number | undefined => {
+  const line = text.split("\n").find(l => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+};
+const DEPICTA_READ = "{ account(provider: DEPICTA) { id } }";
+
+describe("Depicta's concurrency budget in /metrics", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it("shows a call waiting while the budget is full, then how long it waited", async () => {
+    let open!: () => void;
+    const gate = new Promise<void>(resolve => (open = resolve));
+    server.sims.depicta.control.hold = () => gate;
+    const reads = Array.from({ length: DEPICTA_MAX_CONCURRENCY + 1 }, () => server.gql(DEPICTA_READ));
+    await until(async () => sample(await scrape(server), 'account_graph_concurrency_waiting{provider="DEPICTA"}') === 1, "one call waiting for the budget");
+    expect(server.sims.depicta.control.inFlight).toBe(DEPICTA_MAX_CONCURRENCY);
+    open();
+    for (const { body } of await Promise.all(reads)) expect(body.errors).toBeUndefined();
+
+    const text = await scrape(server);
+    expect(sample(text, 'account_graph_concurrency_waiting{provider="DEPICTA"}')).toBe(0);
+    expect(sample(text, 'account_graph_concurrency_wait_seconds_count{provider="DEPICTA"}')).toBe(DEPICTA_MAX_CONCURRENCY + 1);
+    expect(sample(text, 'account_graph_concurrency_wait_seconds_sum{provider="DEPICTA"}')).toBeGreaterThan(0);
+    expect(sample(text, 'account_graph_concurrency_timeouts_total{provider="DEPICTA"}')).toBeUndefined();
+    expect(sample(text, 'account_graph_shared_state_ready{store="memory"}')).toBe(1);
+  });
+});
+
+describe("shared state in Redis, unreachable", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // A port nothing listens on: taken, then released.
+    const probe = createServer();
+    await new Promise<void>(resolve => probe.listen(0, "127.0.0.1", resolve));
+    const { port } = probe.address() as { port: number };
+    await new Promise(resolve => probe.close(resolve));
+    server = await startTestServer({ REDIS_URL: `redis://127.0.0.1:${port}`, UPSTREAM_TIMEOUT_MS: "500" });
+  });
+  afterAll(() => server.stop());
+
+  it("reports not ready, and counts the Depicta call that could not get a slot", async () => {
+    const before = await scrape(server);
+    expect(sample(before, 'account_graph_shared_state_ready{store="redis"}')).toBe(0);
+    const { body } = await server.gql(DEPICTA_READ);
+    expect(body.errors?.[0]?.extensions?.provider).toBe("DEPICTA");
+    expect(server.sims.depicta.control.calls).toHaveLength(0);
+    expect(sample(await scrape(server), 'account_graph_concurrency_timeouts_total{provider="DEPICTA"}')).toBe(1);
+  });
+});
