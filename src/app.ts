@@ -1,5 +1,6 @@
 import { type AddressInfo } from "node:net";
 import { type DestinationStream, type Logger } from "pino";
+import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
 import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
@@ -14,6 +15,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
+import { type PreparedOperations } from "./prepared/prepared-operations.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
 /** Overrides for tests and tools; production uses the defaults. */
@@ -31,6 +33,8 @@ export interface RunningAccountGraph {
   port: number;
   deps: AppDeps;
   simulators?: Simulators;
+  /** The per-document caches, each bounded by `DOCUMENT_CACHE_BYTES` (inspected by tests). */
+  caches: { documents: DocumentStore; prepared: PreparedOperations };
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
   /** Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators. */
@@ -81,7 +85,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   };
 
   const schema = await buildSubgraph();
-  const { apollo, prepared } = createGraphQLServer(schema, {
+  const { apollo, prepared, documents } = createGraphQLServer(schema, {
     config,
     logger,
     metrics,
@@ -112,6 +116,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     port,
     deps,
     simulators,
+    caches: { documents, prepared: prepared.operations },
     sharedState: shared.kind,
     async stop(graceMs = 10_000) {
       ready = false;

@@ -19,6 +19,8 @@ import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documen
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
 import { preparedExecutor } from "./prepared/prepared-executor.js";
 import { type PreparedPath } from "./prepared/prepared-path.js";
+import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
+import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
 
 /** Options for {@link createGraphQLServer}. */
@@ -38,6 +40,8 @@ export interface ApolloOptions {
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
   prepared: PreparedPath;
+  /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`). */
+  documents: DocumentStore;
 }
 
 /** The operation Sandbox opens with in development. */
@@ -80,7 +84,9 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger),
   });
-  const operations = new PreparedOperations({ byHash: config.persistedQueries !== "off" });
+  const operations = new PreparedOperations({ bytes: config.documentCacheBytes, byHash: config.persistedQueries !== "off" });
+  const documents = createDocumentStore(config.documentCacheBytes);
+  const listLimits = { maxListItems: limits.maxListItems, maxCost: limits.maxCost };
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -92,6 +98,8 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     persistedQueries: persistedQueries(config, options),
+    // Apollo's default measures documents without their source text (see caches/document-size.ts).
+    documentStore: documents,
     validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
@@ -108,12 +116,13 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
       ...federatedTracePlugins(),
       responsePlugin(finish),
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
+      listLimitsPlugin(listLimits),
       // Last: it records operations that got through all of the above.
       operations.plugin(),
     ],
   });
   const run = preparedExecutor({ schema, formatError, finish });
-  return { apollo, prepared: { operations, run } };
+  return { apollo, prepared: { operations, run, listLimits }, documents };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

@@ -2,6 +2,8 @@ import { type Logger } from "pino";
 import { operationLabel, type Metrics } from "../observability/metrics.js";
 import { type FinishedRequest, type RequestTiming } from "./response.plugin.js";
 
+const MAX_LOGGED_NAME = 128;
+
 /** Writes one request's log line and metrics; see {@link requestLogger}. */
 export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => void;
 
@@ -34,7 +36,8 @@ export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
     log.info(
       {
         requestId: contextValue.requestId,
-        operationName: operationName ?? null,
+        // A name is one token of any length: the line keeps a bounded prefix.
+        operationName: operationName ? operationName.slice(0, MAX_LOGGED_NAME) : null,
         durationMs,
         upstreamCalls: contextValue.upstream.calls.length,
         ...(codes ? { errorCodes: codes } : {}),
