@@ -6,6 +6,7 @@ import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import { type RetryPolicy, backoffDelayMs, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+import { type UpstreamBudget } from "./upstream-budget.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 
 /**
@@ -63,6 +64,8 @@ export interface RestClientOptions {
   retry: RetryPolicy;
   /** Per-request log of upstream calls (inspector, metrics, tests). */
   recorder?: UpstreamRecorder;
+  /** The request's calls left per provider; a call over it is refused unsent. */
+  budget?: UpstreamBudget;
   limiter?: ConcurrencyLimiter;
   /** The provider's circuit breaker; calls fail fast while it is open. */
   circuit?: ProviderCircuit;
@@ -88,9 +91,12 @@ export class RestClient {
 
   /** Perform `call` and return the parsed JSON body (undefined for an empty body). */
   async request<T>(call: RestCall): Promise<T> {
-    const { profile, credential, timeoutMs, retry, recorder } = this.options;
+    const { profile, credential, timeoutMs, retry, recorder, budget } = this.options;
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
+    }
+    if (budget && !budget.take(profile.provider)) {
+      throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
     }
     const deadline = Date.now() + timeoutMs;
     const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
