@@ -180,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: int("MAX_ALIASES", 30, 0, 10000),
       maxTokens: int("MAX_TOKENS", 5000, 10, 1_000_000),
       maxDirectives: int("MAX_DIRECTIVES", 50, 0, 10000),
-      maxCost: int("MAX_COST", 20000, 10, 10_000_000),
+      maxCost: int("MAX_COST", 50_000, 10, 10_000_000),
       maxQueryBytes: int("MAX_QUERY_BYTES", 64 * 1024, 100, 100 * 1024 * 1024),
       maxListItems: int("MAX_LIST_ITEMS", 100, 1, 1_000_000),
     },

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { CREDENTIAL_HEADERS } from "../../src/context.js";
 import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/cudo.sim-state.js";
@@ -47,14 +48,20 @@ describe("list limits before any upstream call (MAX_LIST_ITEMS, list-aware MAX_C
     expect(totalCalls(server)).toBe(0);
   });
 
-  it("counts list items in the cost: 30 aliased _entities of 100 representations are over MAX_COST", async () => {
-    const fields = Array.from({ length: 30 }, (_, i) => `e${i}: _entities(representations: $r) { ... on CudoBillingAccount { id } }`);
-    const { status, body } = await server.gql(`query Many($r: [_Any!]!) { ${fields.join(" ")} }`, {
-      r: cudoRefs(manyIds(100)),
-    });
-    expect(status).toBe(400);
-    expect(codes(body.errors)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
-    expect(body.errors![0]!.message).toMatch(/Cost limit of 20000 exceeded/);
+  // Every field of a Cudo billing account, as a client's query through a gateway may ask.
+  const CUDO_ALL = readFileSync(new URL("../operations/cudo.graphql", import.meta.url), "utf8").split(/^query /m)[0]!;
+  const allFields = (aliases: number) =>
+    `query Many($r: [_Any!]!) { ${Array.from({ length: aliases }, (_, i) => `e${i}: _entities(representations: $r) { ...CudoAll }`).join(" ")} } ${CUDO_ALL}`;
+
+  it("counts list items in the cost: a gateway's 100 references with every field pass, twice that is over MAX_COST", async () => {
+    const one = await server.gql<{ e0: unknown[] }>(allFields(1), { r: cudoRefs(manyIds(100)) });
+    expect(one.status).toBe(200);
+    expect(one.body.data!.e0).toHaveLength(100);
+    server.resetSims();
+    const two = await server.gql(allFields(2), { r: cudoRefs(manyIds(100)) });
+    expect(two.status).toBe(400);
+    expect(codes(two.body.errors)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+    expect(two.body.errors![0]!.message).toMatch(/Cost limit of 50000 exceeded, found 67413/);
     expect(totalCalls(server)).toBe(0);
   });
 
