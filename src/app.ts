@@ -85,13 +85,18 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   };
 
   const schema = await buildSubgraph();
+  // The shipped operations: trusted documents with PERSISTED_QUERIES=only, and in every mode the
+  // names that keep their own metrics label (a deployment without the file only loses those labels).
+  const manifest =
+    config.persistedQueries === "only" ? await loadManifest() : await loadManifest().catch(() => undefined);
   const { apollo, prepared, documents } = createGraphQLServer(schema, {
     config,
     logger,
     metrics,
     sandboxHeaders: simulators ? sandboxHeaders() : undefined,
     apqCache: shared.apqCache,
-    manifest: config.persistedQueries === "only" ? await loadManifest() : undefined,
+    manifest,
+    knownOperations: manifest?.operations.map(op => op.name),
   });
   await apollo.start();
   let ready = false;

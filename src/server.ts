@@ -34,6 +34,8 @@ export interface ApolloOptions {
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
   manifest?: PersistedQueryManifest;
+  /** Operation names that always get their own metrics label (the manifest's, in every mode). */
+  knownOperations?: readonly string[];
 }
 
 /** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
@@ -82,7 +84,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   const finish = responseFinisher({
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
-    logRequest: requestLogger(metrics, logger),
+    logRequest: requestLogger(metrics, logger, options.knownOperations),
   });
   const operations = new PreparedOperations({ bytes: config.documentCacheBytes, byHash: config.persistedQueries !== "off" });
   const documents = createDocumentStore(config.documentCacheBytes);

@@ -12,8 +12,9 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
  * upstream call count and error codes (never variables or headers). `parsed` false with a document
  * means Apollo's document cache served it (counted as a `document` cache hit).
  */
-export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
+export function requestLogger(metrics: Metrics, logger: Logger, knownOperations: readonly string[] = []): LogRequest {
   const seen = new Set<string>();
+  const known = new Set(knownOperations);
   // The line's fields are fixed and carry no credential, so it skips the redaction pass the
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
@@ -30,7 +31,7 @@ export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
       if (!codes) codes = [code];
       else if (!codes.includes(code)) codes.push(code);
     }
-    const operation = operationLabel(operationName, seen);
+    const operation = operationLabel(operationName, seen, known);
     metrics.requests.inc({ operation, outcome: codes?.[0] ?? "ok" });
     metrics.requestDuration.observe({ operation }, durationMs / 1000);
     log.info(

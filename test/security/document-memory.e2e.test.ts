@@ -44,6 +44,17 @@ describe("distinct large documents (production, persisted queries off)", () => {
     expect(documents.bytes).toBeGreaterThan(CACHE / 2);
   });
 
+  it("bounds metrics labels by operation name, keeping the shipped operations' own labels", async () => {
+    for (let i = 0; i < 250; i++) expect((await post(server.url, `query Made${i} { __typename }`)).status).toBe(200);
+    // A name from the persisted-query manifest, sent after the flood.
+    expect((await post(server.url, "query AllAccounts { __typename }")).status).toBe(200);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const labels = new Set([...metrics.matchAll(/account_graph_requests_total\{operation="([^"]*)"/g)].map(m => m[1]));
+    expect(labels.has("AllAccounts")).toBe(true);
+    expect(labels.has("other")).toBe(true);
+    expect(labels.size).toBeLessThanOrEqual(200 + 4); // 200 first-seen names, known ones, other, anonymous
+  });
+
   it("writes a bounded operation name into the log line", async () => {
     const name = `Q${"n".repeat(50_000)}`;
     const response = await post(server.url, `query ${name} { __typename }`);
