@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     "fault-every": { type: "string", default: "2" },
     "rss-growth-mb": { type: "string", default: "50" },
     "attack-every": { type: "string", default: "5" },
+    "server-heap-mb": { type: "string", default: "128" },
   },
 });
 const SECONDS = positive("seconds");
@@ -48,6 +49,11 @@ const FAULT_EVERY_S = positive("fault-every");
 const RSS_GROWTH_MB = positive("rss-growth-mb");
 // Every Nth request is a request-cost attack (0: none, the plain mix only).
 const ATTACK_EVERY = positive("attack-every", true);
+// The server's --max-old-space-size (0: V8's default). V8 sizes its heap from the machine's
+// memory (GBs) and collects lazily, so uncapped RSS wanders with the garbage of the attacks' 1 MB
+// bodies. A cap of ~2.5 times what the server holds live makes RSS show what is retained: a
+// server that kept the attacks' documents would run out of heap within seconds.
+const SERVER_HEAP_MB = positive("server-heap-mb", true);
 // More requests in flight than this means the server is not keeping up with the rate.
 const MAX_IN_FLIGHT = Math.max(50, RATE * 4);
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -223,7 +229,8 @@ interface ServerProcess {
 async function startServer(sims: Simulators): Promise<ServerProcess> {
   const port = await freePort(HOST);
   const entry = fileURLToPath(new URL("../index.js", import.meta.url));
-  const proc = spawn(process.execPath, [entry], {
+  const heap = SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
+  const proc = spawn(process.execPath, [...heap, entry], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
