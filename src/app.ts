@@ -1,5 +1,6 @@
 import { type AddressInfo } from "node:net";
 import { type DestinationStream, type Logger } from "pino";
+import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
 import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
@@ -15,6 +16,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
+import { type PreparedOperations } from "./prepared/prepared-operations.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
@@ -35,6 +37,8 @@ export interface RunningAccountGraph {
   port: number;
   deps: AppDeps;
   simulators?: Simulators;
+  /** The per-document caches, each bounded by `DOCUMENT_CACHE_BYTES` (inspected by tests). */
+  caches: { documents: DocumentStore; prepared: PreparedOperations };
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
   /** Where that state lives and whether it is reachable now, for the start-up line. */
@@ -93,14 +97,19 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 
   const schema = await buildSubgraph();
   let url = "";
-  const { apollo, prepared } = createGraphQLServer(schema, {
+  // The shipped operations: trusted documents with PERSISTED_QUERIES=only (the operator's file with
+  // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
+  // deployment without the file only loses those labels).
+  const manifest = config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : optionalManifest(config);
+  const { apollo, prepared, documents } = createGraphQLServer(schema, {
     endpoint: () => `${url}/graphql`,
     config,
     logger,
     metrics,
     sandboxHeaders: simulators ? sandboxHeaders() : undefined,
     apqCache: shared.apqCache,
-    manifest: config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : undefined,
+    manifest,
+    knownOperations: manifest?.operations.map(op => op.name),
   });
   await apollo.start();
   let ready = false;
@@ -126,6 +135,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     port,
     deps,
     simulators,
+    caches: { documents, prepared: prepared.operations },
     sharedState: shared.kind,
     sharedStateLine: () => shared.describe(),
     async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {
@@ -149,4 +159,12 @@ function sandboxHeaders(): Record<string, string> {
     headers[name] = DEFAULT_DEMO_KEYS[provider];
   }
   return headers;
+}
+
+function optionalManifest(config: Config) {
+  try {
+    return readManifest(config.persistedQueryManifest);
+  } catch {
+    return undefined;
+  }
 }

@@ -38,6 +38,16 @@ export interface Config {
   http: HttpLimits;
   /** `max-age` of the private cache hint on reads. */
   cacheMaxAgeSeconds: number;
+  /**
+   * Bytes (estimated heap) each per-document cache may hold: Apollo's parsed-document cache and
+   * the prepared operations each get this budget.
+   */
+  documentCacheBytes: number;
+  /**
+   * Upstream calls one GraphQL request may make to each provider; further calls are not sent and
+   * their fields fail with `UPSTREAM_BUDGET_EXCEEDED`.
+   */
+  upstreamCallBudget: number;
   /** The HTTP client for provider calls (see rest/transport.ts and docs/performance.md). */
   upstreamClient: "undici" | "got";
 }
@@ -49,6 +59,10 @@ export interface OperationLimits {
   maxTokens: number;
   maxDirectives: number;
   maxCost: number;
+  /** UTF-8 bytes of query text, refused before it is hashed, parsed or kept. */
+  maxQueryBytes: number;
+  /** Items of any one list in an operation's arguments, variables included. */
+  maxListItems: number;
 }
 
 /** Socket and body limits so slow or large clients cannot hold the server. */
@@ -170,7 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: int("MAX_ALIASES", 30, 0, 10000),
       maxTokens: int("MAX_TOKENS", 5000, 10, 1_000_000),
       maxDirectives: int("MAX_DIRECTIVES", 50, 0, 10000),
-      maxCost: int("MAX_COST", 20000, 10, 10_000_000),
+      maxCost: int("MAX_COST", 50_000, 10, 10_000_000),
+      maxQueryBytes: int("MAX_QUERY_BYTES", 64 * 1024, 100, 100 * 1024 * 1024),
+      maxListItems: int("MAX_LIST_ITEMS", 100, 1, 1_000_000),
     },
     http: {
       maxBodyBytes: int("MAX_BODY_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -180,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUpstreamResponseBytes: int("MAX_UPSTREAM_RESPONSE_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
     },
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE_SECONDS", 10, 0, 86_400),
+    documentCacheBytes: int("DOCUMENT_CACHE_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
+    upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
   };
 

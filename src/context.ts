@@ -9,6 +9,7 @@ import {
 } from "./rest/rest-client.js";
 import { type ProviderCircuit } from "./rest/circuit-breaker.js";
 import { type Transport } from "./rest/transport.js";
+import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 
 /** Request headers carrying a caller's own provider credentials (contract §1), lower case. */
@@ -74,6 +75,7 @@ export function createContext(
   };
   const kits = new Map<unknown, unknown>();
   const upstream = new UpstreamRecorder(deps.upstreamListeners);
+  const budget = new UpstreamBudget(deps.config.upstreamCallBudget);
   const ctx: Context = {
     config: deps.config,
     logger: deps.logger,
@@ -90,6 +92,7 @@ export function createContext(
         timeoutMs: deps.config.upstreamTimeoutMs,
         retry: deps.retry,
         recorder: upstream,
+        budget,
         limiter: deps.limiters[profile.provider],
         circuit: deps.circuits?.[profile.provider],
         logger: deps.logger,

@@ -19,6 +19,8 @@ import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documen
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
 import { preparedExecutor } from "./prepared/prepared-executor.js";
 import { type PreparedPath } from "./prepared/prepared-path.js";
+import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
+import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
 
 /** Options for {@link createGraphQLServer}. */
@@ -34,12 +36,16 @@ export interface ApolloOptions {
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
   manifest?: PersistedQueryManifest;
+  /** Operation names that always get their own metrics label (the manifest's, in every mode). */
+  knownOperations?: readonly string[];
 }
 
 /** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
   prepared: PreparedPath;
+  /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`). */
+  documents: DocumentStore;
 }
 
 /** The operation Sandbox opens with in development. */
@@ -80,9 +86,11 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   const finish = responseFinisher({
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
-    logRequest: requestLogger(metrics, logger),
+    logRequest: requestLogger(metrics, logger, options.knownOperations),
   });
-  const operations = new PreparedOperations({ byHash: config.persistedQueries !== "off" });
+  const operations = new PreparedOperations({ bytes: config.documentCacheBytes, byHash: config.persistedQueries !== "off" });
+  const documents = createDocumentStore(config.documentCacheBytes);
+  const listLimits = { maxListItems: limits.maxListItems, maxCost: limits.maxCost };
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -94,6 +102,8 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     persistedQueries: persistedQueries(config, options),
+    // Apollo's default measures documents without their source text (see caches/document-size.ts).
+    documentStore: documents,
     validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
@@ -105,12 +115,13 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
       ...federatedTracePlugins(),
       responsePlugin(finish),
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
+      listLimitsPlugin(listLimits),
       // Last: it records operations that got through all of the above.
       operations.plugin(),
     ],
   });
   const run = preparedExecutor({ schema, formatError, finish });
-  return { apollo, prepared: { operations, run } };
+  return { apollo, prepared: { operations, run, listLimits }, documents };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

@@ -48,6 +48,21 @@ describe("loadConfig", () => {
     expect(config.upstreamTimeoutMs).toBe(2500);
   });
 
+  it("reads and validates the per-request cost limits", () => {
+    const config = loadConfig({});
+    expect(config.limits).toMatchObject({ maxQueryBytes: 65536, maxListItems: 100 });
+    expect(config.upstreamCallBudget).toBe(100);
+    expect(config.documentCacheBytes).toBe(16 * 1024 * 1024);
+    const set = loadConfig({ MAX_QUERY_BYTES: "2000", MAX_LIST_ITEMS: "10", UPSTREAM_CALL_BUDGET: "5", DOCUMENT_CACHE_BYTES: "0" });
+    expect([set.limits.maxQueryBytes, set.limits.maxListItems, set.upstreamCallBudget, set.documentCacheBytes]).toEqual([2000, 10, 5, 0]);
+    expect(problemsOf({ UPSTREAM_CALL_BUDGET: "0", MAX_LIST_ITEMS: "many", MAX_QUERY_BYTES: "10", DOCUMENT_CACHE_BYTES: "-1" })).toEqual([
+      'MAX_QUERY_BYTES must be an integer from 100 to 104857600 (got "10")',
+      'MAX_LIST_ITEMS must be an integer from 1 to 1000000 (got "many")',
+      'DOCUMENT_CACHE_BYTES must be an integer from 0 to 1073741824 (got "-1")',
+      'UPSTREAM_CALL_BUDGET must be an integer from 1 to 1000000 (got "0")',
+    ]);
+  });
+
   it("explains a bad PORT", () => {
     expect(problemsOf({ PORT: "abc" })).toEqual(['PORT must be an integer from 0 to 65535 (got "abc")']);
     expect(problemsOf({ PORT: "70000" })).toHaveLength(1);

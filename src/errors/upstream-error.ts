@@ -23,7 +23,8 @@ export type UpstreamFailure =
   | { kind: "unreadable"; status: number; reason: string; requestId?: string }
   | { kind: "no-credential"; header: string }
   | { kind: "circuit-open"; retryAfterSeconds: number }
-  | { kind: "budget-unavailable" };
+  | { kind: "budget-unavailable" }
+  | { kind: "call-budget"; budget: number };
 
 /** A GraphQL error that came from (or instead of) a provider call; always carries `extensions.provider`. */
 export class UpstreamError extends GraphQLError {}
@@ -96,6 +97,13 @@ export function upstreamError(provider: Provider, failure: UpstreamFailure): Ups
       return new UpstreamError(
         `${name} was not called: its concurrency budget, shared by the replicas in Redis, cannot be reached right now (Redis unavailable).`,
         { extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true } },
+      );
+    case "call-budget":
+      // Nothing was sent: this request already made its share of calls to the provider.
+      return new UpstreamError(
+        `${name} was not called: this request already made ${failure.budget} ${name} calls, the most one ` +
+          "request may make (UPSTREAM_CALL_BUDGET). Ask for fewer accounts per request.",
+        { extensions: { code: ErrorCode.UPSTREAM_BUDGET_EXCEEDED, ...base, upstreamCallBudget: failure.budget, retryable: false } },
       );
     case "unreadable":
       return new UpstreamError(`${name} sent an unreadable response (${failure.reason}).`, {

@@ -11,6 +11,7 @@ import { acceptsGraphQLJson } from "./accept.js";
 import { corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
+import { queryTooLarge } from "./query-size.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
@@ -168,6 +169,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
         throw error;
       }
     }
+
+    const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
+    if (oversized) return sendJson(res, 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
 
     const accept = headers.get("accept") ?? "";
     const context = () => createContext(deps, headers, requestId, caller.authenticated);

@@ -74,9 +74,19 @@ export function createMetrics(): Metrics {
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const MAX_OPERATION_LABELS = 200;
 
-/** A bounded label for an operation name (client-chosen names must not explode cardinality). */
-export function operationLabel(name: string | null | undefined, seen: Set<string>): string {
+/**
+ * A bounded label for an operation name (client-chosen names must not explode cardinality): a
+ * `known` name (the persisted-query manifest's operations) always has its own label; other valid
+ * names get one while fewer than 200 have, then `other`; `anonymous` and `invalid` otherwise. So
+ * a flood of made-up names costs at most 200 label values and never hides the known operations.
+ */
+export function operationLabel(
+  name: string | null | undefined,
+  seen: Set<string>,
+  known: ReadonlySet<string> = new Set(),
+): string {
   if (!name) return "anonymous";
+  if (known.has(name)) return name;
   if (!OPERATION_NAME.test(name)) return "invalid";
   if (seen.has(name)) return name;
   if (seen.size >= MAX_OPERATION_LABELS) return "other";

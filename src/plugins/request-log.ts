@@ -2,6 +2,8 @@ import { type Logger } from "pino";
 import { operationLabel, type Metrics } from "../observability/metrics.js";
 import { type FinishedRequest, type RequestTiming } from "./response.plugin.js";
 
+const MAX_LOGGED_NAME = 128;
+
 /** Writes one request's log line and metrics; see {@link requestLogger}. */
 export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => void;
 
@@ -10,8 +12,9 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
  * upstream call count and error codes (never variables or headers). `parsed` false with a document
  * means Apollo's document cache served it (counted as a `document` cache hit).
  */
-export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
+export function requestLogger(metrics: Metrics, logger: Logger, knownOperations: readonly string[] = []): LogRequest {
   const seen = new Set<string>();
+  const known = new Set(knownOperations);
   // The line's fields are fixed and carry no credential, so it skips the redaction pass the
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
@@ -28,13 +31,14 @@ export function requestLogger(metrics: Metrics, logger: Logger): LogRequest {
       if (!codes) codes = [code];
       else if (!codes.includes(code)) codes.push(code);
     }
-    const operation = operationLabel(operationName, seen);
+    const operation = operationLabel(operationName, seen, known);
     metrics.requests.inc({ operation, outcome: codes?.[0] ?? "ok" });
     metrics.requestDuration.observe({ operation }, durationMs / 1000);
     log.info(
       {
         requestId: contextValue.requestId,
-        operationName: operationName ?? null,
+        // A name is one token of any length: the line keeps a bounded prefix.
+        operationName: operationName ? operationName.slice(0, MAX_LOGGED_NAME) : null,
         durationMs,
         upstreamCalls: contextValue.upstream.calls.length,
         ...(codes ? { errorCodes: codes } : {}),

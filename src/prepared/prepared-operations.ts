@@ -1,5 +1,7 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { BREAK, visit, type DocumentNode, type OperationDefinitionNode } from "graphql";
+import { ByteBudgetLru } from "../caches/byte-budget-lru.js";
+import { documentBytes } from "../caches/document-size.js";
 import { type Context } from "../context.js";
 
 /** An operation Apollo has parsed, validated and let through every plugin once. */
@@ -12,9 +14,11 @@ export interface PreparedOperation {
 
 /** How much {@link PreparedOperations} holds, and whether it answers persisted-query hashes. */
 export interface PreparedOperationsOptions {
-  entries: number;
-  /** Budget of query text, summed over entries. */
-  characters: number;
+  /**
+   * Budget of estimated heap over all entries: the key (a copy of the query text) plus the
+   * parsed document ({@link documentBytes}). `DOCUMENT_CACHE_BYTES`.
+   */
+  bytes: number;
   /**
    * Also find operations by the SHA-256 of their text, as persisted-query clients send them
    * (`PERSISTED_QUERIES` `apq` or `only`; with `off`, Apollo refuses hashes, so must this).
@@ -22,11 +26,9 @@ export interface PreparedOperationsOptions {
   byHash: boolean;
 }
 
-// Enough for every operation a fleet of clients sends (typical operations are 100–2,000
-// characters). A flood of distinct or huge documents only evicts (those requests then take
-// Apollo's path). A parsed document takes ~50 bytes of heap per character of text, so the text
-// is what is budgeted: at most ~15 MB.
-const DEFAULT_OPTIONS: PreparedOperationsOptions = { entries: 500, characters: 300_000, byHash: true };
+// Typical operations are 100–2,000 characters (~100 KB parsed): thousands fit. A flood of
+// distinct or huge documents only evicts (those requests then take Apollo's path).
+const DEFAULT_OPTIONS: PreparedOperationsOptions = { bytes: 16 * 1024 * 1024, byHash: true };
 
 interface Entry {
   prepared: PreparedOperation;
@@ -37,23 +39,31 @@ interface Entry {
  * The operations the prepared path may run: filled by {@link PreparedOperations.plugin} from
  * requests that reached execution through Apollo, i.e. whose text parsed, passed every validation
  * rule (graphql-armor's limits, no introspection in production, ...) and every plugin's
- * `didResolveOperation` (trusted documents). Keyed by query text (or its SHA-256, which names
- * the same text) and requested operation name, exactly what decided that outcome; the schema never
- * changes while the process runs.
+ * `didResolveOperation` (trusted documents, list limits). Keyed by query text (or its SHA-256,
+ * which names the same text) and requested operation name, exactly what decided that outcome; the
+ * schema never changes while the process runs. Bounded by bytes, least recently used out first.
  */
 export class PreparedOperations {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: ByteBudgetLru<string, Entry>;
   /** Hash key → text key of the same entry. */
   private readonly hashes = new Map<string, string>();
-  private characters = 0;
   private readonly options: PreparedOperationsOptions;
 
   constructor(options: Partial<PreparedOperationsOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.entries = new ByteBudgetLru(this.options.bytes);
+    this.entries.onEvict = (_id, entry) => {
+      if (entry.hashKey) this.hashes.delete(entry.hashKey);
+    };
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Estimated bytes held; at most the `bytes` option. */
+  get bytes(): number {
+    return this.entries.bytes;
   }
 
   /** The operation for this exact text and requested operation name. */
@@ -86,20 +96,12 @@ export class PreparedOperations {
    */
   remember(query: string, requestedName: string | undefined, prepared: PreparedOperation, sha256?: string): void {
     const id = key(query, requestedName);
-    const { entries, characters } = this.options;
-    if (this.entries.has(id) || id.length > characters || usesIncrementalDelivery(prepared.document)) return;
-    while (this.entries.size >= entries || this.characters + id.length > characters) this.evictOldest();
+    // The cheap test first: a text over the whole budget is never stored, so never parsed for size.
+    if (this.entries.has(id) || 2 * id.length > this.options.bytes || usesIncrementalDelivery(prepared.document)) return;
     const hashKey = this.options.byHash && sha256 ? key(sha256, requestedName) : undefined;
-    this.entries.set(id, { prepared, hashKey });
-    if (hashKey) this.hashes.set(hashKey, id);
-    this.characters += id.length;
-  }
-
-  private evictOldest() {
-    const [id, entry] = this.entries.entries().next().value!;
-    this.entries.delete(id);
-    if (entry.hashKey) this.hashes.delete(entry.hashKey);
-    this.characters -= id.length;
+    if (this.entries.set(id, { prepared, hashKey }, 2 * id.length + documentBytes(prepared.document)) && hashKey) {
+      this.hashes.set(hashKey, id);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { type HeaderMap } from "@apollo/server";
 import { type Context } from "../context.js";
+import { checkListLimits, hasArray, type ListLimits } from "../limits/list-limits.js";
 import { type PreparedExecutor, type PreparedResponse } from "./prepared-executor.js";
 import { type PreparedOperations } from "./prepared-operations.js";
 import { preparedLookup } from "./prepared-request.js";
@@ -8,6 +9,8 @@ import { preparedLookup } from "./prepared-request.js";
 export interface PreparedPath {
   operations: PreparedOperations;
   run: PreparedExecutor;
+  /** The list limits Apollo's `listLimitsPlugin` applies; variables change per request. */
+  listLimits: ListLimits;
 }
 
 /** An HTTP request as the prepared path sees it. */
@@ -38,6 +41,10 @@ export async function answerPrepared(path: PreparedPath, request: PreparedHttpRe
       : path.operations.getByHash(lookup.sha256!, lookup.operationName);
   // Apollo answers a GET mutation with 405.
   if (!operation || (method === "GET" && operation.operation.operation !== "query")) return undefined;
+  // A list variable longer than when the operation was vetted: Apollo's plugin refuses it, in its words.
+  if (hasArray(lookup.variables) && checkListLimits(operation.document, operation.operation, lookup.variables, path.listLimits)) {
+    return undefined;
+  }
   return path.run({
     prepared: operation,
     operationName: lookup.operationName,

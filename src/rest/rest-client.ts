@@ -15,6 +15,7 @@ import {
   isRetryableStatus,
   parseRetryAfter,
 } from "./retry-policy.js";
+import { type UpstreamBudget } from "./upstream-budget.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 
 /**
@@ -77,6 +78,8 @@ export interface RestClientOptions {
   retry: RetryPolicy;
   /** Per-request log of upstream calls (inspector, metrics, tests). */
   recorder?: UpstreamRecorder;
+  /** The request's calls left per provider; a call over it is refused unsent. */
+  budget?: UpstreamBudget;
   limiter?: ConcurrencyLimiter;
   /** The provider's circuit breaker; calls fail fast while it is open. */
   circuit?: ProviderCircuit;
@@ -104,12 +107,15 @@ export class RestClient {
 
   /** Perform `call` and return the parsed JSON body (undefined for an empty body). */
   async request<T>(call: RestCall): Promise<T> {
-    const { profile, credential, timeoutMs, retry, recorder } = this.options;
+    const { profile, credential, timeoutMs, retry, recorder, budget } = this.options;
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
     }
     // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
     if (DOT_SEGMENT.test(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
+    if (budget && !budget.take(profile.provider)) {
+      throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
+    }
     const deadline = Date.now() + timeoutMs;
     const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;

@@ -11,16 +11,21 @@ import { CUDO_DEMO_ACCOUNTS } from "../providers/cudo/cudo.simulator.js";
 import { Provider } from "../providers/provider.js";
 import { type SimCall, type SimControl, type SimFault } from "../simulators/sim-server.js";
 import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "../simulators/index.js";
+import { ATTACKS, checkAttack, SOAK_CALL_BUDGET, SOAK_DOCUMENT_CACHE_BYTES, type Attack } from "./soak-attacks.js";
 
 /*
  * `npm run soak [-- --seconds N]`: the built server (`node build/index.js`, production, live mode)
  * in front of the four provider simulators, which run in this process so faults can be injected
  * from outside the server. A fixed-rate mix of every read and mutation runs for a bounded time
  * while an upstream fault (500, 503, connection reset, or 429 with a long Retry-After) is queued
- * on a random provider at a fixed interval.
+ * on a random provider at a fixed interval. Every fifth request (`--attack-every`) is one of the
+ * request-cost attacks (`soak-attacks.ts`: distinct large documents, long lists, entity fan-out
+ * over the call budget); the server runs with `INSPECT_UPSTREAM` so every answer lists the
+ * upstream calls it made.
  *
  * Verdict (exit 1 on FAIL): every failed request is explained by an injected fault (right code,
- * right provider, no more failures than faults taken), the server kept up with the rate, stayed
+ * right provider, no more failures than faults taken), every attack got its designed answer, no
+ * request made more than the call budget to one provider, the server kept up with the rate, stayed
  * healthy, its RSS grew less than the bound between the end of warm-up and the end, and it stops
  * cleanly on SIGTERM.
  */
@@ -33,6 +38,8 @@ const { values: args } = parseArgs({
     rate: { type: "string", default: "50" },
     "fault-every": { type: "string", default: "2" },
     "rss-growth-mb": { type: "string", default: "50" },
+    "attack-every": { type: "string", default: "5" },
+    "server-heap-mb": { type: "string", default: "128" },
   },
 });
 const SECONDS = positive("seconds");
@@ -40,9 +47,18 @@ const WARMUP_S = positive("warmup", true);
 const RATE = positive("rate");
 const FAULT_EVERY_S = positive("fault-every");
 const RSS_GROWTH_MB = positive("rss-growth-mb");
+// Every Nth request is a request-cost attack (0: none, the plain mix only).
+const ATTACK_EVERY = positive("attack-every", true);
+// The server's --max-old-space-size (0: V8's default). V8 sizes its heap from the machine's
+// memory (GBs) and collects lazily, so uncapped RSS wanders with the garbage of the attacks' 1 MB
+// bodies. A cap of ~2.5 times what the server holds live makes RSS show what is retained: a
+// server that kept the attacks' documents would run out of heap within seconds.
+const SERVER_HEAP_MB = positive("server-heap-mb", true);
 // More requests in flight than this means the server is not keeping up with the rate.
 const MAX_IN_FLIGHT = Math.max(50, RATE * 4);
 const REQUEST_TIMEOUT_MS = 15_000;
+// API_TOKENS and INSPECT_UPSTREAM: answers list their upstream calls to this token's holder.
+const SOAK_TOKEN = "soak-inspect-token";
 const SHUTDOWN_GRACE_MS = 15_000;
 
 function positive(name: keyof typeof args, zeroOk = false): number {
@@ -213,7 +229,8 @@ interface ServerProcess {
 async function startServer(sims: Simulators): Promise<ServerProcess> {
   const port = await freePort(HOST);
   const entry = fileURLToPath(new URL("../index.js", import.meta.url));
-  const proc = spawn(process.execPath, [entry], {
+  const heap = SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
+  const proc = spawn(process.execPath, [...heap, entry], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
@@ -224,6 +241,10 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
       HOSTUP_BASE_URL: sims.hostup.url,
       CUDO_BASE_URL: sims.cudo.url,
       DEPICTA_BASE_URL: sims.depicta.url,
+      API_TOKENS: SOAK_TOKEN,
+      INSPECT_UPSTREAM: "true",
+      UPSTREAM_CALL_BUDGET: String(SOAK_CALL_BUDGET),
+      DOCUMENT_CACHE_BYTES: String(SOAK_DOCUMENT_CACHE_BYTES),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -319,6 +340,10 @@ interface Outcome {
   errors: string[];
   /** Why there is no usable answer at all (transport error, timeout, unreadable body). */
   broken?: string;
+  /** Upstream calls the request made, per provider (`extensions.upstreamCalls`). */
+  calls: Partial<Record<Provider, number>>;
+  /** The attack this request was, if it was one. */
+  attack?: Attack;
 }
 
 /**
@@ -336,12 +361,12 @@ async function post(url: string, body: string): Promise<Outcome> {
 
 function postOnce(url: string, body: string): Promise<Outcome & { raceReset?: boolean }> {
   const started = performance.now();
-  const headers: Record<string, string> = { "content-type": "application/json" };
+  const headers: Record<string, string> = { "content-type": "application/json", authorization: `Bearer ${SOAK_TOKEN}` };
   for (const provider of Object.values(Provider))
     headers[KEY_HEADERS[provider]] = DEFAULT_DEMO_KEYS[provider];
   return new Promise(resolve => {
-    const done = (outcome: Omit<Outcome, "ms"> & { raceReset?: boolean }) =>
-      resolve({ ...outcome, ms: performance.now() - started });
+    const done = (outcome: Omit<Outcome, "ms" | "calls"> & { raceReset?: boolean; calls?: Outcome["calls"] }) =>
+      resolve({ calls: {}, ...outcome, ms: performance.now() - started });
     const req = request(
       `${url}/graphql`,
       { method: "POST", headers, agent, timeout: REQUEST_TIMEOUT_MS },
@@ -353,12 +378,17 @@ function postOnce(url: string, body: string): Promise<Outcome & { raceReset?: bo
           try {
             const json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
               errors?: { extensions?: { code?: string; provider?: string } }[];
+              extensions?: { upstreamCalls?: { provider: Provider; fromLoader: boolean }[] };
             };
+            const calls: Outcome["calls"] = {};
+            for (const call of json.extensions?.upstreamCalls ?? []) {
+              if (!call.fromLoader) calls[call.provider] = (calls[call.provider] ?? 0) + 1;
+            }
             const errors = (json.errors ?? []).map(e => {
               const code = e.extensions?.code ?? "NO_CODE";
               return e.extensions?.provider ? `${code}@${e.extensions.provider}` : code;
             });
-            done({ status, errors });
+            done({ status, errors, calls });
           } catch {
             done({ status, errors: [], broken: `status ${status}, body is not JSON` });
           }
@@ -407,15 +437,30 @@ async function drive(
       continue;
     }
     const i = counter.i++;
-    const operation = MIX[i % MIX.length]!;
+    const attack =
+      ATTACK_EVERY > 0 && i % ATTACK_EVERY === ATTACK_EVERY - 1
+        ? ATTACKS[Math.floor(i / ATTACK_EVERY) % ATTACKS.length]
+        : undefined;
+    const operation = attack ?? MIX[i % MIX.length]!;
     const sent = post(url, JSON.stringify(operation.body(i))).then(outcome => {
-      phase.outcomes.push(outcome);
+      phase.outcomes.push(attack ? { ...outcome, attack } : outcome);
     });
     pending.add(sent);
     void sent.finally(() => pending.delete(sent));
   }
   await Promise.all(pending);
   return phase;
+}
+
+/**
+ * An attack's answer as the failure analysis sees it: designed errors removed, its designed
+ * status counted as success; what does not match the design goes to `problems`.
+ */
+function judged(outcome: Outcome, problems: string[]): Outcome {
+  if (!outcome.attack || outcome.broken) return outcome;
+  const { problem, rest } = checkAttack(outcome.attack, outcome);
+  if (problem) problems.push(problem);
+  return { ...outcome, status: problem ? outcome.status : 200, errors: rest };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -451,6 +496,8 @@ async function main(): Promise<boolean> {
   );
 
   const warmup = await drive(server.url, WARMUP_S, counter);
+  const attackProblems: string[] = [];
+  warmup.outcomes = warmup.outcomes.map(o => judged(o, attackProblems));
   const warmupFailed = warmup.outcomes.filter(
     o => o.broken || o.status !== 200 || o.errors.length > 0,
   ).length;
@@ -482,6 +529,18 @@ async function main(): Promise<boolean> {
   clearInterval(trimCalls);
   agent.destroy();
   await sims.close();
+
+  const attacksSent = tally();
+  let maxCalls = 0;
+  let totalCalls = 0;
+  for (const o of [...warmup.outcomes, ...measured.outcomes]) {
+    if (o.attack) bump(attacksSent, o.attack.name);
+    for (const n of Object.values(o.calls)) {
+      maxCalls = Math.max(maxCalls, n ?? 0);
+      totalCalls += n ?? 0;
+    }
+  }
+  measured.outcomes = measured.outcomes.map(o => judged(o, attackProblems));
 
   // Explain failures: each error must be a fault's code at a provider that took such a fault,
   // and no more of them than faults taken there (a fault fails at most one request).
@@ -529,6 +588,14 @@ async function main(): Promise<boolean> {
       measured.skipped === 0 && warmup.skipped === 0,
     ],
     ["warm-up without faults had no failures", warmupFailed === 0],
+    [
+      "every attack got its designed answer (refused with no call, or served within the budget)",
+      attackProblems.length === 0,
+    ],
+    [
+      `no request made more than ${SOAK_CALL_BUDGET} calls to one provider (UPSTREAM_CALL_BUDGET)`,
+      maxCalls <= SOAK_CALL_BUDGET,
+    ],
     ["/healthz answered 200 at the end", healthy],
     [`RSS growth below ${RSS_GROWTH_MB} MB`, Number.isFinite(growth) && growth < RSS_GROWTH_MB],
     [`clean exit on SIGTERM within ${SHUTDOWN_GRACE_MS / 1000} s`, shutdown.clean],
@@ -539,6 +606,10 @@ async function main(): Promise<boolean> {
     `requests            ${measured.outcomes.length} in ${SECONDS} s (${fmt(measured.outcomes.length / SECONDS)} req/s), skipped ${measured.skipped}`,
   );
   out(`failed requests     ${failed.length}`);
+  out(`attacks             ${sum(attacksSent)} (${list(attacksSent)})`);
+  out(
+    `upstream calls      ${totalCalls} in all; at most ${maxCalls} by one request to one provider (budget ${SOAK_CALL_BUDGET})`,
+  );
   out(`errors by code      ${list(byCode)}`);
   out(`faults injected     ${sum(injected)} (${list(injected)})`);
   out(`faults taken        ${sum(taken)} (${list(taken)})`);
@@ -561,6 +632,7 @@ async function main(): Promise<boolean> {
   }
   if (server.diedEarly) out(`server died         ${server.diedEarly}`);
   for (const line of [...new Set(unexplained)].slice(0, 20)) out(`unexplained         ${line}`);
+  for (const line of [...new Set(attackProblems)].slice(0, 20)) out(`attack problem      ${line}`);
   out("");
   for (const [label, ok] of checks) out(`${ok ? "PASS" : "FAIL"}  ${label}`);
   const pass = checks.every(([, ok]) => ok);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { getOperationAST, parse } from "graphql";
+import { documentBytes } from "../../src/caches/document-size.js";
 import { PreparedOperations, type PreparedOperation } from "../../src/prepared/prepared-operations.js";
 
 function prepared(text: string, name?: string): PreparedOperation {
@@ -28,28 +29,33 @@ describe("PreparedOperations", () => {
     expect(operations.get("{ a }", "X\nY")).toBeUndefined();
   });
 
-  it("holds at most its number of entries, dropping the oldest", () => {
-    const operations = new PreparedOperations({ entries: 2, characters: 1000 });
-    for (const field of ["a", "b", "c"]) operations.remember(`{ ${field} }`, undefined, prepared(`{ ${field} }`));
+  // Each entry costs a copy of its key (2 bytes a character) plus its parsed document.
+  const cost = (text: string) => 2 * (text.length + 2) + documentBytes(parse(text));
+
+  it("holds at most its budget of bytes, dropping the least recently used", () => {
+    const texts = ["{ aaaaaaaaaa }", "{ bbbbbbbbbb }", "{ cccccccccc }"];
+    const operations = new PreparedOperations({ bytes: 2 * cost(texts[0]!) });
+    operations.remember(texts[0]!, undefined, prepared(texts[0]!));
+    operations.remember(texts[1]!, undefined, prepared(texts[1]!));
+    expect(operations.get(texts[0]!, undefined)).toBeDefined(); // now the most recently used
+    operations.remember(texts[2]!, undefined, prepared(texts[2]!));
     expect(operations.size).toBe(2);
-    expect(operations.get("{ a }", undefined)).toBeUndefined();
-    expect(operations.get("{ c }", undefined)).toBeDefined();
+    expect(operations.bytes).toBeLessThanOrEqual(2 * cost(texts[0]!));
+    expect(operations.get(texts[1]!, undefined)).toBeUndefined();
+    expect(operations.get(texts[0]!, undefined)).toBeDefined();
   });
 
-  it("holds at most its budget of text, dropping the oldest, and never a text over the budget", () => {
-    const operations = new PreparedOperations({ entries: 100, characters: 40 });
-    const texts = ["{ aaaaaaaaaa }", "{ bbbbbbbbbb }", "{ cccccccccc }"]; // 16 characters each with the key's prefix
-    for (const text of texts) operations.remember(text, undefined, prepared(text));
-    expect(operations.size).toBe(2);
-    expect(operations.get(texts[0]!, undefined)).toBeUndefined();
-    const huge = `{ ${"x".repeat(60)} }`;
-    operations.remember(huge, undefined, prepared(huge));
-    expect(operations.get(huge, undefined)).toBeUndefined();
-    expect(operations.size).toBe(2);
+  it("never keeps a document over the budget, however few its tokens (comments count)", () => {
+    const operations = new PreparedOperations({ bytes: 10_000 });
+    const commented = `{ a } # ${"x".repeat(6_000)}`;
+    operations.remember(commented, undefined, prepared(commented));
+    expect(operations.get(commented, undefined)).toBeUndefined();
+    expect(operations.size).toBe(0);
+    expect(operations.bytes).toBe(0);
   });
 
   it("finds an operation by the hash of its text, until the text is evicted", () => {
-    const operations = new PreparedOperations({ entries: 1 });
+    const operations = new PreparedOperations({ bytes: cost("{ a }") + 10 });
     operations.remember("{ a }", "A", prepared("{ a }"), "h1");
     expect(operations.getByHash("h1", "A")).toBe(operations.get("{ a }", "A"));
     expect(operations.getByHash("h1", undefined)).toBeUndefined();

@@ -50,7 +50,8 @@ describe("operation limits with the defaults", () => {
 
   it("refuses a document over the token limit as a parse failure (400, not 500)", async () => {
     server.resetSims();
-    const { status, body } = await server.gql(`{ ${"__typename ".repeat(6000)} }`);
+    // 5,003 tokens in 55 KB: over MAX_TOKENS, under MAX_QUERY_BYTES, so the token limit is what answers.
+    const { status, body } = await server.gql(`{ ${"__typename ".repeat(5001)} }`);
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
     expect(body.errors?.[0]?.message).toMatch(/tokens/);

@@ -1532,3 +1532,165 @@ describe("fuzzing numeric money from a provider (production)", () => {
     expect(exact).toBeGreaterThan(0);
   }, 60_000);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Request cost: long lists (representations, accounts(providers:), list variables inside inputs)
+// and distinct large documents. Defaults apply: MAX_LIST_ITEMS 100, UPSTREAM_CALL_BUDGET 100 per
+// provider, MAX_QUERY_BYTES 64 KiB, DOCUMENT_CACHE_BYTES 16 MiB.
+
+describe("fuzzing request cost: long lists and distinct large documents (production)", () => {
+  const MAX_LIST_ITEMS = 100;
+  const BUDGET = 100;
+  const ENTITY_TYPES = ["DiffioAccount", "HostupAccount", "CudoBillingAccount", "DepictaAccount"];
+  const PROVIDERS = ["DIFFIO", "HOSTUP", "CUDO", "DEPICTA"];
+  const sims = () => [server.sims.diffio, server.sims.hostup, server.sims.cudo, server.sims.depicta];
+
+  // Mostly around the limit, sometimes far over it.
+  const lengthArb = fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: MAX_LIST_ITEMS + 5 }) },
+    { weight: 1, arbitrary: fc.integer({ min: MAX_LIST_ITEMS + 1, max: 20_000 }) },
+  );
+  const idArb = fc.oneof(
+    fc.constantFrom(CUDO_DEMO_ACCOUNTS.main, "user_demo_1", ""),
+    fc.nat({ max: 1_000_000 }).map(n => `ba-fuzz-${n}`),
+  );
+
+  interface ListCase {
+    label: string;
+    query: string;
+    variables?: Record<string, unknown>;
+    /** The longest list the case sends. */
+    items: number;
+  }
+
+  const entitiesArb: fc.Arbitrary<ListCase> = fc
+    .record({
+      n: lengthArb,
+      aliases: fc.integer({ min: 1, max: 30 }),
+      types: fc.array(fc.constantFrom(...ENTITY_TYPES), { minLength: 1, maxLength: 4 }),
+      ids: fc.array(idArb, { minLength: 1, maxLength: 8 }),
+      distinct: fc.boolean(),
+      literal: fc.boolean(),
+    })
+    .map(({ n, aliases, types, ids, distinct, literal }) => {
+      const reps = Array.from({ length: n }, (_, i) => ({
+        __typename: types[i % types.length]!,
+        id: distinct ? `${ids[i % ids.length]}-${i}` : ids[i % ids.length]!,
+      }));
+      const selection = `{ __typename ... on CudoBillingAccount { id displayName } ... on DiffioAccount { id } }`;
+      // Literal lists are short: a long one is refused by MAX_TOKENS first, which is not under test.
+      const asLiteral = literal && n <= 20;
+      const argument = asLiteral
+        ? `[${reps.map(r => `{ __typename: ${JSON.stringify(r.__typename)}, id: ${JSON.stringify(r.id)} }`).join(", ")}]`
+        : "$r";
+      const fields = Array.from({ length: aliases }, (_, i) => `e${i}: _entities(representations: ${argument}) ${selection}`);
+      return {
+        label: `_entities x${aliases} of ${n}${asLiteral ? " (literal)" : ""}`,
+        query: asLiteral ? `{ ${fields.join(" ")} }` : `query E($r: [_Any!]!) { ${fields.join(" ")} }`,
+        variables: asLiteral ? undefined : { r: reps },
+        items: n,
+      };
+    });
+
+  const accountsArb: fc.Arbitrary<ListCase> = fc
+    .record({ n: lengthArb, literal: fc.boolean(), seed: fc.nat() })
+    .map(({ n, literal, seed }) => {
+      const providers = Array.from({ length: n }, (_, i) => PROVIDERS[(seed + i) % 4]!);
+      const asLiteral = literal && n <= 300;
+      return {
+        label: `accounts(providers:) of ${n}${asLiteral ? " (literal)" : ""}`,
+        query: asLiteral
+          ? `{ accounts(providers: [${providers.join(", ")}]) { provider id } }`
+          : `query A($p: [Provider!]) { accounts(providers: $p) { provider id } }`,
+        variables: asLiteral ? undefined : { p: providers },
+        items: n,
+      };
+    });
+
+  // A list nested in an input object, given as a variable of the whole input.
+  const nestedArb: fc.Arbitrary<ListCase> = lengthArb.map(n => ({
+    label: `patchPreferences enabledEmails of ${n}`,
+    query: `mutation P($input: PatchPreferencesInput!) { patchPreferences(input: $input) { __typename } }`,
+    variables: {
+      input: { notifications: { delivery: { overrideEnabled: true, enabledEmails: Array(n).fill("notify_billing") } } },
+    },
+    items: n,
+  }));
+
+  async function listExchange(c: ListCase): Promise<void> {
+    server.resetSims();
+    const req = graphqlPost(c.query, c.variables);
+    const response = await send(req);
+    const calls = upstreamCalls();
+    const problems = violations({ request: req, document: c.query, response, upstreamCalls: calls });
+    const body = JSON.parse(response.text) as { errors?: { extensions?: { code?: string; fieldErrors?: unknown } }[] };
+    const codes = (body.errors ?? []).map(e => e.extensions?.code);
+    // A body over MAX_BODY_BYTES (1 MiB) is refused with 413 before it is read as GraphQL.
+    const oversizedBody = Buffer.byteLength(String(req.body)) > 1024 * 1024;
+    if (c.items > MAX_LIST_ITEMS) {
+      if (oversizedBody ? response.status !== 413 : response.status !== 400 || codes[0] !== "BAD_USER_INPUT") {
+        problems.push(`a list of ${c.items} answered ${response.status} ${codes.join(",")}, not 400 BAD_USER_INPUT`);
+      }
+      if (calls !== 0) problems.push(`a refused list of ${c.items} made ${calls} upstream call(s)`);
+    }
+    for (const sim of sims()) {
+      if (sim.control.count() > BUDGET) problems.push(`${sim.control.count()} calls to one provider (budget ${BUDGET})`);
+    }
+    if (problems.length > 0) throw new Error(`${problems.join("\n")}\ncase: ${c.label}`);
+  }
+
+  it("refuses long representation lists before any call and bounds calls per provider", async () => {
+    await fc.assert(fc.asyncProperty(entitiesArb, listExchange), { ...FC_OPTIONS, numRuns: HEAVY_RUNS });
+  }, 60_000);
+
+  it("refuses long accounts(providers:) lists, literal or variable, before any call", async () => {
+    await fc.assert(fc.asyncProperty(accountsArb, listExchange), FC_OPTIONS);
+  }, 60_000);
+
+  it("refuses long lists nested in input variables before any call", async () => {
+    await fc.assert(fc.asyncProperty(nestedArb, listExchange), FC_OPTIONS);
+  }, 60_000);
+
+  it("answers distinct large documents without 5xx, refusing texts over MAX_QUERY_BYTES, caches bounded", async () => {
+    const MAX_QUERY_BYTES = 64 * 1024;
+    const CACHE_BYTES = 16 * 1024 * 1024;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.integer({ min: 0, max: 2_000 }),
+          fc.integer({ min: 50_000, max: 70_000 }),
+          fc.integer({ min: 70_000, max: 1_000_000 }),
+        ),
+        fc.constantFrom("__typename", "account(provider: DIFFIO) { id }", "accounts { id }"),
+        fc.constantFrom("#", "\n#", " "),
+        async (padding, field, pad) => {
+          n += 1;
+          // Comments are no tokens; whitespace neither: both only cost bytes.
+          const filler = pad === " " ? " ".repeat(padding) : `${pad} ${"x".repeat(padding)}\n`;
+          const query = `query Big${n}_${padding} { ${field} } ${filler}`;
+          server.resetSims();
+          const req = graphqlPost(query);
+          const response = await send(req);
+          const calls = upstreamCalls();
+          const problems = violations({ request: req, document: query, response, upstreamCalls: calls });
+          const tooLarge = Buffer.byteLength(query) > MAX_QUERY_BYTES;
+          const bodyTooLarge = Buffer.byteLength(String(req.body)) > 1024 * 1024;
+          if (tooLarge && !bodyTooLarge) {
+            const code = (JSON.parse(response.text) as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code;
+            if (response.status !== 400 || code !== "GRAPHQL_PARSE_FAILED") {
+              problems.push(`a ${Buffer.byteLength(query)}-byte text answered ${response.status} ${code}`);
+            }
+          }
+          if (!tooLarge && response.status !== 200) problems.push(`a ${Buffer.byteLength(query)}-byte text answered ${response.status}`);
+          const { documents, prepared } = server.running.caches;
+          if (documents.bytes > CACHE_BYTES || prepared.bytes > CACHE_BYTES) {
+            problems.push(`caches hold ${documents.bytes} and ${prepared.bytes} bytes (budget ${CACHE_BYTES})`);
+          }
+          if (problems.length > 0) throw new Error(`${problems.join("\n")}\ndocument of ${query.length} characters`);
+        },
+      ),
+      { ...FC_OPTIONS, numRuns: HEAVY_RUNS },
+    );
+  }, 60_000);
+});

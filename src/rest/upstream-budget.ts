@@ -1,0 +1,21 @@
+import { type Provider } from "../providers/provider.js";
+
+/**
+ * How many upstream calls one GraphQL request may still make to each provider
+ * (`UPSTREAM_CALL_BUDGET` each). Create one per request. A call the budget refuses is never sent,
+ * so however many fields or representations an operation has, one request costs each provider at
+ * most the budget.
+ */
+export class UpstreamBudget {
+  private readonly used = new Map<Provider, number>();
+
+  constructor(readonly perProvider: number) {}
+
+  /** Count one call to `provider`; false (and nothing counted) when its budget is spent. */
+  take(provider: Provider): boolean {
+    const used = this.used.get(provider) ?? 0;
+    if (used >= this.perProvider) return false;
+    this.used.set(provider, used + 1);
+    return true;
+  }
+}
