@@ -47,6 +47,7 @@ type RefusalReason =
   | "bad_body"
   | "not_acceptable"
   | "body_too_large"
+  | "query_too_large"
   | "unsupported_media_type"
   | "shutting_down";
 
@@ -171,7 +172,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
 
     const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
-    if (oversized) return sendJson(res, 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
+    if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
 
     const accept = headers.get("accept") ?? "";
     const context = () => createContext(deps, headers, requestId, caller.authenticated);

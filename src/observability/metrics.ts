@@ -63,7 +63,7 @@ export function createMetrics(): Metrics {
       name: "account_graph_refused_requests_total",
       help:
         "Requests refused before GraphQL ran, by reason: unauthenticated (401, API_TOKENS), " +
-        "csrf (400), bad_body (400), not_acceptable (406), body_too_large (413), " +
+        "csrf (400), bad_body (400), query_too_large (400, MAX_QUERY_BYTES), not_acceptable (406), body_too_large (413), " +
         "unsupported_media_type (415), shutting_down (503).",
       labelNames: ["reason"],
       registers: [registry],

@@ -67,6 +67,7 @@ describe("in production", () => {
     expect((await post({ ...json, ...bearer, accept: "application/xml" }, query)).status).toBe(406);
     expect((await post({ ...json, ...bearer }, "{ not json")).status).toBe(400);
     expect((await post({ ...json, ...bearer }, JSON.stringify({ query: "x".repeat(1024 * 1024 + 1) }))).status).toBe(413);
+    expect((await post({ ...json, ...bearer }, JSON.stringify({ query: `{ __typename } # ${"x".repeat(70_000)}` }))).status).toBe(400);
     // No preflight-forcing header on a GET: Apollo's CSRF prevention refuses it.
     expect((await fetch(`${server.url}/graphql?query=${encodeURIComponent("{ __typename }")}`, { headers: bearer })).status).toBe(400);
     expect((await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
@@ -82,14 +83,15 @@ describe("in production", () => {
       not_acceptable: refused("not_acceptable"),
       bad_body: refused("bad_body"),
       body_too_large: refused("body_too_large"),
+      query_too_large: refused("query_too_large"),
       csrf: refused("csrf"),
       unsupported_media_type: refused("unsupported_media_type"),
-    }).toEqual({ unauthenticated: 2, not_acceptable: 1, bad_body: 1, body_too_large: 1, csrf: 1, unsupported_media_type: 1 });
+    }).toEqual({ unauthenticated: 2, not_acceptable: 1, bad_body: 1, body_too_large: 1, query_too_large: 1, csrf: 1, unsupported_media_type: 1 });
     const logged = server.logs.lines
       .map(line => JSON.parse(line) as { msg?: string; reason?: string; level?: number })
       .filter(line => line.msg === "request refused before GraphQL");
     expect(logged.map(line => line.reason).sort()).toEqual(
-      ["bad_body", "body_too_large", "csrf", "not_acceptable", "unauthenticated", "unauthenticated", "unsupported_media_type"],
+      ["bad_body", "body_too_large", "csrf", "not_acceptable", "query_too_large", "unauthenticated", "unauthenticated", "unsupported_media_type"],
     );
     expect(new Set(logged.map(line => line.level))).toEqual(new Set([20]));
   });
