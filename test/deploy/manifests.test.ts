@@ -133,7 +133,8 @@ describe("deploy/k8s: account-graph", () => {
 
   it("sets only env vars the config reads, with values the config accepts", () => {
     const names = envOf(app).map(e => e.name as string);
-    expect(names.filter(name => !CONFIG_ENV.has(name))).toEqual([]);
+    // NODE_OPTIONS is Node's own (the heap cap below), not account-graph's.
+    expect(names.filter(name => !CONFIG_ENV.has(name) && name !== "NODE_OPTIONS")).toEqual([]);
     expect(names).toEqual(
       expect.arrayContaining(["NODE_ENV", "PROVIDERS_MODE", "REDIS_URL", "API_TOKENS"]),
     );
@@ -165,6 +166,16 @@ describe("deploy/k8s: account-graph", () => {
     expect([redisPort.containerPort, redisPort.name]).toContain(service.spec.ports[0].targetPort);
     // One Redis: two would split the shared budget.
     expect(redis.spec.replicas).toBe(1);
+  });
+
+  it("caps V8's heap below the container's memory limit", () => {
+    const options = envOf(app).find(e => e.name === "NODE_OPTIONS")?.value as string | undefined;
+    const heapMb = Number(/--max-old-space-size=(\d+)/.exec(options ?? "")?.[1]);
+    const limit = String(app.resources.limits.memory);
+    const limitMb = Number(/^(\d+)Mi$/.exec(limit)?.[1]);
+    expect(heapMb).toBeGreaterThan(0);
+    // Room beside the old generation: young generation, code, buffers and sockets.
+    expect(heapMb).toBeLessThanOrEqual(limitMb * 0.7);
   });
 
   it("drains on stop, and every container is non-root, read-only and resource-bounded", () => {
