@@ -1,15 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config.js";
+import { problemsOf } from "./helpers/config-problems.js";
 
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
 
 describe("loadConfig", () => {
   it("has the contract's defaults", () => {
@@ -26,6 +18,12 @@ describe("loadConfig", () => {
     expect(config.providers.HOSTUP.baseUrl).toBe("https://cloud.hostup.se");
     expect(config.providers.CUDO.baseUrl).toBe("https://rest.compute.cudo.org");
     expect(config.providers.DEPICTA.baseUrl).toBe("https://api.depicta.ai");
+  });
+
+  it("takes NODE_ENV development, production or test, and refuses anything else", () => {
+    expect(["development", "production", "test"].map(NODE_ENV => loadConfig({ NODE_ENV }).nodeEnv)).toEqual(["development", "production", "test"]);
+    expect(loadConfig({}).nodeEnv).toBe("development");
+    expect(problemsOf({ NODE_ENV: "prod" })).toEqual(['NODE_ENV must be one of development, production, test (got "prod")']);
   });
 
   it("defaults to live mode in production", () => {

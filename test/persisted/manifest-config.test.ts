@@ -2,18 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config.js";
 import { BUNDLED_MANIFEST_PATH, readManifest, sha256 } from "../../src/persisted/manifest.js";
+import { problemsOf } from "../helpers/config-problems.js";
 
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
 
 const dir = mkdtempSync(join(tmpdir(), "manifest-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
