@@ -5,6 +5,7 @@ import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
+import { type Tracing } from "./observability/trace-context.js";
 import { loadManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
@@ -26,6 +27,8 @@ export interface StartOptions {
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerOptions>;
   transport?: Transport;
+  /** OpenTelemetry tracing (`observability/tracing.ts`), started by the caller; shut down by `stop()`. */
+  tracing?: Tracing;
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -80,6 +83,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
     limiters: { [Provider.DEPICTA]: shared.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
+    tracing: options.tracing,
     upstreamListeners: {
       onCall: call => {
         metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
@@ -135,6 +139,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       logger.flush();
       transport.close();
       await simulators?.close();
+      // Last: the drained requests' spans are exported before the process ends.
+      await options.tracing?.shutdown();
     },
   };
 }

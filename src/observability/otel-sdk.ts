@@ -1,0 +1,189 @@
+import { type IncomingHttpHeaders } from "node:http";
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context as OtelContext,
+  type Span,
+  type Tracer,
+} from "@opentelemetry/api";
+import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtobufExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { defaultResource, detectResources, envDetector, resourceFromAttributes } from "@opentelemetry/resources";
+import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { type TracingConfig } from "../config.js";
+import {
+  type AttemptSpan,
+  type OperationInfo,
+  type RequestTrace,
+  type Tracing,
+  type UpstreamCallInfo,
+} from "./trace-context.js";
+
+// Loaded by `tracing.ts` only when an OTLP endpoint is configured: nothing here is imported, let
+// alone run, when tracing is off.
+
+const SCOPE = "account-graph";
+// The name OpenTelemetry's GraphQL conventions give a span whose operation is not known.
+const UNKNOWN_OPERATION = "GraphQL Operation";
+const NO_FIELDS: Record<string, string> = {};
+
+/**
+ * Start the OpenTelemetry SDK: a Node tracer provider (AsyncLocalStorage context, W3C trace
+ * context and baggage propagators) registered globally, exporting OTLP over HTTP in batches. The
+ * SDK reads the endpoint, `OTEL_EXPORTER_OTLP_HEADERS`, the sampler and `OTEL_BSP_*` from the
+ * environment itself; the resource is `service.name=account-graph` and `service.version`,
+ * overridden by `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES`.
+ */
+export function startOtel(config: TracingConfig, serviceVersion: string): Tracing {
+  const exporter = config.protocol === "http/json" ? new JsonExporter() : new ProtobufExporter();
+  const resource = defaultResource()
+    .merge(resourceFromAttributes({ "service.name": SCOPE, "service.version": serviceVersion }))
+    .merge(detectResources({ detectors: [envDetector] }));
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(exporter)] });
+  provider.register();
+  const tracer = trace.getTracer(SCOPE, serviceVersion);
+
+  return {
+    startRequest(method, headers) {
+      return startRequestSpan(tracer, config, method, headers);
+    },
+    logFields(): Record<string, string> {
+      const span = trace.getSpan(context.active());
+      if (!span) return NO_FIELDS;
+      const { traceId, spanId } = span.spanContext();
+      return { trace_id: traceId, span_id: spanId };
+    },
+    describe() {
+      return `tracing: OTLP ${config.protocol} to ${safeOrigin(config.endpoint)}, sampler ${config.sampler}, trace context ${config.propagateToProviders ? "sent" : "not sent"} to providers (OTEL_PROPAGATE_TO_PROVIDERS)`;
+    },
+    shutdown: () => provider.shutdown(),
+  };
+}
+
+function startRequestSpan(
+  tracer: Tracer,
+  config: TracingConfig,
+  method: string,
+  headers: IncomingHttpHeaders,
+): RequestTrace {
+  // Only the W3C headers are read (the global propagator: traceparent, tracestate, baggage).
+  const parent = propagation.extract(ROOT_CONTEXT, headers);
+  const span = tracer.startSpan(
+    UNKNOWN_OPERATION,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { "http.request.method": method, "url.path": "/graphql", "http.route": "/graphql" },
+    },
+    parent,
+  );
+  const active = trace.setSpan(parent, span);
+  const { traceId, spanId } = span.spanContext();
+  let failedWith: string | undefined;
+  return {
+    logFields: { trace_id: traceId, span_id: spanId },
+    attempt(call, attempt) {
+      return startAttemptSpan(tracer, active, config.propagateToProviders, call, attempt);
+    },
+    operation(info: OperationInfo) {
+      if (info.type) {
+        span.updateName(info.name ? `${info.type} ${info.name}` : info.type);
+        span.setAttribute("graphql.operation.type", info.type);
+      }
+      if (info.name) span.setAttribute("graphql.operation.name", info.name);
+      if (info.errorCodes) {
+        failedWith = info.errorCodes[0];
+        span.setAttribute("account_graph.error_codes", info.errorCodes);
+      }
+    },
+    run: fn => context.with(active, fn),
+    end(status) {
+      span.setAttribute("http.response.status_code", status);
+      if (failedWith) {
+        span.setAttribute("error.type", failedWith);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: failedWith });
+      } else if (status >= 500) {
+        span.setAttribute("error.type", String(status));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+      }
+      span.end();
+    },
+  };
+}
+
+function startAttemptSpan(
+  tracer: Tracer,
+  parent: OtelContext,
+  propagate: boolean,
+  call: UpstreamCallInfo,
+  attempt: number,
+): AttemptSpan {
+  // HTTP client conventions: "{method} {url.template}", the template being the path without ids
+  // when the client named one (`rest-client.ts` passes the route).
+  const span: Span = tracer.startSpan(
+    `${call.method} ${call.path}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        "account_graph.provider": call.provider,
+        "http.request.method": call.method,
+        "url.template": call.path,
+        "account_graph.attempt": attempt,
+        ...(attempt > 1 ? { "http.request.resend_count": attempt - 1 } : {}),
+      },
+    },
+    parent,
+  );
+  let ended = false;
+  const finish = (status: number | undefined) => {
+    if (ended) return false;
+    ended = true;
+    if (status !== undefined) span.setAttribute("http.response.status_code", status);
+    return true;
+  };
+  return {
+    budgetWaited(waitMs, outcome) {
+      span.addEvent("concurrency budget", {
+        "account_graph.budget.wait_ms": Math.round(waitMs * 10) / 10,
+        "account_graph.budget.outcome": outcome,
+      });
+    },
+    circuitOpen(retryAfterSeconds) {
+      span.addEvent("circuit open", { "account_graph.circuit.retry_after_s": retryAfterSeconds });
+    },
+    inject(headers) {
+      if (propagate) propagation.inject(trace.setSpan(parent, span), headers);
+    },
+    ok(status) {
+      if (!finish(status)) return;
+      span.end();
+    },
+    retrying(status, reason, delayMs) {
+      if (!finish(status)) return;
+      span.setAttribute("error.type", reason);
+      span.addEvent("retry scheduled", { "account_graph.retry.delay_ms": delayMs });
+      span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
+      span.end();
+    },
+    failed(status, code) {
+      if (!finish(status)) return;
+      span.setAttribute("error.type", code);
+      span.setAttribute("account_graph.error.code", code);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+      span.end();
+    },
+  };
+}
+
+// The endpoint's origin only: a URL's user info or query could carry a collector credential.
+function safeOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
