@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { startOtlpReceiver, type OtlpReceiver } from "../helpers/otlp-receiver.js";
+import { startBuilt } from "../helpers/process.js";
+import { newTraceparent, startTracedServer, type TracedServer } from "../helpers/traced-server.js";
+import { until } from "../helpers/until.js";
+
+// The settings around export: the default protocol, propagation to providers, off by default.
+
+describe("with OTEL_PROPAGATE_TO_PROVIDERS=true and the default protocol", () => {
+  let receiver: OtlpReceiver;
+  let server: TracedServer;
+  beforeAll(async () => {
+    receiver = await startOtlpReceiver();
+    server = await startTracedServer(receiver, { OTEL_EXPORTER_OTLP_PROTOCOL: "", OTEL_PROPAGATE_TO_PROVIDERS: "true" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await receiver?.close();
+  });
+
+  it("sends the attempt's trace context to the provider, in the caller's trace", async () => {
+    const caller = newTraceparent();
+    server.sims.diffio.control.reset();
+    const answer = await server.gql(`query Sent { account(provider: DIFFIO) { id } }`, { traceparent: caller.header });
+    expect(answer.status).toBe(200);
+    const [call] = server.sims.diffio.control.calls;
+    const sent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(String(call!.headers.traceparent));
+    expect(sent?.[1]).toBe(caller.traceId);
+    // The parent the provider sees is our attempt span, not the caller's span.
+    expect(sent?.[2]).not.toBe(caller.parentId);
+  });
+
+  it("exports OTLP/HTTP protobuf to <endpoint>/v1/traces", async () => {
+    await server.gql(`query Proto { account(provider: DIFFIO) { id } }`);
+    await until(() => receiver.contentTypes.length > 0, "an export");
+    expect(receiver.contentTypes).toContain("application/x-protobuf");
+    expect(server.built.lines().some(l => String(l.msg).startsWith("tracing: OTLP http/protobuf"))).toBe(true);
+  });
+});
+
+describe("without an OTLP endpoint", () => {
+  it("starts without tracing: no tracing line, no trace ids in the log", async () => {
+    const built = startBuilt({ NODE_ENV: "development", LOG_LEVEL: "info" });
+    try {
+      const url = await built.ready();
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": "untraced-1", traceparent: newTraceparent().header },
+        body: JSON.stringify({ query: "query Off { account(provider: DIFFIO) { id } }" }),
+      });
+      expect(response.status).toBe(200);
+      await until(() => built.lines().some(l => l.requestId === "untraced-1"), "the request's log line");
+      const line = built.lines().find(l => l.requestId === "untraced-1")!;
+      expect(line.trace_id).toBeUndefined();
+      expect(line.span_id).toBeUndefined();
+      expect(built.lines().some(l => String(l.msg).startsWith("tracing:"))).toBe(false);
+    } finally {
+      built.child.kill("SIGTERM");
+      await built.exited();
+    }
+  });
+});
