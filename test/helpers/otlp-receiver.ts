@@ -99,7 +99,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
                   name: e.name,
                   attributes: attributes(e.attributes),
                 })),
-                status: (span.status as { code?: number; message?: string }) ?? { code: 0 },
+                status: { code: 0, ...(span.status as { code?: number; message?: string } | undefined) },
                 resource,
                 scope: ss.scope?.name ?? "",
               });
