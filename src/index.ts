@@ -20,6 +20,7 @@ try {
 // Tracing first: the logger's lines carry the active span's ids when it is on.
 const tracing = await startTracing(config);
 const logger = createLogger(config, undefined, tracing && (() => tracing.logFields()));
+tracing?.useLogger(logger);
 let running;
 try {
   running = await startAccountGraph(config, { logger, tracing });

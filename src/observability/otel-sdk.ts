@@ -1,6 +1,8 @@
 import { type IncomingHttpHeaders } from "node:http";
 import {
   context,
+  diag,
+  DiagLogLevel,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -30,6 +32,10 @@ const SCOPE = "account-graph";
 // The name OpenTelemetry's GraphQL conventions give a span whose operation is not known.
 const UNKNOWN_OPERATION = "GraphQL Operation";
 const NO_FIELDS: Record<string, string> = {};
+// A collector that does not answer must not hold the shutdown (the pod's grace period is 30 s).
+const SHUTDOWN_MS = 3000;
+// The SDK's own problems (an export that failed) reach the log at most this often.
+const PROBLEM_LOG_INTERVAL_MS = 30_000;
 
 /**
  * Start the OpenTelemetry SDK: a Node tracer provider (AsyncLocalStorage context, W3C trace
@@ -60,7 +66,35 @@ export function startOtel(config: TracingConfig, serviceVersion: string): Tracin
     describe() {
       return `tracing: OTLP ${config.protocol} to ${safeOrigin(config.endpoint)}, sampler ${config.sampler}, trace context ${config.propagateToProviders ? "sent" : "not sent"} to providers (OTEL_PROPAGATE_TO_PROVIDERS)`;
     },
-    shutdown: () => provider.shutdown(),
+    useLogger(logger) {
+      let last = -Infinity;
+      let suppressed = 0;
+      const report = (...args: unknown[]) => {
+        const now = Date.now();
+        if (now - last < PROBLEM_LOG_INTERVAL_MS) {
+          suppressed += 1;
+          return;
+        }
+        last = now;
+        // The SDK's messages name the collector and the failure, never the export headers.
+        const message = args.map(a => (a instanceof Error ? a.message : String(a))).join(" ").slice(0, 300);
+        logger.warn({ suppressed }, `tracing: ${message}`);
+        suppressed = 0;
+      };
+      diag.setLogger(
+        { error: report, warn: report, info: () => undefined, debug: () => undefined, verbose: () => undefined },
+        { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+      );
+    },
+    async shutdown() {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>(resolve => {
+        timer = setTimeout(resolve, SHUTDOWN_MS);
+        timer.unref();
+      });
+      await Promise.race([provider.shutdown(), late]);
+      clearTimeout(timer);
+    },
   };
 }
 

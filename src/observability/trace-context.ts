@@ -64,6 +64,8 @@ export interface Tracing {
   logFields(): Record<string, string>;
   /** One line for the start-up log: where spans go, the sampler, provider propagation. */
   describe(): string;
-  /** Export what is buffered and stop (on shutdown). */
+  /** Where the SDK's own problems go (a failed export), at most one line per 30 s. */
+  useLogger(logger: { warn(fields: object, message: string): void }): void;
+  /** Export what is buffered and stop (on shutdown), waiting at most a few seconds for the collector. */
   shutdown(): Promise<void>;
 }

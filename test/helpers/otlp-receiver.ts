@@ -37,6 +37,8 @@ export interface OtlpReceiver {
   bodies: string[];
   /** Content types of the export requests (`application/json`, `application/x-protobuf`). */
   contentTypes: string[];
+  /** Answer exports with this status instead of accepting them (a collector that refuses). */
+  refuseWith: number | undefined;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,10 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       bodies.push(raw.toString("latin1"));
       if (req.url !== "/v1/traces") {
         res.writeHead(404).end();
+        return;
+      }
+      if (receiver.refuseWith !== undefined) {
+        res.writeHead(receiver.refuseWith, { "content-type": "text/plain" }).end("refused");
         return;
       }
       if (type.startsWith("application/json")) {
@@ -115,15 +121,17 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   });
   await new Promise<void>(resolve => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const receiver: OtlpReceiver = {
     url: `http://127.0.0.1:${port}`,
     spans,
     bodies,
     contentTypes,
+    refuseWith: undefined,
     close: () =>
       new Promise<void>(resolve => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return receiver;
 }

@@ -38,6 +38,26 @@ describe("with OTEL_PROPAGATE_TO_PROVIDERS=true and the default protocol", () =>
   });
 });
 
+describe("a collector that refuses the export", () => {
+  it("is one warning in the log, not silence and not a line per batch", async () => {
+    const receiver = await startOtlpReceiver();
+    receiver.refuseWith = 400;
+    const server = await startTracedServer(receiver);
+    try {
+      const warnings = () => server.built.lines().filter(l => l.level === 40 && String(l.msg).startsWith("tracing: "));
+      // Requests until at least two exports were refused and the warning is out.
+      await until(async () => {
+        await server.gql(`query Lost { account(provider: DIFFIO) { id } }`);
+        return receiver.contentTypes.length >= 2 && warnings().length > 0;
+      }, "two refused exports and the warning");
+      expect(warnings()).toHaveLength(1);
+    } finally {
+      await server.stop();
+      await receiver.close();
+    }
+  });
+});
+
 describe("without an OTLP endpoint", () => {
   it("starts without tracing: no tracing line, no trace ids in the log", async () => {
     const built = startBuilt({ NODE_ENV: "development", LOG_LEVEL: "info" });
