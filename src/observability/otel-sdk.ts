@@ -32,6 +32,7 @@ const SCOPE = "account-graph";
 // The name OpenTelemetry's GraphQL conventions give a span whose operation is not known.
 const UNKNOWN_OPERATION = "GraphQL Operation";
 const NO_FIELDS: Record<string, string> = {};
+const MAX_NAME = 128;
 // A collector that does not answer must not hold the shutdown (the pod's grace period is 30 s).
 const SHUTDOWN_MS = 3000;
 // The SDK's own problems (an export that failed) reach the log at most this often.
@@ -123,6 +124,8 @@ function startRequestSpan(
       return startAttemptSpan(tracer, active, config.propagateToProviders, call, attempt);
     },
     operation(info: OperationInfo) {
+      // The name is the caller's text: bounded, so a span name cannot grow without limit.
+      if (info.name && info.name.length > MAX_NAME) info = { ...info, name: info.name.slice(0, MAX_NAME) };
       if (info.type) {
         span.updateName(info.name ? `${info.type} ${info.name}` : info.type);
         span.setAttribute("graphql.operation.type", info.type);

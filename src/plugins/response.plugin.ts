@@ -49,9 +49,10 @@ function redactResponseData(request: FinishedRequest): void {
 
 /**
  * Every response on its way out: credentials redacted from data (`errors/redact-data.ts`), cache
- * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request span's
- * name and outcome when tracing is on, then the log line and metrics (`request-log.ts`). One instance serves {@link responsePlugin} and the
- * prepared-operation path, so both finish a response alike.
+ * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request
+ * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
+ * One instance serves {@link responsePlugin} and the prepared-operation path, so both finish a
+ * response alike (and both produce the same request span).
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   return (request, timing) => {
