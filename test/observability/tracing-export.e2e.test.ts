@@ -38,6 +38,30 @@ describe("with OTEL_PROPAGATE_TO_PROVIDERS=true and the default protocol", () =>
   });
 });
 
+describe("with OTEL_TRACES_SAMPLER=parentbased_traceidratio and ratio 0", () => {
+  it("exports no new trace, and follows a caller that sampled", async () => {
+    const receiver = await startOtlpReceiver();
+    const server = await startTracedServer(receiver, {
+      OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+      OTEL_TRACES_SAMPLER_ARG: "0",
+    });
+    try {
+      const unsampled = await server.gql(`query Dropped { account(provider: DIFFIO) { id } }`);
+      const caller = newTraceparent();
+      const sampled = await server.gql(`query Kept { account(provider: DIFFIO) { id } }`, { traceparent: caller.header });
+      const kept = await server.requestSpan(sampled.requestId);
+      expect(kept.traceId).toBe(caller.traceId);
+      // The unsampled request ended before the sampled one started: its spans would be here by now.
+      const line = server.built.lines().find(l => l.requestId === unsampled.requestId)!;
+      expect(receiver.spans.filter(s => s.traceId === line.trace_id)).toEqual([]);
+      expect(receiver.spans.every(s => s.traceId === caller.traceId)).toBe(true);
+    } finally {
+      await server.stop();
+      await receiver.close();
+    }
+  });
+});
+
 describe("a collector that refuses the export", () => {
   it("is one warning in the log, not silence and not a line per batch", async () => {
     const receiver = await startOtlpReceiver();

@@ -91,6 +91,19 @@ describe("request spans", () => {
     expect(server.built.lines().some(l => String(l.msg).startsWith("tracing: OTLP http/json to http://127.0.0.1:"))).toBe(true);
   });
 
+  it("put trace_id and span_id on every log line of the request, the REST client's warning included", async () => {
+    // A connection reset on every attempt: the client logs the technical reason at warn.
+    server.sims.diffio.control.failNext({ kind: "reset", times: 3, match: "settings/get" });
+    const answer = await server.gql(`query Reset { account(provider: DIFFIO) { id } }`);
+    expect((answer.body.errors as Array<{ extensions: { code: string } }>)[0]!.extensions.code).toBe("UPSTREAM_ERROR");
+    const span = await server.requestSpan(answer.requestId);
+    const ofTrace = server.built.lines().filter(l => l.trace_id === span.traceId);
+    expect(ofTrace.map(l => l.msg)).toEqual(expect.arrayContaining(["upstream call failed", "graphql request"]));
+    for (const line of ofTrace) expect(line.span_id).toBe(span.spanId);
+    await until(() => server.children(span).length >= 3, "three attempts");
+    expect(server.children(span).map(c => c.attributes["error.type"]).sort()).toEqual(["UPSTREAM_ERROR", "network", "network"]);
+  });
+
   it("are the same on the prepared path as on Apollo's pipeline", async () => {
     const query = `query Prepared { account(provider: DIFFIO) { id } }`;
     const preparedHits = async () => {
