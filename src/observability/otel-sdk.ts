@@ -33,6 +33,7 @@ const SCOPE = "account-graph";
 const UNKNOWN_OPERATION = "GraphQL Operation";
 const NO_FIELDS: Record<string, string> = {};
 const MAX_NAME = 128;
+const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]);
 // A collector that does not answer must not hold the shutdown (the pod's grace period is 30 s).
 const SHUTDOWN_MS = 3000;
 // The SDK's own problems (an export that failed) reach the log at most this often.
@@ -111,7 +112,12 @@ function startRequestSpan(
     UNKNOWN_OPERATION,
     {
       kind: SpanKind.SERVER,
-      attributes: { "http.request.method": method, "url.path": "/graphql", "http.route": "/graphql" },
+      attributes: {
+        // HTTP conventions: a method outside the known set is `_OTHER` (the client's text stays out).
+        "http.request.method": KNOWN_METHODS.has(method) ? method : "_OTHER",
+        "url.path": "/graphql",
+        "http.route": "/graphql",
+      },
     },
     parent,
   );
