@@ -244,7 +244,7 @@ describe("deploy/router.yaml", () => {
 
   it("sends W3C trace context to account-graph, so a routed request is one trace", () => {
     // The router injects traceparent/tracestate itself (not a header rule): account-graph
-    // continues that trace (src/observability/otel-sdk.ts extracts the W3C headers).
+    // continues that trace (src/observability/otel-spans.ts extracts the W3C headers).
     expect(routerConfig.telemetry.exporters.tracing.propagation.trace_context).toBe(true);
     expect(rules.some(r => /trace/i.test(String(r.propagate?.named ?? "")))).toBe(false);
   });

@@ -11,7 +11,7 @@ import { createUndiciTransport, type Transport } from "../../src/rest/transport.
 import { until } from "../helpers/until.js";
 
 // What the REST client tells a request's trace, against a loopback provider: the seams the
-// OpenTelemetry spans are built from (`observability/otel-sdk.ts`; end to end in
+// OpenTelemetry spans are built from (`observability/otel-spans.ts`; end to end in
 // test/observability/).
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
