@@ -7,6 +7,7 @@ import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
+import { type Tracing } from "./observability/trace-context.js";
 import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
@@ -29,6 +30,8 @@ export interface StartOptions {
   retry?: Partial<RetryPolicy>;
   breaker?: Partial<BreakerOptions>;
   transport?: Transport;
+  /** OpenTelemetry tracing (`observability/tracing.ts`), started by the caller; shut down by `stop()`. */
+  tracing?: Tracing;
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -86,6 +89,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
     limiters: { [Provider.DEPICTA]: sharedMetrics.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
+    tracing: options.tracing,
     upstreamListeners: {
       onCall: call => {
         metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
@@ -147,6 +151,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       logger.flush();
       transport.close();
       await simulators?.close();
+      // Last: the drained requests' spans are exported before the process ends.
+      await options.tracing?.shutdown();
     },
   };
 }

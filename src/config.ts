@@ -50,6 +50,24 @@ export interface Config {
   upstreamCallBudget: number;
   /** The HTTP client for provider calls (see rest/transport.ts and docs/performance.md). */
   upstreamClient: "undici" | "got";
+  /** OpenTelemetry tracing; undefined (off, and the SDK never loaded) when no OTLP endpoint is set. */
+  tracing?: TracingConfig;
+}
+
+/**
+ * OpenTelemetry trace export, from the standard `OTEL_*` variables. The SDK reads the endpoint,
+ * headers, sampler, batch and resource variables itself; these are checked here so that a typo
+ * stops the start instead of silently exporting nothing.
+ */
+export interface TracingConfig {
+  /** Where spans go: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`, else `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`. */
+  endpoint: string;
+  /** OTLP over HTTP, protobuf (the OpenTelemetry default) or JSON. gRPC is not bundled. */
+  protocol: "http/protobuf" | "http/json";
+  /** The sampler named by `OTEL_TRACES_SAMPLER` (default `parentbased_always_on`). */
+  sampler: string;
+  /** Send `traceparent`/`tracestate` to the providers too (`OTEL_PROPAGATE_TO_PROVIDERS`, default false). */
+  propagateToProviders: boolean;
 }
 
 /** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
@@ -199,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheBytes: int("DOCUMENT_CACHE_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
+    tracing: tracingConfig(str, bool, problems),
   };
 
   const serverKeys = Object.values(providers).some(p => p.apiKey);
@@ -226,6 +245,49 @@ function manifestProblems(config: Config, custom: boolean): string[] {
     const which = custom ? `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"` : "the bundled persisted-query-manifest.json";
     return [`${which} ${(error as Error).message}`];
   }
+}
+
+const SAMPLERS = [
+  "always_on",
+  "always_off",
+  "traceidratio",
+  "parentbased_always_on",
+  "parentbased_always_off",
+  "parentbased_traceidratio",
+] as const;
+
+// Tracing is on only when an endpoint is named (and OTEL_SDK_DISABLED is not true): without one
+// there is nowhere to send spans, and the SDK is not even loaded.
+function tracingConfig(
+  str: (name: string) => string | undefined,
+  bool: (name: string, fallback: boolean) => boolean,
+  problems: string[],
+): TracingConfig | undefined {
+  const propagateToProviders = bool("OTEL_PROPAGATE_TO_PROVIDERS", false);
+  const tracesEndpoint = str("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+  const baseEndpoint = str("OTEL_EXPORTER_OTLP_ENDPOINT");
+  if (bool("OTEL_SDK_DISABLED", false) || (!tracesEndpoint && !baseEndpoint)) return undefined;
+  const endpoint = tracesEndpoint ?? `${baseEndpoint!.replace(/\/+$/, "")}/v1/traces`;
+  const which = tracesEndpoint ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "OTEL_EXPORTER_OTLP_ENDPOINT";
+  if (!isHttpUrl(tracesEndpoint ?? baseEndpoint!)) {
+    problems.push(`${which} must be an http(s) URL such as http://localhost:4318 (got "${tracesEndpoint ?? baseEndpoint}")`);
+  }
+  const protocolName = str("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
+  const protocol = str(protocolName) ?? "http/protobuf";
+  if (protocol !== "http/protobuf" && protocol !== "http/json") {
+    problems.push(
+      `${protocolName} must be http/protobuf or http/json (got "${protocol}"; gRPC is not bundled: use the collector's OTLP/HTTP port, usually 4318)`,
+    );
+  }
+  const sampler = str("OTEL_TRACES_SAMPLER") ?? "parentbased_always_on";
+  if (!(SAMPLERS as readonly string[]).includes(sampler)) {
+    problems.push(`OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(", ")} (got "${sampler}")`);
+  }
+  const arg = str("OTEL_TRACES_SAMPLER_ARG");
+  if (arg !== undefined && sampler.endsWith("traceidratio") && !(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(arg))) {
+    problems.push(`OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1 (got "${arg}")`);
+  }
+  return { endpoint, protocol: protocol as TracingConfig["protocol"], sampler, propagateToProviders };
 }
 
 function isHttpUrl(value: string): boolean {

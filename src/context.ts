@@ -8,6 +8,7 @@ import {
   type ProviderProfile,
 } from "./rest/rest-client.js";
 import { type ProviderCircuit } from "./rest/circuit-breaker.js";
+import { type RequestTrace, type Tracing } from "./observability/trace-context.js";
 import { type Transport } from "./rest/transport.js";
 import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
@@ -34,6 +35,8 @@ export interface AppDeps {
   limiters: Partial<Record<Provider, ConcurrencyLimiter>>;
   /** Observers of every request's upstream calls and loader hits (metrics). */
   upstreamListeners?: UpstreamListeners;
+  /** OpenTelemetry tracing; undefined when off (no OTLP endpoint). */
+  tracing?: Tracing;
 }
 
 /** The per-request GraphQL context. Create one per request with {@link createContext}. */
@@ -45,6 +48,8 @@ export interface Context {
   readonly callerAuthenticated: boolean;
   /** Upstream calls made so far by this request. */
   readonly upstream: UpstreamRecorder;
+  /** This request's span when tracing is on: upstream attempts become its children. */
+  readonly trace?: RequestTrace;
   /** This request's credential for a provider: its header, else the server-side key. */
   credential(provider: Provider): string | undefined;
   /** A REST client for the provider bound to this request's credential and deadline policy. */
@@ -64,6 +69,7 @@ export function createContext(
   headers: Record<string, HeaderValue> | { get(name: string): string | undefined },
   requestId: string,
   callerAuthenticated = false,
+  trace?: RequestTrace,
 ): Context {
   const read = (name: string): string | undefined => {
     const value =
@@ -82,6 +88,7 @@ export function createContext(
     requestId,
     callerAuthenticated,
     upstream,
+    trace,
     credential: provider => read(CREDENTIAL_HEADERS[provider]) ?? deps.endpoints[provider].apiKey,
     rest: profile =>
       new RestClient({
@@ -96,6 +103,7 @@ export function createContext(
         limiter: deps.limiters[profile.provider],
         circuit: deps.circuits?.[profile.provider],
         logger: deps.logger,
+        trace,
       }),
     use<T>(kit: (ctx: Context) => T): T {
       let value = kits.get(kit) as T | undefined;

@@ -3,6 +3,7 @@ import { startAccountGraph } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
 import { createLogger } from "./logger.js";
+import { startTracing } from "./observability/tracing.js";
 import { listenFailure, startupWarnings } from "./startup.js";
 
 // Bootstrap only: configuration, start, the mode line, and signals.
@@ -16,10 +17,13 @@ try {
   }
   throw error;
 }
-const logger = createLogger(config);
+// Tracing first: the logger's lines carry the active span's ids when it is on.
+const tracing = await startTracing(config);
+const logger = createLogger(config, undefined, tracing && (() => tracing.logFields()));
+tracing?.useLogger(logger);
 let running;
 try {
-  running = await startAccountGraph(config, { logger });
+  running = await startAccountGraph(config, { logger, tracing });
 } catch (error) {
   const problem = listenFailure(error, config);
   if (problem === undefined) throw error;
@@ -54,6 +58,7 @@ const mode =
 logger.info(
   `account-graph ready at ${running.url}/graphql, ${mode}, ${config.nodeEnv} mode (NODE_ENV); ${running.sharedStateLine()}`,
 );
+if (tracing) logger.info(tracing.describe());
 for (const warning of startupWarnings(config)) logger.warn(warning);
 logger.flush();
 

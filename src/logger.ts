@@ -25,10 +25,17 @@ export const REDACT_PATHS = [
 
 /**
  * The process logger: JSON lines (pino) with credentials redacted; human-readable output when
- * developing in a terminal. Tests pass their own `destination` to capture lines.
+ * developing in a terminal. Tests pass their own `destination` to capture lines. `fields`, when
+ * given, is merged into every line (tracing's `trace_id` / `span_id` of the active span); without
+ * it pino runs no mixin at all.
  */
-export function createLogger(config: Config, destination?: DestinationStream): Logger {
+export function createLogger(
+  config: Config,
+  destination?: DestinationStream,
+  fields?: () => Record<string, string>,
+): Logger {
   const options = {
+    ...(fields ? { mixin: fields } : {}),
     level: config.logLevel,
     base: { service: "account-graph" },
     redact: { paths: REDACT_PATHS, censor: "[REDACTED]" },

@@ -98,3 +98,52 @@ describe("loadConfig", () => {
     expect(error?.message).not.toContain("topsecret");
   });
 });
+
+describe("loadConfig: OpenTelemetry tracing", () => {
+  it("is off without an OTLP endpoint, whatever else is set", () => {
+    expect(loadConfig({ OTEL_SERVICE_NAME: "x", OTEL_TRACES_SAMPLER: "always_on" }).tracing).toBeUndefined();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318", OTEL_SDK_DISABLED: "true" }).tracing).toBeUndefined();
+  });
+
+  it("derives the traces endpoint, defaults to protobuf, the parent-based sampler and no propagation to providers", () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" }).tracing).toEqual({
+      endpoint: "http://collector:4318/v1/traces",
+      protocol: "http/protobuf",
+      sampler: "parentbased_always_on",
+      propagateToProviders: false,
+    });
+    const specific = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://api.honeycomb.io/v1/traces",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+      OTEL_TRACES_SAMPLER_ARG: "0.25",
+      OTEL_PROPAGATE_TO_PROVIDERS: "true",
+    }).tracing;
+    expect(specific).toEqual({
+      endpoint: "https://api.honeycomb.io/v1/traces",
+      protocol: "http/json",
+      sampler: "parentbased_traceidratio",
+      propagateToProviders: true,
+    });
+  });
+
+  it("refuses gRPC, unknown samplers, ratios outside 0..1, bad URLs and a non-boolean propagation flag", () => {
+    expect(
+      problemsOf({
+        OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4317",
+        OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+        OTEL_TRACES_SAMPLER: "sometimes",
+        OTEL_PROPAGATE_TO_PROVIDERS: "maybe",
+      }),
+    ).toEqual([
+      "OTEL_PROPAGATE_TO_PROVIDERS must be true or false (got \"maybe\")",
+      'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://localhost:4318 (got "collector:4317")',
+      'OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or http/json (got "grpc"; gRPC is not bundled: use the collector\'s OTLP/HTTP port, usually 4318)',
+      expect.stringContaining('OTEL_TRACES_SAMPLER must be one of always_on, always_off, traceidratio'),
+    ]);
+    expect(
+      problemsOf({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://c:4318", OTEL_TRACES_SAMPLER: "traceidratio", OTEL_TRACES_SAMPLER_ARG: "1.5" }),
+    ).toEqual(['OTEL_TRACES_SAMPLER_ARG must be a ratio from 0 to 1 (got "1.5")']);
+  });
+});

@@ -5,6 +5,7 @@ import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
+import { type RequestTrace } from "../observability/trace-context.js";
 import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
@@ -128,6 +129,27 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
+    // One SERVER span per GraphQL request, whichever path answers it (Apollo's or the prepared
+    // one: both name it in the shared response finisher). Off: one property read.
+    const trace = method === "OPTIONS" ? undefined : deps.tracing?.startRequest(method, req.headers);
+    if (!trace) return graphqlRequest(req, res, method, search, requestId, undefined);
+    try {
+      await trace.run(() => graphqlRequest(req, res, method, search, requestId, trace));
+    } catch (error) {
+      trace.end(500);
+      throw error;
+    }
+    trace.end(res.statusCode);
+  }
+
+  async function graphqlRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    search: string,
+    requestId: string,
+    trace: RequestTrace | undefined,
+  ) {
     const origin = req.headers.origin;
     const cors = corsHeaders(origin, deps.config.corsOrigins, method === "OPTIONS");
     for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
@@ -175,7 +197,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
 
     const accept = headers.get("accept") ?? "";
-    const context = () => createContext(deps, headers, requestId, caller.authenticated);
+    const context = () => createContext(deps, headers, requestId, caller.authenticated, trace);
     if (options.prepared) {
       const answer = await answerPrepared(options.prepared, {
         method,

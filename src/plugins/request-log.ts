@@ -19,18 +19,12 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
   return (request, { startedAt, parsed, prepared }) => {
-    const { contextValue, operationName, errors, response, document } = request;
+    const { contextValue, operationName, document } = request;
     if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
     if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
     if (prepared) metrics.cacheHits.inc({ cache: "prepared" });
     const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
-    const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-    let codes: string[] | undefined;
-    for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
-      const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? "INTERNAL_SERVER_ERROR");
-      if (!codes) codes = [code];
-      else if (!codes.includes(code)) codes.push(code);
-    }
+    const codes = answerErrorCodes(request);
     const operation = operationLabel(operationName, seen, known);
     metrics.requests.inc({ operation, outcome: codes?.[0] ?? "ok" });
     metrics.requestDuration.observe({ operation }, durationMs / 1000);
@@ -46,4 +40,17 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
       "graphql request",
     );
   };
+}
+
+/** The distinct `extensions.code`s of a finished request's errors, in order; undefined when none. */
+export function answerErrorCodes(request: FinishedRequest): string[] | undefined {
+  const { errors, response } = request;
+  const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+  let codes: string[] | undefined;
+  for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
+    const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? "INTERNAL_SERVER_ERROR");
+    if (!codes) codes = [code];
+    else if (!codes.includes(code)) codes.push(code);
+  }
+  return codes;
 }

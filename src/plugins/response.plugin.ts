@@ -3,7 +3,7 @@ import { type Context } from "../context.js";
 import { dataRedactor, redactData } from "../errors/redact-data.js";
 import { Provider } from "../providers/provider.js";
 import { setCacheHeaders } from "./cache-headers.js";
-import { type LogRequest } from "./request-log.js";
+import { answerErrorCodes, type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
 
 /**
@@ -49,15 +49,24 @@ function redactResponseData(request: FinishedRequest): void {
 
 /**
  * Every response on its way out: credentials redacted from data (`errors/redact-data.ts`), cache
- * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), then the log line
- * and metrics (`request-log.ts`). One instance serves {@link responsePlugin} and the
- * prepared-operation path, so both finish a response alike.
+ * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request
+ * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
+ * One instance serves {@link responsePlugin} and the prepared-operation path, so both finish a
+ * response alike (and both produce the same request span).
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   return (request, timing) => {
     redactResponseData(request);
     setCacheHeaders(request, options.cacheMaxAgeSeconds);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
+    const { trace } = request.contextValue;
+    if (trace) {
+      trace.operation({
+        type: request.operation?.operation,
+        name: request.operationName ?? request.operation?.name?.value,
+        errorCodes: answerErrorCodes(request),
+      });
+    }
     options.logRequest(request, timing);
   };
 }

@@ -17,6 +17,7 @@ import {
 } from "./retry-policy.js";
 import { type UpstreamBudget } from "./upstream-budget.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
+import { type AttemptSpan, type RequestTrace } from "../observability/trace-context.js";
 
 /**
  * What differs between providers at the HTTP level. One constant per provider, shared by all
@@ -44,6 +45,11 @@ export interface RestCall {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Path appended to the base URL, starting with `/`. */
   path: string;
+  /**
+   * The path's template for traces when it has ids in it (`/v1/billing-accounts/{id}`), so span
+   * names stay few; fixed paths leave it out and their path is used.
+   */
+  route?: string;
   query?: Record<string, string | number | undefined>;
   /** JSON body; serialised once. */
   body?: unknown;
@@ -86,6 +92,8 @@ export interface RestClientOptions {
   userAgent?: string;
   /** Where a failed call's technical reason (e.g. `UND_ERR_SOCKET`) is written; callers get words. */
   logger?: Pick<Logger, "warn">;
+  /** The request's span when tracing is on: each attempt becomes a CLIENT span under it. */
+  trace?: RequestTrace;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -120,22 +128,36 @@ export class RestClient {
     const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
     let attempts = 0;
     let outcome = "ok";
+    // One span per attempt (undefined when tracing is off): a retried read shows each try, the
+    // backoff between them, and which one failed how.
+    let span: AttemptSpan | undefined;
+    let status: number | undefined;
     try {
       for (;;) {
         attempts += 1;
         if (record) record.attempts = attempts;
-        const result = await this.attempt(call, credential, deadline);
-        if (record) record.status = result.status ?? null;
-        if (result.ok) return result.value as T;
+        span = this.options.trace?.attempt(
+          { provider: profile.provider, method: call.method, path: call.route ?? call.path },
+          attempts,
+        );
+        const result = await this.attempt(call, credential, deadline, span);
+        status = result.status;
+        if (record) record.status = status ?? null;
+        if (result.ok) {
+          span?.ok(result.status);
+          return result.value as T;
+        }
         const wait = this.retryDelay(call, result, attempts, deadline);
         if (wait === undefined) {
           this.logFailure(call, result.failure, attempts);
           throw upstreamError(profile.provider, result.failure);
         }
+        span?.retrying(result.status, failureReason(result), wait);
         await sleep(wait);
       }
     } catch (error) {
       outcome = (error as { extensions?: { code?: string } }).extensions?.code ?? "error";
+      span?.failed(status, outcome);
       throw error;
     } finally {
       if (record) recorder!.end(record, outcome);
@@ -146,6 +168,7 @@ export class RestClient {
     call: RestCall,
     credential: string,
     deadline: number,
+    span: AttemptSpan | undefined,
   ): Promise<
     | { ok: true; value: unknown; status: number }
     | { ok: false; failure: UpstreamFailure; status?: number; retryAfterSeconds?: number }
@@ -155,10 +178,13 @@ export class RestClient {
     if (remaining <= 0) return { ok: false, failure: { kind: "timeout" } };
 
     let release: (() => void) | undefined;
+    const waitStart = span && limiter ? performance.now() : 0;
     try {
       if (limiter) release = await limiter.acquire(credentialKey(credential), deadline);
+      if (span && limiter) span.budgetWaited(performance.now() - waitStart, "acquired");
     } catch (error) {
       const waitedOut = error instanceof ConcurrencyDeadlineError;
+      span?.budgetWaited(performance.now() - waitStart, waitedOut ? "timeout" : "unavailable");
       return { ok: false, failure: waitedOut ? { kind: "timeout" } : { kind: "budget-unavailable" } };
     }
     // A slot that freed just before the deadline leaves no time for a real attempt.
@@ -171,13 +197,14 @@ export class RestClient {
       const request = {
         method: call.method,
         url: baseUrl + call.path + queryString(call.query),
-        headers: this.headers(call, credential),
+        headers: this.headers(call, credential, span),
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         timeoutMs: deadline - Date.now(),
       };
       response = await (circuit ? circuit.send(request) : transport.send(request));
     } catch (error) {
       if (error instanceof CircuitOpenError) {
+        span?.circuitOpen(error.retryAfterSeconds);
         return { ok: false, failure: { kind: "circuit-open", retryAfterSeconds: error.retryAfterSeconds } };
       }
       if (error instanceof TransportError) {
@@ -264,7 +291,7 @@ export class RestClient {
     return Date.now() + wait < deadline ? wait : undefined;
   }
 
-  private headers(call: RestCall, credential: string): Record<string, string> {
+  private headers(call: RestCall, credential: string, span: AttemptSpan | undefined): Record<string, string> {
     const headers: Record<string, string> = {
       accept: "application/json",
       authorization: `Bearer ${credential}`,
@@ -272,11 +299,18 @@ export class RestClient {
       ...call.headers,
     };
     if (call.body !== undefined) headers["content-type"] = "application/json";
+    // traceparent/tracestate only when OTEL_PROPAGATE_TO_PROVIDERS=true (the span decides).
+    span?.inject(headers);
     return headers;
   }
 }
 
 const INVALID = Symbol("invalid-json");
+
+// A failed attempt's `error.type` on its span: the status, else the failure's kind.
+function failureReason(result: { failure: UpstreamFailure; status?: number }): string {
+  return result.status !== undefined ? String(result.status) : result.failure.kind;
+}
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 // Limiter keys (in memory or in Redis) are digests, never the credential itself.

@@ -1,10 +1,11 @@
 import { NODE_FLAGS } from "../node-flags.js";
-import { freePort, procMemoryMb } from "./process-stats.js";
+import { freePort, procCpuSeconds, procMemoryMb } from "./process-stats.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { request } from "node:http";
+import { createServer, request } from "node:http";
+import { type AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -18,7 +19,8 @@ import autocannon from "autocannon";
  * are shared by load generator, server under test and upstream only.
  *
  * Measures: startup time, throughput at 0 ms upstream latency, latency at 20 ms, `accounts`
- * fan-out at 50 ms, and the server's peak RSS. At 0 ms a third server runs in the same rounds for
+ * fan-out at 50 ms, the server's peak RSS, and what OpenTelemetry tracing costs (off, on at 100%,
+ * and against another build named by BENCH_BASELINE). At 0 ms a third server runs in the same rounds for
  * reference: a plain Apollo + type-graphql + undici.request stack (`plain-apollo.ts`) answering the
  * same query with none of account-graph's production features, i.e. what this machine gives a
  * conventional REST-backed GraphQL server. Exits 0 when targets are missed (it measures),
@@ -30,10 +32,11 @@ const TARGETS = { throughputRatio: 0.6, p99Ratio: 2, p99DiffMs: 5, accountsP50Ms
 const WARMUP_S = 2;
 // Above this share of the box taken by other processes during a phase, its figures get a warning.
 const BUSY_SHARE = 0.1;
-const ROUNDS = 3;
+// BENCH_ROUNDS: more alternating rounds per target, for a steadier A/B on a busy machine.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_S = 5;
 const STARTUP_TIMEOUT_MS = 20_000;
-// The whole run is ~90 s; anything far beyond that is a hang, not a slow machine.
+// The whole run is ~2.5 min; anything far beyond that is a hang, not a slow machine.
 const WATCHDOG_MS = 5 * 60_000;
 
 const ACCOUNT_QUERY = "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } } } }";
@@ -171,12 +174,20 @@ async function startPlain(upstream: Upstream): Promise<{ child: Child; url: stri
   return { child, url: `http://${HOST}:${port}/` };
 }
 
-/** Start account-graph exactly as deployed (production, live mode) and time spawn → first 200 of /readyz. */
-async function startServer(upstream: Upstream): Promise<{ child: Child; url: string }> {
+/**
+ * Start account-graph exactly as deployed (production, live mode) and time spawn → first 200 of
+ * /readyz. `env` adds variables (tracing); `entry` runs another build (the A/B baseline).
+ */
+async function startServer(
+  upstream: Upstream,
+  env: Record<string, string> = {},
+  entry = "../index.js",
+): Promise<{ child: Child; url: string }> {
   const port = await freePort(HOST);
   const t0 = performance.now();
   const logFile = join(logDir, `account-graph-${starts.length + 1}.log`);
-  const child = startNode("account-graph", "../index.js", {
+  const child = startNode("account-graph", entry, {
+    ...env,
     NODE_ENV: "production",
     PROVIDERS_MODE: "live",
     PORT: String(port),
@@ -430,13 +441,94 @@ async function fanOut() {
   }
 }
 
+/** A sink for OTLP exports: drains and acknowledges them (the collector's cost is not ours). */
+async function startSpanSink(): Promise<{ url: string; exports: () => number; close: () => void }> {
+  let exports = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      exports += 1;
+      res.writeHead(200, { "content-type": "application/x-protobuf" }).end();
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://${HOST}:${port}`, exports: () => exports, close: () => server.close() };
+}
+
+/**
+ * Phase 5: what tracing costs. account-graph with tracing off, with tracing on at 100% sampling
+ * (OTLP protobuf to a sink), and, when BENCH_BASELINE names another build's `build/index.js`,
+ * that build: alternating rounds at 0 ms upstream, so "off" is compared with the code before
+ * tracing existed in the same run.
+ */
+async function tracingCost() {
+  const up = await startUpstream(0);
+  const sink = await startSpanSink();
+  const baseline = process.env.BENCH_BASELINE;
+  const off = await startServer(up);
+  const on = await startServer(up, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+    OTEL_TRACES_SAMPLER: "always_on",
+  });
+  const base = baseline ? await startServer(up, {}, baseline) : undefined;
+  try {
+    const targets = [
+      { label: "tracing off", load: accountLoad(off.url, up) },
+      { label: "tracing 100%", load: accountLoad(on.url, up) },
+      ...(base ? [{ label: "baseline", load: accountLoad(base.url, up) }] : []),
+    ];
+    for (const t of targets) await verify(t.label, t.load, hasAccount);
+    // Server CPU per request as well as req/s: on a shared box, others' load moves throughput a
+    // lot and the CPU a request costs far less. Counted over the measured rounds only.
+    const pids = [off, on, ...(base ? [base] : [])].map(s => s.child.proc.pid);
+    const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
+    const cpu = targets.map(() => 0);
+    for (const [i, t] of targets.entries()) series[i]!.warmupBad += (await cannon(t.load, 32, WARMUP_S)).bad;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, t] of targets.entries()) {
+        const before = procCpuSeconds(pids[i]);
+        series[i]!.rounds.push(await cannon(t.load, 32, ROUND_S));
+        cpu[i]! += procCpuSeconds(pids[i]) - before;
+      }
+    }
+    const cpuUs = series.map((s, i) => (cpu[i]! * 1e6) / s.rounds.reduce((a, r) => a + r.requests, 0));
+    logSeries(`tracing cost: account(DIFFIO) @0 ms upstream, 32 connections (${sink.exports()} span exports received):`, series);
+    raw.push(`  server CPU per request (µs): ${series.map((s, i) => `${s.label} ${fmt(cpuUs[i]!, 0)}`).join(", ")}`);
+    return {
+      off: { ...summary(series[0]!), cpuUs: cpuUs[0]! },
+      on: { ...summary(series[1]!), cpuUs: cpuUs[1]! },
+      base: series[2] ? { ...summary(series[2]), cpuUs: cpuUs[2]! } : undefined,
+      exports: sink.exports(),
+    };
+  } finally {
+    await Promise.all([stop(off.child), stop(on.child), ...(base ? [stop(base.child)] : []), stop(up.child)]);
+    sink.close();
+  }
+}
+
 const errorsRow = (figure: string, bad: number, shown = String(bad)) =>
   rows.push([`non-2xx/errors ${figure}`, "0", shown, bad === 0 ? "PASS" : "FAIL"]);
+
+/** The phase 5 rows of the table. */
+function tracingRows(p5: Awaited<ReturnType<typeof tracingCost>>): void {
+  rows.push(["tracing: req/s off / on at 100%", "-", `${fmt(p5.off.rps, 0)} / ${fmt(p5.on.rps, 0)}`, "info"]);
+  rows.push(["tracing: p99 off / on at 100% (ms)", "-", `${fmt(p5.off.p99)} / ${fmt(p5.on.p99)}`, "info"]);
+  rows.push(["tracing: on / off req/s", "-", fmt(p5.on.rps / p5.off.rps, 2), "info"]);
+  rows.push(["tracing: server CPU/request off / on (µs)", "-", `${fmt(p5.off.cpuUs, 0)} / ${fmt(p5.on.cpuUs, 0)}`, "info"]);
+  if (p5.base) {
+    rows.push(["tracing off / baseline CPU/request (µs)", "-", `${fmt(p5.off.cpuUs, 0)} / ${fmt(p5.base.cpuUs, 0)}`, "info"]);
+    rows.push(["tracing off / baseline build req/s", "-", `${fmt(p5.off.rps, 0)} / ${fmt(p5.base.rps, 0)} (${fmt(p5.off.rps / p5.base.rps, 2)})`, "info"]);
+    rows.push(["tracing off / baseline build p99 (ms)", "-", `${fmt(p5.off.p99)} / ${fmt(p5.base.p99)}`, "info"]);
+  }
+  errorsRow("tracing off / on", p5.off.bad + p5.on.bad, `${p5.off.bad} / ${p5.on.bad}`);
+}
 
 /** Runs the phases, fills `raw` and `rows`; false when any response was an error. */
 async function main(): Promise<boolean> {
   raw.push(`load average at start (1/5/15 min): ${loadavg().map(l => l.toFixed(2)).join(" / ")} on ${availableParallelism()} cores`);
 
+  if (process.env.BENCH_ONLY === "tracing") return tracingOnly();
   let endPhase = phase("phase 1+2: startup; throughput at 0 ms upstream, 32 connections");
   const p2 = await versusProxy(0, 32, true);
   endPhase();
@@ -445,6 +537,9 @@ async function main(): Promise<boolean> {
   endPhase();
   endPhase = phase("phase 4: accounts over four providers at 50 ms upstream, 10 connections");
   const p4 = await fanOut();
+  endPhase();
+  endPhase = phase("phase 5: tracing off / on at 100% sampling (/ baseline build), 0 ms upstream, 32 connections");
+  const p5 = await tracingCost();
   endPhase();
 
   raw.push("account-graph processes (one per phase; startup = spawn → first 200 of /readyz, polled every 20 ms):");
@@ -474,6 +569,7 @@ async function main(): Promise<boolean> {
   rows.push(["accounts p50 @50ms (ms)", `< ${TARGETS.accountsP50Ms}`, fmt(p4.ag.p50), verdict(p4.ag.p50 < TARGETS.accountsP50Ms)]);
   rows.push(["accounts p99 @50ms (ms)", "-", fmt(p4.ag.p99), "info"]);
   errorsRow("accounts", p4.ag.bad);
+  tracingRows(p5);
   const peak = Math.max(...rss);
   rows.push(["peak RSS account-graph (MB)", `< ${TARGETS.rssMb}`, fmt(peak), Number.isFinite(peak) ? verdict(peak < TARGETS.rssMb) : "n/a"]);
 
@@ -485,7 +581,18 @@ async function main(): Promise<boolean> {
         "those figures are pessimistic. Re-run on a quiet machine.",
     );
   }
-  return ag.bad + px.bad + plain.bad + p3.ag.bad + p3.px.bad + p4.ag.bad === 0;
+  return ag.bad + px.bad + plain.bad + p3.ag.bad + p3.px.bad + p4.ag.bad + p5.off.bad + p5.on.bad === 0;
+}
+
+/** `BENCH_ONLY=tracing`: phase 5 alone, for repeated A/B runs of the tracing cost. */
+async function tracingOnly(): Promise<boolean> {
+  const endPhase = phase("phase 5 only: tracing off / on at 100% sampling (/ baseline build)");
+  const p5 = await tracingCost();
+  endPhase();
+  raw.push(`CPU taken by other processes (share of all cores): ${phaseLoad.map(p => `${p.name} ${fmt(p.share * 100, 0)}%`).join(", ")}`);
+  tracingRows(p5);
+  printTable();
+  return p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) === 0;
 }
 
 const watchdog = setTimeout(() => {

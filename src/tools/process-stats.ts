@@ -21,3 +21,15 @@ export function procMemoryMb(pid: number | undefined, field: "VmRSS" | "VmHWM"):
     return NaN;
   }
 }
+
+/** CPU time (s, user + system) a process has used so far, from /proc; NaN where unavailable. */
+export function procCpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    // utime and stime, in USER_HZ (100 on every Linux Node supports).
+    return (fields[11]! + fields[12]!) / 100;
+  } catch {
+    return NaN;
+  }
+}

@@ -253,6 +253,13 @@ describe("deploy/router.yaml", () => {
     expect(Object.keys(routerConfig.headers.subgraphs)).toEqual(Object.keys(supergraph.subgraphs));
   });
 
+  it("sends W3C trace context to account-graph, so a routed request is one trace", () => {
+    // The router injects traceparent/tracestate itself (not a header rule): account-graph
+    // continues that trace (src/observability/otel-spans.ts extracts the W3C headers).
+    expect(routerConfig.telemetry.exporters.tracing.propagation.trace_context).toBe(true);
+    expect(rules.some(r => /trace/i.test(String(r.propagate?.named ?? "")))).toBe(false);
+  });
+
   it("authenticates to account-graph with a token from the environment, never a literal", () => {
     const inserts = rules.filter(r => r.insert).map(r => r.insert);
     expect(inserts.map(i => i.name)).toEqual(["authorization"]);

@@ -5,12 +5,18 @@ import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
 import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/hostup.simulator.js";
 import { type SimFault } from "../../src/simulators/sim-server.js";
+import { loadConfig } from "../../src/config.js";
+import { startTracing } from "../../src/observability/tracing.js";
+import { startOtlpReceiver, type OtlpReceiver } from "../helpers/otlp-receiver.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
+import { until } from "../helpers/until.js";
 
 // Secret scanning: every scenario uses credentials minted for it alone (registered in the
 // simulators the way their demo keys are, or deliberately unknown to them), then every response
 // body, every response header and every log line (LOG_LEVEL=debug) is searched for each of them.
-// Runs in development (messages unmasked, upstream inspector on) and in production.
+// Runs in development (messages unmasked, upstream inspector on) and in production, and once more
+// in development with tracing on, where every exported span (OTLP/JSON as the SDK sent it,
+// resource included) is searched too.
 
 type ProviderName = "DIFFIO" | "HOSTUP" | "CUDO" | "DEPICTA";
 const PROVIDERS: ProviderName[] = ["DIFFIO", "HOSTUP", "CUDO", "DEPICTA"];
@@ -368,13 +374,16 @@ const SCENARIOS: Scenario[] = [
 ];
 
 const MODES = [
-  { mode: "development", env: { NODE_ENV: "development" } },
-  { mode: "production", env: { NODE_ENV: "production" } },
+  { mode: "development", env: { NODE_ENV: "development" }, traced: false },
+  { mode: "production", env: { NODE_ENV: "production" }, traced: false },
+  { mode: "development with tracing", env: { NODE_ENV: "development" }, traced: true },
 ] as const;
 
-for (const { mode, env } of MODES) {
+for (const { mode, env, traced } of MODES) {
   describe(`secret scanning in ${mode}`, () => {
     let server: TestServer;
+    let receiver: OtlpReceiver | undefined;
+    let tracingEnv: Record<string, string> = {};
     const apiToken = mint("caller_api_token");
     const serverKeys = Object.fromEntries(
       PROVIDERS.map(p => [p, mint(`server_key_${p}`, p)]),
@@ -382,9 +391,22 @@ for (const { mode, env } of MODES) {
     const everySecret: Secret[] = [apiToken, ...Object.values(serverKeys)];
 
     beforeAll(async () => {
+      receiver = traced ? await startOtlpReceiver() : undefined;
+      tracingEnv = receiver
+        ? {
+            OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+            OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+            OTEL_BSP_SCHEDULE_DELAY: "20",
+            OTEL_PROPAGATE_TO_PROVIDERS: "true",
+          }
+        : {};
+      // The SDK reads its own variables (endpoint, batch delay) from the environment.
+      Object.assign(process.env, tracingEnv);
+      const tracing = receiver ? await startTracing(loadConfig({ ...env, ...tracingEnv })) : undefined;
       server = await startTestServer(
         {
           ...env,
+          ...tracingEnv,
           PROVIDERS_MODE: "simulated",
           LOG_LEVEL: "debug",
           UPSTREAM_TIMEOUT_MS: "1000",
@@ -396,10 +418,14 @@ for (const { mode, env } of MODES) {
         },
         // The fault scenarios fail many calls in a row; an open circuit would answer the later
         // scenarios without calling the simulators, so they would not test what they are named for.
-        { breaker: { volumeThreshold: 1_000_000 } },
+        { breaker: { volumeThreshold: 1_000_000 }, tracing },
       );
     });
-    afterAll(() => server.stop());
+    afterAll(async () => {
+      await server.stop();
+      await receiver?.close();
+      for (const name of Object.keys(tracingEnv)) delete process.env[name];
+    });
 
     /** Make the simulators accept `secret` as a demo key with full rights, or answer it with 403. */
     function register(p: ProviderName, secret: string, kind: "accepted" | "forbidden") {
@@ -450,6 +476,9 @@ for (const { mode, env } of MODES) {
         register(p, creds.forbidden[p].value, "forbidden");
       }
       const logStart = server.logs.lines.length;
+      const spanStart = receiver?.spans.length ?? 0;
+      const exportStart = receiver?.bodies.length ?? 0;
+      let requests = 1;
       const material: Material[] = [];
       const codes = new Set<string>();
       const sims = {
@@ -465,6 +494,7 @@ for (const { mode, env } of MODES) {
         keyHeaders: (kind, providers = PROVIDERS) =>
           Object.fromEntries(providers.map(p => [HEADER[p], creds[kind][p].value])),
         async gql(query, variables, headers = {}) {
+          requests += 1;
           const response = await fetch(`${server.url}/graphql`, {
             method: "POST",
             headers: {
@@ -509,7 +539,18 @@ for (const { mode, env } of MODES) {
       server.logs.lines
         .slice(logStart)
         .forEach((line, i) => material.push({ where: `log line ${logStart + i}`, text: line }));
+      let spans = 0;
+      if (receiver) {
+        // Every request's span (the refused one included) is exported before the scan.
+        const serverSpans = () => receiver!.spans.slice(spanStart).filter(span => span.kind === 2).length;
+        await until(() => serverSpans() >= requests, `the spans of ${requests} requests`);
+        spans = receiver.spans.length - spanStart;
+        receiver.bodies
+          .slice(exportStart)
+          .forEach((text, i) => material.push({ where: `span export ${exportStart + i}`, text }));
+      }
       return {
+        spans,
         material,
         secrets,
         codes,
@@ -520,11 +561,12 @@ for (const { mode, env } of MODES) {
 
     SCENARIOS.forEach((scenario, index) => {
       it(`leaks no credential: ${scenario.name}`, async () => {
-        const { material, secrets, codes, logLines, refusedStatus } = await runScenario(
+        const { material, secrets, codes, logLines, refusedStatus, spans } = await runScenario(
           scenario,
           index,
         );
         expect(refusedStatus).toBe(401);
+        if (traced) expect(spans).toBeGreaterThan(0);
         expect(logLines).toBeGreaterThan(0);
         expect([...codes]).toEqual(expect.arrayContaining(scenario.codes));
         if (scenario.codes.length === 0) expect([...codes]).toEqual([]);

@@ -39,6 +39,7 @@ export class CudoClient {
     return this.rest.request({
       method: "GET",
       path: path`/v1/billing-accounts/${id}`,
+      route: "/v1/billing-accounts/{id}",
       read: true,
     });
   }
@@ -51,6 +52,7 @@ export class CudoClient {
     return this.rest.request({
       method: "PATCH",
       path: path`/v1/billing-accounts/${id}`,
+      route: "/v1/billing-accounts/{id}",
       body,
       read: false,
     });
