@@ -22,6 +22,7 @@ import { type PreparedPath } from "./prepared/prepared-path.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
 import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
+import { apqReader } from "./persisted/apq-store.js";
 
 /** Options for {@link createGraphQLServer}. */
 export interface ApolloOptions {
@@ -88,10 +89,11 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),
   });
-  const operations = new PreparedOperations({ bytes: config.documentCacheBytes, byHash: config.persistedQueries !== "off" });
+  const operations = new PreparedOperations({ bytes: config.documentCacheBytes });
   const documents = createDocumentStore(config.documentCacheBytes);
   const listLimits = { maxListItems: limits.maxListItems, maxCost: limits.maxCost };
 
+  const persisted = persistedQueries(config, options);
   const apollo = new ApolloServer<Context>({
     schema,
     logger,
@@ -101,7 +103,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
-    persistedQueries: persistedQueries(config, options),
+    persistedQueries: persisted,
     // Apollo's default measures documents without their source text (see caches/document-size.ts).
     documentStore: documents,
     validationRules: [...armor.validationRules, noSubscriptions],
@@ -121,7 +123,10 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     ],
   });
   const run = preparedExecutor({ schema, formatError, finish });
-  return { apollo, prepared: { operations, run, listLimits }, documents };
+  // The store Apollo's pipeline reads hashes from (its own cache when none is given), so a hash is
+  // answered on the prepared path exactly when Apollo would answer it.
+  const persistedReader = persisted ? apqReader(persisted.cache ?? apollo.cache) : undefined;
+  return { apollo, prepared: { operations, run, listLimits, persistedQueries: persistedReader }, documents };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

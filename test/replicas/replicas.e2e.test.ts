@@ -132,6 +132,18 @@ describe("automatic persisted queries across replicas", () => {
     expect(served.body).toEqual({ data: { account: { id: "user_demo_1" } } });
   });
 
+  it("answers a hash by what Redis holds, on every replica, not by texts one replica has seen", async () => {
+    const text = query(`seen_${Date.now()}`);
+    // Plain text twice on A: the second is answered by A's prepared path, which now knows it.
+    for (let i = 0; i < 2; i++) expect((await post(a, { query: text }, headers)).body.data).toEqual({ account: { id: "user_demo_1" } });
+    for (const replica of [a, b]) {
+      expect((await post(replica, byHash(text), headers)).body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    }
+    // Registered on B: served by hash on A (twice, so by A's prepared path too).
+    await post(b, { query: text, ...byHash(text) }, headers);
+    for (let i = 0; i < 2; i++) expect((await post(a, byHash(text), headers)).body).toEqual({ data: { account: { id: "user_demo_1" } } });
+  });
+
   it("does not, without REDIS_URL (each replica has its own cache)", async () => {
     const text = query(`memory_${Date.now()}`);
     const registered = await post(c, { query: text, ...byHash(text) }, headers);
