@@ -50,6 +50,11 @@ export interface Config {
   upstreamCallBudget: number;
   /** The HTTP client for provider calls (see rest/transport.ts and docs/performance.md). */
   upstreamClient: "undici" | "got";
+  /**
+   * Answer operations Apollo has already vetted on the prepared path (`prepared/`); false sends
+   * every request through Apollo's request pipeline. `PREPARED_PATH`, default true.
+   */
+  preparedPath: boolean;
 }
 
 /** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheBytes: int("DOCUMENT_CACHE_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
+    preparedPath: bool("PREPARED_PATH", true),
   };
 
   const serverKeys = Object.values(providers).some(p => p.apiKey);

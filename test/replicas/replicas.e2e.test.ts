@@ -9,6 +9,7 @@ import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
 import { until } from "../helpers/until.js";
+import { PATH_ENV } from "../helpers/request-path.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
 // set of simulators, which stand in for the providers every replica shares. Replicas A and B share
@@ -34,6 +35,7 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
       HOST: "127.0.0.1",
       PORT: "0",
       NODE_ENV: "production",
+      ...PATH_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1684,8 +1684,9 @@ describe("fuzzing request cost: long lists and distinct large documents (product
           }
           if (!tooLarge && response.status !== 200) problems.push(`a ${Buffer.byteLength(query)}-byte text answered ${response.status}`);
           const { documents, prepared } = server.running.caches;
-          if (documents.bytes > CACHE_BYTES || prepared.bytes > CACHE_BYTES) {
-            problems.push(`caches hold ${documents.bytes} and ${prepared.bytes} bytes (budget ${CACHE_BYTES})`);
+          const preparedBytes = prepared?.bytes ?? 0;
+          if (documents.bytes > CACHE_BYTES || preparedBytes > CACHE_BYTES) {
+            problems.push(`caches hold ${documents.bytes} and ${preparedBytes} bytes (budget ${CACHE_BYTES})`);
           }
           if (problems.length > 0) throw new Error(`${problems.join("\n")}\ndocument of ${query.length} characters`);
         },
