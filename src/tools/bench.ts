@@ -21,7 +21,8 @@ import autocannon from "autocannon";
  * offered load (half of account-graph's measured capacity, open loop through autocannon's
  * `overallRate`), `accounts` fan-out at 50 ms, and the server's peak RSS. With
  * `BENCH_BASELINE=<dir>` (another build's `build/` directory, e.g. of the commit before a change)
- * that build runs in the same rounds as account-graph at 0 and 20 ms: an A/B in one run. At 0 ms a third server runs in the same rounds for
+ * that build runs in the same rounds as account-graph at 0 and 20 ms: an A/B in one run
+ * (`BENCH_BASELINE_FIRST=true` gives it the first slot of each round, for the other order). At 0 ms a third server runs in the same rounds for
  * reference: a plain Apollo + type-graphql + undici.request stack (`plain-apollo.ts`) answering the
  * same query with none of account-graph's production features, i.e. what this machine gives a
  * conventional REST-backed GraphQL server. Exits 0 when targets are missed (it measures),
@@ -43,6 +44,8 @@ const OFFERED_SHARE = 0.5;
 const OPEN_LOOP_CONNECTIONS = 128;
 /** Another build's `build/` directory, run beside this one (`BENCH_BASELINE`). */
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
+// `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
+const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
 // The whole run is ~90 s (~2 min with a baseline); anything far beyond that is a hang.
 const WATCHDOG_MS = 6 * 60_000;
 
@@ -419,14 +422,15 @@ async function versusProxy(latencyMs: number, connections: number, options: { wi
       ...(plain ? [{ label: "plain stack", load: accountLoad(plain.url, up) }] : []),
       ...(baseline ? [{ label: "baseline", load: accountLoad(baseline.url, up) }] : []),
     ];
+    if (BASELINE_FIRST && baseline) targets.unshift(targets.pop()!);
     for (const t of targets) await verify(t.label, t.load, hasAccount);
     const series = await compare(targets, connections, options.rate);
     const offered = options.rate ? `, offered ${fmt(options.rate, 0)} req/s` : "";
     logSeries(`account(DIFFIO) @${latencyMs} ms upstream, ${connections} connections${offered}:`, series);
     const byLabel = (label: string) => series.find(s => s.label === label);
     return {
-      ag: summary(series[0]!),
-      px: summary(series[1]!),
+      ag: summary(byLabel("account-graph")!),
+      px: summary(byLabel("bare proxy")!),
       plain: plain ? summary(byLabel("plain stack")!) : undefined,
       baseline: baseline ? { ...summary(byLabel("baseline")!), rssMb: peakRssMb(baseline.child.proc.pid) } : undefined,
       rssMb: peakRssMb(server.child.proc.pid),
@@ -506,6 +510,7 @@ async function main(): Promise<boolean> {
     rows.push(["A/B p99 @0ms ag / baseline (ms)", "-", `${fmt(ag.p99)} / ${fmt(b2.p99)}`, "info"]);
     rows.push(["A/B p99 @20ms offered ag / baseline (ms)", "-", `${fmt(p3.ag.p99)} / ${fmt(b3.p99)}`, "info"]);
     rows.push(["A/B peak RSS @0ms ag / baseline (MB)", "-", `${fmt(p2.rssMb)} / ${fmt(b2.rssMb)}`, "info"]);
+    rows.push(["A/B peak RSS @20ms offered ag / baseline (MB)", "-", `${fmt(p3.rssMb)} / ${fmt(b3.rssMb)}`, "info"]);
     errorsRow("baseline", b2.bad + b3.bad);
   }
   rows.push(["peak RSS account-graph (MB)", `< ${TARGETS.rssMb}`, fmt(peak), Number.isFinite(peak) ? verdict(peak < TARGETS.rssMb) : "n/a"]);
