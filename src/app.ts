@@ -1,8 +1,9 @@
 import { type AddressInfo } from "node:net";
+import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
 import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
-import { CREDENTIAL_HEADERS, type AppDeps } from "./context.js";
+import { CREDENTIAL_HEADERS, type AppDeps, type Context } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
@@ -32,6 +33,8 @@ export interface StartOptions {
   transport?: Transport;
   /** OpenTelemetry tracing (`observability/tracing.ts`), started by the caller; shut down by `stop()`. */
   tracing?: Tracing;
+  /** Further Apollo plugins (tests); any turns the prepared path off, as `server.ts` logs. */
+  apolloPlugins?: ApolloServerPlugin<Context>[];
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -41,7 +44,7 @@ export interface RunningAccountGraph {
   deps: AppDeps;
   simulators?: Simulators;
   /** The per-document caches, each bounded by `DOCUMENT_CACHE_BYTES` (inspected by tests). */
-  caches: { documents: DocumentStore; prepared: PreparedOperations };
+  caches: { documents: DocumentStore; prepared?: PreparedOperations };
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
   /** Where that state lives and whether it is reachable now, for the start-up line. */
@@ -114,6 +117,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     apqCache: shared.apqCache,
     manifest,
     knownOperations: manifest?.operations.map(op => op.name),
+    plugins: options.apolloPlugins,
   });
   await apollo.start();
   let ready = false;
@@ -139,7 +143,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     port,
     deps,
     simulators,
-    caches: { documents, prepared: prepared.operations },
+    caches: { documents, prepared: prepared?.operations },
     sharedState: shared.kind,
     sharedStateLine: () => shared.describe(),
     async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {

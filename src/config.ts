@@ -52,6 +52,11 @@ export interface Config {
   upstreamClient: "undici" | "got";
   /** OpenTelemetry tracing; undefined (off, and the SDK never loaded) when no OTLP endpoint is set. */
   tracing?: TracingConfig;
+  /**
+   * Answer operations Apollo has already vetted on the prepared path (`prepared/`); false sends
+   * every request through Apollo's request pipeline. `PREPARED_PATH`, default true.
+   */
+  preparedPath: boolean;
 }
 
 /**
@@ -218,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
     tracing: tracingConfig(str, bool, problems),
+    preparedPath: bool("PREPARED_PATH", true),
   };
 
   const serverKeys = Object.values(providers).some(p => p.apiKey);

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -22,6 +22,8 @@ import { type PreparedPath } from "./prepared/prepared-path.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
 import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
+import { apqReader } from "./persisted/apq-store.js";
+import { preparedPathBlockers } from "./prepared/prepared-eligibility.js";
 
 /** Options for {@link createGraphQLServer}. */
 export interface ApolloOptions {
@@ -38,12 +40,15 @@ export interface ApolloOptions {
   manifest?: PersistedQueryManifest;
   /** Operation names that always get their own metrics label (the manifest's, in every mode). */
   knownOperations?: readonly string[];
+  /** Further Apollo plugins; the prepared path runs none of them, so any turns it off. */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
-  prepared: PreparedPath;
+  /** Undefined when off: `PREPARED_PATH=false`, or Apollo is configured beyond what it reproduces. */
+  prepared?: PreparedPath;
   /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`). */
   documents: DocumentStore;
 }
@@ -80,19 +85,29 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     // formatError removes them all (armor's plugin only removes field names, at a listener per request).
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  // The prepared path reproduces exactly the plugins below; armor's two plugins are both off.
-  if (armor.plugins.length > 0) throw new Error("graphql-armor plugins are not run by the prepared path");
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
   const finish = responseFinisher({
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),
   });
-  const operations = new PreparedOperations({ bytes: config.documentCacheBytes, byHash: config.persistedQueries !== "off" });
   const documents = createDocumentStore(config.documentCacheBytes);
   const listLimits = { maxListItems: limits.maxListItems, maxCost: limits.maxCost };
 
-  const apollo = new ApolloServer<Context>({
+  const persisted = persistedQueries(config, options);
+  // Every plugin here is reproduced by the prepared path, or acts only on requests it leaves to
+  // Apollo (the landing page, ftv1 traces); `prepared/prepared-eligibility.ts` checks the rest.
+  const reproduced: ApolloServerPlugin<Context>[] = [
+    config.production
+      ? ApolloServerPluginLandingPageDisabled()
+      : developmentLandingPage({ document: SANDBOX_EXAMPLE, headers: options.sandboxHeaders, endpoint: options.endpoint }),
+    ApolloServerPluginCacheControlDisabled(),
+    ...federatedTracePlugins(),
+    responsePlugin(finish),
+    ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
+    listLimitsPlugin(listLimits),
+  ];
+  const apolloOptions: ApolloServerOptions<Context> = {
     schema,
     logger,
     csrfPrevention: true,
@@ -101,27 +116,28 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
-    persistedQueries: persistedQueries(config, options),
+    persistedQueries: persisted,
     // Apollo's default measures documents without their source text (see caches/document-size.ts).
     documentStore: documents,
     validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
-    plugins: [
-      config.production
-        ? ApolloServerPluginLandingPageDisabled()
-        : developmentLandingPage({ document: SANDBOX_EXAMPLE, headers: options.sandboxHeaders, endpoint: options.endpoint }),
-      ApolloServerPluginCacheControlDisabled(),
-      ...federatedTracePlugins(),
-      responsePlugin(finish),
-      ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
-      listLimitsPlugin(listLimits),
-      // Last: it records operations that got through all of the above.
-      operations.plugin(),
-    ],
-  });
+    // Armor's plugins (both off above) and any others would turn the prepared path off.
+    plugins: [...reproduced, ...(armor.plugins as ApolloServerPlugin<Context>[]), ...(options.plugins ?? [])],
+  };
+  const blockers = config.preparedPath ? preparedPathBlockers(apolloOptions, new Set(reproduced)) : [];
+  if (!config.preparedPath) logger.info("prepared path off (PREPARED_PATH=false): every request goes through Apollo's pipeline");
+  else if (blockers.length > 0) logger.warn(`prepared path off: ${blockers.join("; ")}; every request goes through Apollo's pipeline`);
+  if (!config.preparedPath || blockers.length > 0) return { apollo: new ApolloServer<Context>(apolloOptions), documents };
+
+  const operations = new PreparedOperations({ bytes: config.documentCacheBytes });
+  // Last: it records operations that got through all of the above.
+  const apollo = new ApolloServer<Context>({ ...apolloOptions, plugins: [...apolloOptions.plugins!, operations.plugin()] });
   const run = preparedExecutor({ schema, formatError, finish });
-  return { apollo, prepared: { operations, run, listLimits }, documents };
+  // The store Apollo's pipeline reads hashes from (its own cache when none is given), so a hash is
+  // answered on the prepared path exactly when Apollo would answer it.
+  const persistedReader = persisted ? apqReader(persisted.cache ?? apollo.cache) : undefined;
+  return { apollo, prepared: { operations, run, listLimits, persistedQueries: persistedReader }, documents };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

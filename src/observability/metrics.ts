@@ -54,8 +54,9 @@ export function createMetrics(): Metrics {
       name: "account_graph_cache_hits_total",
       help:
         "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a " +
-        "persisted query served by hash), `document` (parsing and validation skipped), `prepared` " +
-        "(a vetted operation answered without Apollo's request pipeline; also counted as `document`).",
+        "persisted query's text found by its hash, on either path), `document` (Apollo's pipeline " +
+        "skipped parsing and validation), `prepared` (a vetted operation answered without Apollo's " +
+        "request pipeline; not counted as `document` too).",
       labelNames: ["cache"],
       registers: [registry],
     }),

@@ -9,8 +9,10 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
 
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
- * upstream call count and error codes (never variables or headers). `parsed` false with a document
- * means Apollo's document cache served it (counted as a `document` cache hit).
+ * upstream call count and error codes (never variables or headers). A repeated operation is one
+ * cache hit under one name: `prepared` when the prepared path answered it, else `document` when
+ * Apollo's document cache served it (`parsed` false with a document). `apq` counts, besides, a
+ * text found by its hash in the persisted-query store, on either path.
  */
 export function requestLogger(metrics: Metrics, logger: Logger, knownOperations: readonly string[] = []): LogRequest {
   const seen = new Set<string>();
@@ -21,8 +23,8 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
   return (request, { startedAt, parsed, prepared }) => {
     const { contextValue, operationName, document } = request;
     if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
-    if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
     if (prepared) metrics.cacheHits.inc({ cache: "prepared" });
+    else if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
     const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
     const codes = answerErrorCodes(request);
     const operation = operationLabel(operationName, seen, known);

@@ -12,49 +12,35 @@ export interface PreparedOperation {
   readonly operationName: string | null;
 }
 
-/** How much {@link PreparedOperations} holds, and whether it answers persisted-query hashes. */
+/** How much {@link PreparedOperations} holds. */
 export interface PreparedOperationsOptions {
   /**
    * Budget of estimated heap over all entries: the key (a copy of the query text) plus the
    * parsed document ({@link documentBytes}). `DOCUMENT_CACHE_BYTES`.
    */
   bytes: number;
-  /**
-   * Also find operations by the SHA-256 of their text, as persisted-query clients send them
-   * (`PERSISTED_QUERIES` `apq` or `only`; with `off`, Apollo refuses hashes, so must this).
-   */
-  byHash: boolean;
 }
 
 // Typical operations are 100–2,000 characters (~100 KB parsed): thousands fit. A flood of
 // distinct or huge documents only evicts (those requests then take Apollo's path).
-const DEFAULT_OPTIONS: PreparedOperationsOptions = { bytes: 16 * 1024 * 1024, byHash: true };
-
-interface Entry {
-  prepared: PreparedOperation;
-  hashKey?: string;
-}
+const DEFAULT_OPTIONS: PreparedOperationsOptions = { bytes: 16 * 1024 * 1024 };
 
 /**
  * The operations the prepared path may run: filled by {@link PreparedOperations.plugin} from
  * requests that reached execution through Apollo, i.e. whose text parsed, passed every validation
  * rule (graphql-armor's limits, no introspection in production, ...) and every plugin's
- * `didResolveOperation` (trusted documents, list limits). Keyed by query text (or its SHA-256,
- * which names the same text) and requested operation name, exactly what decided that outcome; the
- * schema never changes while the process runs. Bounded by bytes, least recently used out first.
+ * `didResolveOperation` (trusted documents, list limits). Keyed by query text and requested
+ * operation name, exactly what decided that outcome; the schema never changes while the process
+ * runs. Bounded by bytes, least recently used out first. Never keyed by hash: which hashes name a
+ * text is Apollo's persisted-query store's to say (`prepared-path.ts` asks it on every request).
  */
 export class PreparedOperations {
-  private readonly entries: ByteBudgetLru<string, Entry>;
-  /** Hash key → text key of the same entry. */
-  private readonly hashes = new Map<string, string>();
+  private readonly entries: ByteBudgetLru<string, PreparedOperation>;
   private readonly options: PreparedOperationsOptions;
 
   constructor(options: Partial<PreparedOperationsOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.entries = new ByteBudgetLru(this.options.bytes);
-    this.entries.onEvict = (_id, entry) => {
-      if (entry.hashKey) this.hashes.delete(entry.hashKey);
-    };
   }
 
   get size(): number {
@@ -68,13 +54,7 @@ export class PreparedOperations {
 
   /** The operation for this exact text and requested operation name. */
   get(query: string, operationName: string | undefined): PreparedOperation | undefined {
-    return this.entries.get(key(query, operationName))?.prepared;
-  }
-
-  /** The operation whose text has this SHA-256 (hex), for this requested operation name. */
-  getByHash(sha256: string, operationName: string | undefined): PreparedOperation | undefined {
-    const textKey = this.hashes.get(key(sha256, operationName));
-    return textKey === undefined ? undefined : this.entries.get(textKey)?.prepared;
+    return this.entries.get(key(query, operationName));
   }
 
   /** The Apollo plugin that records operations as they reach execution. */
@@ -82,26 +62,20 @@ export class PreparedOperations {
     return {
       requestDidStart: async () => ({
         // Reached only once parsing, validation and every didResolveOperation passed.
-        executionDidStart: async ({ source, queryHash, document, operation, operationName, request }) => {
+        executionDidStart: async ({ source, document, operation, operationName, request }) => {
           if (source === undefined || !operation) return;
-          this.remember(source, request.operationName, { document, operation, operationName }, queryHash);
+          this.remember(source, request.operationName, { document, operation, operationName });
         },
       }),
     };
   }
 
-  /**
-   * Record an operation Apollo has vetted for this text and requested name (the plugin calls it),
-   * with the SHA-256 of the text Apollo computed or was given and checked.
-   */
-  remember(query: string, requestedName: string | undefined, prepared: PreparedOperation, sha256?: string): void {
+  /** Record an operation Apollo has vetted for this text and requested name (the plugin calls it). */
+  remember(query: string, requestedName: string | undefined, prepared: PreparedOperation): void {
     const id = key(query, requestedName);
     // The cheap test first: a text over the whole budget is never stored, so never parsed for size.
     if (this.entries.has(id) || 2 * id.length > this.options.bytes || usesIncrementalDelivery(prepared.document)) return;
-    const hashKey = this.options.byHash && sha256 ? key(sha256, requestedName) : undefined;
-    if (this.entries.set(id, { prepared, hashKey }, 2 * id.length + documentBytes(prepared.document)) && hashKey) {
-      this.hashes.set(hashKey, id);
-    }
+    this.entries.set(id, prepared, 2 * id.length + documentBytes(prepared.document));
   }
 }
 

@@ -1,4 +1,5 @@
 import { type HeaderMap } from "@apollo/server";
+import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { type Context } from "../context.js";
 import { checkListLimits, hasArray, type ListLimits } from "../limits/list-limits.js";
 import { type PreparedExecutor, type PreparedResponse } from "./prepared-executor.js";
@@ -11,6 +12,11 @@ export interface PreparedPath {
   run: PreparedExecutor;
   /** The list limits Apollo's `listLimitsPlugin` applies; variables change per request. */
   listLimits: ListLimits;
+  /**
+   * Apollo's own persisted-query store, read with Apollo's keys (`persisted/apq-store.ts`):
+   * the APQ cache (memory or Redis) or the manifest. Undefined when persisted queries are off.
+   */
+  persistedQueries?: Pick<KeyValueCache<string>, "get">;
 }
 
 /** An HTTP request as the prepared path sees it. */
@@ -35,10 +41,9 @@ export async function answerPrepared(path: PreparedPath, request: PreparedHttpRe
   if (!contentType || headers.has("apollo-federation-include-trace")) return undefined;
   const lookup = preparedLookup(method, request.search, request.body, name => headers.get(name));
   if (!lookup) return undefined;
-  const operation =
-    lookup.query !== undefined
-      ? path.operations.get(lookup.query, lookup.operationName)
-      : path.operations.getByHash(lookup.sha256!, lookup.operationName);
+  const query = lookup.query ?? (await persistedText(path, lookup.sha256!));
+  if (query === undefined) return undefined;
+  const operation = path.operations.get(query, lookup.operationName);
   // Apollo answers a GET mutation with 405.
   if (!operation || (method === "GET" && operation.operation.operation !== "query")) return undefined;
   // A list variable longer than when the operation was vetted: Apollo's plugin refuses it, in its words.
@@ -53,4 +58,16 @@ export async function answerPrepared(path: PreparedPath, request: PreparedHttpRe
     contextValue: request.context(),
     contentType,
   });
+}
+
+// What Apollo's pipeline reads for a hash-only request: the text its store holds now (registered,
+// not expired, on this replica or another through Redis), else nothing and Apollo answers (e.g.
+// PERSISTED_QUERY_NOT_FOUND). A store that fails is Apollo's to report too.
+async function persistedText(path: PreparedPath, sha256: string): Promise<string | undefined> {
+  if (!path.persistedQueries) return undefined;
+  try {
+    return await path.persistedQueries.get(sha256);
+  } catch {
+    return undefined;
+  }
 }

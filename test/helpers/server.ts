@@ -5,6 +5,7 @@ import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "
 import { loadConfig } from "../../src/config.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { type Simulators } from "../../src/simulators/index.js";
+import { PATH_ENV } from "./request-path.js";
 
 /**
  * A transport that fails every call with an error that is not an upstream answer (a bug, as far
@@ -68,7 +69,7 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const logs = new LogCapture();
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...env });
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...PATH_ENV, ...env });
   const running = await startAccountGraph(config, {
     logDestination: logs,
     retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 },

@@ -54,23 +54,6 @@ describe("PreparedOperations", () => {
     expect(operations.bytes).toBe(0);
   });
 
-  it("finds an operation by the hash of its text, until the text is evicted", () => {
-    const operations = new PreparedOperations({ bytes: cost("{ a }") + 10 });
-    operations.remember("{ a }", "A", prepared("{ a }"), "h1");
-    expect(operations.getByHash("h1", "A")).toBe(operations.get("{ a }", "A"));
-    expect(operations.getByHash("h1", undefined)).toBeUndefined();
-    operations.remember("{ b }", undefined, prepared("{ b }"), "h2");
-    expect(operations.getByHash("h1", "A")).toBeUndefined();
-    expect(operations.getByHash("h2", undefined)).toBeDefined();
-  });
-
-  it("answers no hash when persisted queries are off", () => {
-    const operations = new PreparedOperations({ byHash: false });
-    operations.remember("{ a }", undefined, prepared("{ a }"), "h1");
-    expect(operations.get("{ a }", undefined)).toBeDefined();
-    expect(operations.getByHash("h1", undefined)).toBeUndefined();
-  });
-
   it("leaves incremental delivery (@defer, @stream) to Apollo", () => {
     const operations = new PreparedOperations();
     const text = "{ a ... @defer { b } }";

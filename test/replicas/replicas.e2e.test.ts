@@ -9,6 +9,7 @@ import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
 import { until } from "../helpers/until.js";
+import { PATH_ENV } from "../helpers/request-path.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
 // set of simulators, which stand in for the providers every replica shares. Replicas A and B share
@@ -34,6 +35,7 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
       HOST: "127.0.0.1",
       PORT: "0",
       NODE_ENV: "production",
+      ...PATH_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -130,6 +132,18 @@ describe("automatic persisted queries across replicas", () => {
     const served = await post(b, byHash(text), headers);
     expect(served.status).toBe(200);
     expect(served.body).toEqual({ data: { account: { id: "user_demo_1" } } });
+  });
+
+  it("answers a hash by what Redis holds, on every replica, not by texts one replica has seen", async () => {
+    const text = query(`seen_${Date.now()}`);
+    // Plain text twice on A: the second is answered by A's prepared path, which now knows it.
+    for (let i = 0; i < 2; i++) expect((await post(a, { query: text }, headers)).body.data).toEqual({ account: { id: "user_demo_1" } });
+    for (const replica of [a, b]) {
+      expect((await post(replica, byHash(text), headers)).body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    }
+    // Registered on B: served by hash on A (twice, so by A's prepared path too).
+    await post(b, { query: text, ...byHash(text) }, headers);
+    for (let i = 0; i < 2; i++) expect((await post(a, byHash(text), headers)).body).toEqual({ data: { account: { id: "user_demo_1" } } });
   });
 
   it("does not, without REDIS_URL (each replica has its own cache)", async () => {
