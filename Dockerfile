@@ -6,7 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN npm run build:server && npm prune --omit=dev
 
 # Runtime stage: production dependencies and the compiled server only, as the unprivileged user.
 FROM node:24-bookworm-slim

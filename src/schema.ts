@@ -5,12 +5,12 @@ import { ErrorCode } from "./errors/codes.js";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
-import { ACCOUNT_TYPE_NAMES } from "./domains/account/account.interface.js";
+import { ACCOUNT_TYPE_NAMES } from "./account/account.interface.js";
 import { ACCOUNT_TYPES, RESOLVERS } from "./domains/registry.js";
 import { ACCOUNT_SOURCES } from "./domains/sources.js";
 import { type Provider } from "./providers/provider.js";
 import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
-import { validateArgument } from "./validation.js";
+import { validateArgument } from "./validation/validate-argument.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 

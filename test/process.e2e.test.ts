@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { until } from "./helpers/until.js";
 import { PATH_ENV } from "./helpers/request-path.js";
-import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/diffio.simulator.js";
+import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/simulator/diffio.simulator.js";
 
 // These tests run the built server (`npm test` builds first) exactly as `npm start` does.
 const ENTRY = new URL("../build/index.js", import.meta.url).pathname;

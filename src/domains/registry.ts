@@ -1,13 +1,13 @@
 import { type NonEmptyArray } from "type-graphql";
-import { AccountResolver } from "./account/account.resolver.js";
-import { CudoBillingAccount } from "./cudo/cudo-billing-account.type.js";
-import { CudoResolver } from "./cudo/cudo.resolver.js";
-import { DepictaAccount } from "./depicta/depicta-account.type.js";
-import { DepictaResolver } from "./depicta/depicta.resolver.js";
-import { DiffioAccount } from "./diffio/diffio-account.type.js";
-import { DiffioResolver } from "./diffio/diffio.resolver.js";
-import { HostupAccount } from "./hostup/hostup-account.type.js";
-import { HostupResolver } from "./hostup/hostup.resolver.js";
+import { AccountResolver } from "../account/account.resolver.js";
+import { CudoBillingAccount } from "../providers/cudo/schema/cudo-billing-account.type.js";
+import { CudoResolver } from "../providers/cudo/cudo.resolver.js";
+import { DepictaAccount } from "../providers/depicta/schema/depicta-account.type.js";
+import { DepictaResolver } from "../providers/depicta/depicta.resolver.js";
+import { DiffioAccount } from "../providers/diffio/schema/diffio-account.type.js";
+import { DiffioResolver } from "../providers/diffio/diffio.resolver.js";
+import { HostupAccount } from "../providers/hostup/schema/hostup-account.type.js";
+import { HostupResolver } from "../providers/hostup/hostup.resolver.js";
 
 /**
  * What each provider contributes to the schema: its resolvers and its account type (a federation

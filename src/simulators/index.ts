@@ -1,9 +1,9 @@
 import { type Config, type ProviderEndpoint } from "../config.js";
 import { Provider } from "../providers/provider.js";
-import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../providers/diffio/diffio.simulator.js";
-import { HOSTUP_DEMO_KEYS, startHostupSimulator, type RunningHostupSim } from "../providers/hostup/hostup.simulator.js";
-import { CUDO_DEMO_KEYS, startCudoSimulator, type RunningCudoSim } from "../providers/cudo/cudo.simulator.js";
-import { DEPICTA_DEMO_KEYS, startDepictaSimulator, type RunningDepictaSim } from "../providers/depicta/depicta.simulator.js";
+import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../providers/diffio/simulator/diffio.simulator.js";
+import { HOSTUP_DEMO_KEYS, startHostupSimulator, type RunningHostupSim } from "../providers/hostup/simulator/hostup.simulator.js";
+import { CUDO_DEMO_KEYS, startCudoSimulator, type RunningCudoSim } from "../providers/cudo/simulator/cudo.simulator.js";
+import { DEPICTA_DEMO_KEYS, startDepictaSimulator, type RunningDepictaSim } from "../providers/depicta/simulator/depicta.simulator.js";
 
 /** The four running simulators, by provider. */
 export interface Simulators {

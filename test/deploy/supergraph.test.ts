@@ -6,13 +6,13 @@ import { promisify } from "node:util";
 import { ApolloGateway } from "@apollo/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { isInterfaceType, type GraphQLSchema } from "graphql";
-import { ACCOUNT_TYPE_NAMES } from "../../src/domains/account/account.interface.js";
-import { composeSupergraph } from "../../src/tools/compose-supergraph.js";
+import { ACCOUNT_TYPE_NAMES } from "../../src/account/account.interface.js";
+import { composeSupergraph } from "../../tools/compose-supergraph.js";
 
 // `npm run supergraph` writes deploy/supergraph.graphql, which the kustomization mounts into the
 // router: it must be a supergraph a router loads, routing our types to the account-graph Service.
 const ROOT = new URL("../../", import.meta.url).pathname;
-const CLI = join(ROOT, "build/tools/compose-supergraph.js");
+const CLI = join(ROOT, "build-tools/tools/compose-supergraph.js");
 const ACCOUNT_TYPES = Object.values(ACCOUNT_TYPE_NAMES);
 const run = (args: string[]) => promisify(execFile)(process.execPath, [CLI, ...args], { cwd: ROOT });
 

@@ -5,7 +5,7 @@ import {
   cudoErrorBody,
   startCudoSimulator,
   type CudoErrorShape,
-} from "../../src/providers/cudo/cudo.simulator.js";
+} from "../../src/providers/cudo/simulator/cudo.simulator.js";
 import {
   CudoAccountDocument,
   CudoAccountPairDocument,

@@ -3,7 +3,7 @@ import {
   DEPICTA_DEMO_KEYS,
   depictaErrorBody,
   startDepictaSimulator,
-} from "../../src/providers/depicta/depicta.simulator.js";
+} from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { type MeasuredLimiter } from "../../src/observability/shared-state-metrics.js";
 import { Provider } from "../../src/providers/provider.js";
 import { type InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import {
   DiffioAccountByIdDocument,
   DiffioAccountDocument,
@@ -283,7 +283,7 @@ describe("Diffio timeouts", () => {
 
 describe("Diffio live mode", () => {
   it("works against a Diffio at any base URL with the caller's key", async () => {
-    const { startDiffioSimulator } = await import("../../src/providers/diffio/diffio.simulator.js");
+    const { startDiffioSimulator } = await import("../../src/providers/diffio/simulator/diffio.simulator.js");
     const upstream = await startDiffioSimulator();
     const live = await startTestServer({ PROVIDERS_MODE: "live", DIFFIO_BASE_URL: `${upstream.url}/` });
     try {

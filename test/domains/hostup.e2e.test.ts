@@ -4,7 +4,7 @@ import {
   HOSTUP_DEMO_KEYS,
   HOSTUP_PEPPOL_OPT_OUT_REASON,
   startHostupSimulator,
-} from "../../src/providers/hostup/hostup.simulator.js";
+} from "../../src/providers/hostup/simulator/hostup.simulator.js";
 import {
   HostupAccountByIdDocument,
   HostupAccountFullDocument,

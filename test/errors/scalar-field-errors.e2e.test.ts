@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/cudo.sim-state.js";
+import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 // A Decimal the scalar refuses names its input path in fieldErrors, like every other validation

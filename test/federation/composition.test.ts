@@ -6,7 +6,7 @@ import {
   type GraphQLObjectType,
   type ObjectTypeDefinitionNode,
 } from "graphql";
-import { ACCOUNT_TYPE_NAMES } from "../../src/domains/account/account.interface.js";
+import { ACCOUNT_TYPE_NAMES } from "../../src/account/account.interface.js";
 import { composeWithInsights } from "./helpers.js";
 
 // What a gateway team does with our committed schema.graphql: compose it with their subgraph.

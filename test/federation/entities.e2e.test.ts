@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { CREDENTIAL_HEADERS } from "../../src/context.js";
-import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/cudo.sim-state.js";
-import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator.js";
-import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
+import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
+import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import {
   HOSTUP_DEMO_CLIENTS,
   HOSTUP_DEMO_KEYS,
-} from "../../src/providers/hostup/hostup.sim-state.js";
+} from "../../src/providers/hostup/simulator/hostup.sim-state.js";
 import { Provider } from "../../src/providers/provider.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 

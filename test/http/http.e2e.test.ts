@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { explodingTransport, startTestServer, type TestServer } from "../helpers/server.js";
 import { PREPARED_PATH_ON } from "../helpers/request-path.js";
 

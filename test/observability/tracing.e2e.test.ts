@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/cudo.sim-state.js";
+import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
 import { startOtlpReceiver, type OtlpReceiver } from "../helpers/otlp-receiver.js";
 import { newTraceparent, startTracedServer, type TracedServer } from "../helpers/traced-server.js";
 import { until } from "../helpers/until.js";

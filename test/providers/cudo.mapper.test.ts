@@ -1,15 +1,15 @@
 import { describe, expect, it } from "@jest/globals";
-import { CudoBillingAccount } from "../../src/domains/cudo/cudo-billing-account.type.js";
-import { CudoBillingAddress } from "../../src/domains/cudo/cudo-billing-address.type.js";
-import { CudoCharge } from "../../src/domains/cudo/cudo-charge.type.js";
+import { CudoBillingAccount } from "../../src/providers/cudo/schema/cudo-billing-account.type.js";
+import { CudoBillingAddress } from "../../src/providers/cudo/schema/cudo-billing-address.type.js";
+import { CudoCharge } from "../../src/providers/cudo/schema/cudo-charge.type.js";
 import {
   CudoCreditBalanceRecharge,
-} from "../../src/domains/cudo/cudo-credit-balance-recharge.type.js";
-import { CudoTransaction } from "../../src/domains/cudo/cudo-transaction.type.js";
-import { isCountryCode } from "../../src/domains/cudo/cudo.validators.js";
+} from "../../src/providers/cudo/schema/cudo-credit-balance-recharge.type.js";
+import { CudoTransaction } from "../../src/providers/cudo/schema/cudo-transaction.type.js";
+import { isCountryCode } from "../../src/providers/cudo/schema/cudo.validators.js";
 import {
   type UpdateBillingAccountInput,
-} from "../../src/domains/cudo/update-billing-account.input.js";
+} from "../../src/providers/cudo/schema/update-billing-account.input.js";
 import { type CudoBillingAccountDto } from "../../src/providers/cudo/cudo.dto.js";
 import { toInputFieldError } from "../../src/providers/cudo/cudo.field-paths.js";
 import { toCudoBillingAccount, toCudoUpdateBody } from "../../src/providers/cudo/cudo.mapper.js";

@@ -5,7 +5,7 @@ import {
   cudoErrorBody,
   startCudoSimulator,
   type RunningCudoSim,
-} from "../../src/providers/cudo/cudo.simulator.js";
+} from "../../src/providers/cudo/simulator/cudo.simulator.js";
 
 type Body = Record<string, any>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { DepictaAccount } from "../../src/domains/depicta/depicta-account.type.js";
+import { DepictaAccount } from "../../src/providers/depicta/schema/depicta-account.type.js";
 import { type DepictaUserDto } from "../../src/providers/depicta/depicta.dto.js";
 import {
   centsToEur,

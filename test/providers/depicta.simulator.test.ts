@@ -6,7 +6,7 @@ import {
   depictaErrorBody,
   startDepictaSimulator,
   type RunningDepictaSim,
-} from "../../src/providers/depicta/depicta.simulator.js";
+} from "../../src/providers/depicta/simulator/depicta.simulator.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SIX_DECIMALS = /^\d+\.\d{6}$/;

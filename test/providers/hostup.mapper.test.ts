@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { HostupLanguage } from "../../src/domains/hostup/hostup-language.enum.js";
+import { HostupLanguage } from "../../src/providers/hostup/schema/hostup-language.enum.js";
 import {
   HostupLocalizationPatch,
-} from "../../src/domains/hostup/hostup-localization-patch.input.js";
-import { PatchPreferencesInput } from "../../src/domains/hostup/patch-preferences.input.js";
+} from "../../src/providers/hostup/schema/hostup-localization-patch.input.js";
+import { PatchPreferencesInput } from "../../src/providers/hostup/schema/patch-preferences.input.js";
 import { toHostupAccount, toHostupPatchBody } from "../../src/providers/hostup/hostup.mapper.js";
 import { pointerToPath } from "../../src/providers/hostup/hostup.pointer.js";
 

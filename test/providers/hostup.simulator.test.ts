@@ -5,7 +5,7 @@ import {
   HOSTUP_PEPPOL_OPT_OUT_REASON,
   startHostupSimulator,
   type RunningHostupSim,
-} from "../../src/providers/hostup/hostup.simulator.js";
+} from "../../src/providers/hostup/simulator/hostup.simulator.js";
 
 const PREFS = "/api/v2/me/preferences";
 const K = HOSTUP_DEMO_KEYS;

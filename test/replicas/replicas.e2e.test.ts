@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
-import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator.js";
+import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
 import { startSimulators, type Simulators } from "../../src/simulators/index.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";

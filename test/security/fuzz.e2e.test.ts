@@ -27,7 +27,7 @@ import {
   type GraphQLOutputType,
   type SelectionSetNode,
 } from "graphql";
-import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/cudo.simulator.js";
+import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.simulator.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { until } from "../helpers/until.js";
 

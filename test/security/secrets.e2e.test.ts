@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/cudo.simulator.js";
-import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/depicta.simulator.js";
-import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/diffio.simulator.js";
-import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/hostup.simulator.js";
+import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/simulator/cudo.simulator.js";
+import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
+import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/simulator/hostup.simulator.js";
 import { type SimFault } from "../../src/simulators/sim-server.js";
 import { loadConfig } from "../../src/config.js";
 import { startTracing } from "../../src/observability/tracing.js";

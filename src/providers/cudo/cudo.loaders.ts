@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type CudoBillingAccount } from "../../domains/cudo/cudo-billing-account.type.js";
+import { type CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { Provider } from "../provider.js";
 import { path } from "../../rest/path.js";

@@ -1,4 +1,4 @@
-import { type UpdateBillingAccountInput } from "../../domains/cudo/update-billing-account.input.js";
+import { type UpdateBillingAccountInput } from "./schema/update-billing-account.input.js";
 
 /** The `UpdateBillingAccountInput` fields that map to a Cudo update-mask path, in mask order. */
 export const UPDATABLE_FIELDS = [

@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import { Provider } from "../provider.js";
 import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type DepictaAccount } from "../../domains/depicta/depicta-account.type.js";
+import { type DepictaAccount } from "./schema/depicta-account.type.js";
 import { DepictaClient, DEPICTA_PROFILE } from "./depicta.client.js";
 import { toDepictaAccount } from "./depicta.mapper.js";
 

@@ -1,5 +1,5 @@
-import { DepictaAccount } from "../../domains/depicta/depicta-account.type.js";
-import { type UpdateProfileNameInput } from "../../domains/depicta/update-profile-name.input.js";
+import { DepictaAccount } from "./schema/depicta-account.type.js";
+import { type UpdateProfileNameInput } from "./schema/update-profile-name.input.js";
 import { badUserInput } from "../../errors/field-errors.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { canonicalDecimal, Money, parseIsoTimestamp } from "../../scalars/index.js";

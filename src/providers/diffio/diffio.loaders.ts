@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import { Provider } from "../provider.js";
 import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type DiffioAccount } from "../../domains/diffio/diffio-account.type.js";
+import { type DiffioAccount } from "./schema/diffio-account.type.js";
 import { DiffioClient, DIFFIO_PROFILE } from "./diffio.client.js";
 import { toDiffioAccount } from "./diffio.mapper.js";
 

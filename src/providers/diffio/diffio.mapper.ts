@@ -1,7 +1,7 @@
-import { DiffioAccount } from "../../domains/diffio/diffio-account.type.js";
-import { DiffioBillingPolicy } from "../../domains/diffio/diffio-billing-policy.type.js";
-import { DiffioBillingPolicyType } from "../../domains/diffio/diffio-billing-policy-type.enum.js";
-import { type UpdateBillingPolicyInput } from "../../domains/diffio/update-billing-policy.input.js";
+import { DiffioAccount } from "./schema/diffio-account.type.js";
+import { DiffioBillingPolicy } from "./schema/diffio-billing-policy.type.js";
+import { DiffioBillingPolicyType } from "./schema/diffio-billing-policy-type.enum.js";
+import { type UpdateBillingPolicyInput } from "./schema/update-billing-policy.input.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";

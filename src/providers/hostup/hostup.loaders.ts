@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import { Provider } from "../provider.js";
 import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type HostupAccount } from "../../domains/hostup/hostup-account.type.js";
+import { type HostupAccount } from "./schema/hostup-account.type.js";
 import { HostupClient, HOSTUP_PROFILE } from "./hostup.client.js";
 import { toHostupAccount, toHostupAccountId } from "./hostup.mapper.js";
 

@@ -1,23 +1,23 @@
-import { HostupAccount } from "../../domains/hostup/hostup-account.type.js";
+import { HostupAccount } from "./schema/hostup-account.type.js";
 import {
   HostupBillingEmailDelivery,
-} from "../../domains/hostup/hostup-billing-email-delivery.type.js";
-import { HostupBilling } from "../../domains/hostup/hostup-billing.type.js";
-import { HostupCanToggle } from "../../domains/hostup/hostup-can-toggle.type.js";
+} from "./schema/hostup-billing-email-delivery.type.js";
+import { HostupBilling } from "./schema/hostup-billing.type.js";
+import { HostupCanToggle } from "./schema/hostup-can-toggle.type.js";
 import {
   HostupCardAutoChargeStatus,
-} from "../../domains/hostup/hostup-card-auto-charge-status.enum.js";
-import { HostupCardAutoCharge } from "../../domains/hostup/hostup-card-auto-charge.type.js";
-import { HostupLanguage } from "../../domains/hostup/hostup-language.enum.js";
-import { HostupLocalization } from "../../domains/hostup/hostup-localization.type.js";
+} from "./schema/hostup-card-auto-charge-status.enum.js";
+import { HostupCardAutoCharge } from "./schema/hostup-card-auto-charge.type.js";
+import { HostupLanguage } from "./schema/hostup-language.enum.js";
+import { HostupLocalization } from "./schema/hostup-localization.type.js";
 import {
   HostupNotificationDelivery,
-} from "../../domains/hostup/hostup-notification-delivery.type.js";
-import { HostupNotifications } from "../../domains/hostup/hostup-notifications.type.js";
-import { HostupPeppol } from "../../domains/hostup/hostup-peppol.type.js";
-import { HostupSecurity } from "../../domains/hostup/hostup-security.type.js";
-import { HostupSeparateInvoices } from "../../domains/hostup/hostup-separate-invoices.type.js";
-import { type PatchPreferencesInput } from "../../domains/hostup/patch-preferences.input.js";
+} from "./schema/hostup-notification-delivery.type.js";
+import { HostupNotifications } from "./schema/hostup-notifications.type.js";
+import { HostupPeppol } from "./schema/hostup-peppol.type.js";
+import { HostupSecurity } from "./schema/hostup-security.type.js";
+import { HostupSeparateInvoices } from "./schema/hostup-separate-invoices.type.js";
+import { type PatchPreferencesInput } from "./schema/patch-preferences.input.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { Provider } from "../provider.js";

@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from "type-graphql";
+import { type Context } from "../../context.js";
+import { hostupKit, SELF } from "./hostup.loaders.js";
+import { toHostupAccount, toHostupPatchBody } from "./hostup.mapper.js";
+import { HostupAccount } from "./schema/hostup-account.type.js";
+import { PatchPreferencesInput } from "./schema/patch-preferences.input.js";
+import { validatePatchPreferencesInput } from "./schema/patch-preferences.validation.js";
+
+/** Hostup's `id` (from `/api/v2/me`) and `patchPreferences`; reads go through `hostupSource`. */
+@Resolver(_of => HostupAccount)
+export class HostupResolver {
+  @FieldResolver(_returns => ID, {
+    description:
+      "Hostup client id of the account (e.g. `client_01…`), from `GET /api/v2/me`: that call is " +
+      "made only when `id` is selected, once per request. Also the federation entity key.",
+  })
+  id(@Ctx() ctx: Context): Promise<string> {
+    return ctx.use(hostupKit).me.load(SELF);
+  }
+
+  @Mutation(_returns => HostupAccount, {
+    description:
+      "Change some Hostup preferences of the caller's account and return all of them. Only the " +
+      "fields given are sent. Needs `write:account`, plus `write:billing` for " +
+      "`billing.cardAutoCharge`, `billing.separateInvoices` and `notifications.delivery`; Hostup " +
+      "refuses the whole change (FORBIDDEN) when a scope is missing. Not retried automatically; " +
+      "it sets values, so repeating it is safe.",
+  })
+  async patchPreferences(
+    @Arg("input", _type => PatchPreferencesInput, {
+      description: "The preferences to change; at least one field.",
+      validateFn: validatePatchPreferencesInput,
+    })
+    input: PatchPreferencesInput,
+    @Ctx() ctx: Context,
+  ): Promise<HostupAccount> {
+    const kit = ctx.use(hostupKit);
+    const account = toHostupAccount(await kit.client.patchPreferences(toHostupPatchBody(input)));
+    // Later reads in this request see the updated preferences without another call.
+    kit.preferences.clear(SELF).prime(SELF, account);
+    return account;
+  }
+}
