@@ -3,7 +3,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
 import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
-import { CREDENTIAL_HEADERS, type AppDeps, type Context } from "./context.js";
+import { type AppDeps, type Context } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
@@ -11,15 +11,16 @@ import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
 import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
-import { DEPICTA_MAX_CONCURRENCY } from "./providers/depicta/depicta.client.js";
-import { Provider } from "./providers/provider.js";
+import { type ProviderId } from "./providers/provider-facts.js";
+import { PROVIDER_MODULES } from "./providers/index.js";
+import { type ConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
 import { type PreparedOperations } from "./prepared/prepared-operations.js";
-import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "./simulators/index.js";
+import { type Simulators } from "./simulators/index.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
 export const DRAIN_MARGIN_MS = 2000;
@@ -62,8 +63,12 @@ export interface RunningAccountGraph {
  * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
  */
 export async function startAccountGraph(config: Config, options: StartOptions = {}): Promise<RunningAccountGraph> {
-  const logger = options.logger ?? createLogger(config, options.logDestination);
-  const simulators = config.providersMode === "simulated" ? await startSimulators() : undefined;
+  const providers = PROVIDER_MODULES;
+  const logger =
+    options.logger ?? createLogger(config, { credentialHeaders: providers.map(p => p.credentialHeader), destination: options.logDestination });
+  // Simulator code is imported only here, in simulated mode: a live process never loads it.
+  const simulators =
+    config.providersMode === "simulated" ? await (await import("./simulators/index.js")).startSimulators(providers) : undefined;
   const endpoints = simulators ? simulators.endpoints(config) : config.providers;
   // got stays available (UPSTREAM_CLIENT=got) but is only loaded when chosen.
   const createTransport =
@@ -76,8 +81,10 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   const shared = await createSharedState(config, logger);
   const sharedMetrics = observeSharedState(metrics.registry, shared);
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
-  const circuits = {} as Record<Provider, ProviderCircuit>;
-  for (const provider of Object.values(Provider)) {
+  const circuits: Record<ProviderId, ProviderCircuit> = {};
+  const limiters: Record<ProviderId, ConcurrencyLimiter> = {};
+  for (const { id: provider, maxConcurrencyPerCredential } of providers) {
+    if (maxConcurrencyPerCredential) limiters[provider] = sharedMetrics.limiter(provider, maxConcurrencyPerCredential);
     metrics.circuitState.set({ provider }, 0);
     circuits[provider] = new ProviderCircuit(provider, transport, breakerOptions, state => {
       metrics.circuitState.set({ provider }, state === "closed" ? 0 : state === "half-open" ? 1 : 2);
@@ -88,10 +95,11 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     config,
     logger,
     transport,
+    providers,
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
-    limiters: { [Provider.DEPICTA]: sharedMetrics.limiter(Provider.DEPICTA, DEPICTA_MAX_CONCURRENCY) },
+    limiters,
     tracing: options.tracing,
     upstreamListeners: {
       onCall: call => {
@@ -102,7 +110,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     },
   };
 
-  const schema = await buildSubgraph();
+  const schema = await buildSubgraph(providers);
   let url = "";
   // The shipped operations: trusted documents with PERSISTED_QUERIES=only (the operator's file with
   // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
@@ -113,7 +121,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     config,
     logger,
     metrics,
-    sandboxHeaders: simulators ? sandboxHeaders() : undefined,
+    providers,
+    sandboxHeaders: simulators ? sandboxHeaders(providers, simulators) : undefined,
     apqCache: shared.apqCache,
     manifest,
     knownOperations: manifest?.operations.map(op => op.name),
@@ -162,13 +171,8 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 }
 
 // Sandbox opens with each provider's demo key in its credential header, so every query works.
-function sandboxHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const provider of Object.values(Provider)) {
-    const name = CREDENTIAL_HEADERS[provider].replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
-    headers[name] = DEFAULT_DEMO_KEYS[provider];
-  }
-  return headers;
+function sandboxHeaders(providers: typeof PROVIDER_MODULES, simulators: Simulators): Record<string, string> {
+  return Object.fromEntries(providers.map(p => [p.credentialHeader, simulators.demoKeys[p.id]!]));
 }
 
 function optionalManifest(config: Config) {

@@ -1,5 +1,5 @@
 import { BUNDLED_MANIFEST_PATH, readManifest } from "./persisted/manifest.js";
-import { Provider } from "./providers/provider.js";
+import { type EnvReader, type ProviderFacts, type ProviderId } from "./providers/provider-facts.js";
 
 /** Where and how one provider is reached. */
 export interface ProviderEndpoint {
@@ -16,8 +16,10 @@ export interface Config {
   port: number;
   host: string;
   providersMode: "simulated" | "live";
-  providers: Record<Provider, ProviderEndpoint>;
-  cudoBillingAccountId?: string;
+  /** Each provider's endpoint from `<ID>_BASE_URL` and `<ID>_API_KEY`, by provider id. */
+  providers: Record<ProviderId, ProviderEndpoint>;
+  /** Each provider's own variables (`readSettings` of its facts), by provider id. */
+  providerSettings: Record<ProviderId, Readonly<Record<string, unknown>>>;
   /** Deadline for one upstream operation, retries included. */
   upstreamTimeoutMs: number;
   /** Caller tokens; empty means `/graphql` is open. */
@@ -105,13 +107,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Env var prefix per provider: `DIFFIO_BASE_URL`, `DIFFIO_API_KEY`, ... */
-export const PROVIDER_ENV: Record<Provider, { prefix: string; defaultBaseUrl: string }> = {
-  [Provider.DIFFIO]: { prefix: "DIFFIO", defaultBaseUrl: "https://api.diffio.ai" },
-  [Provider.HOSTUP]: { prefix: "HOSTUP", defaultBaseUrl: "https://cloud.hostup.se" },
-  [Provider.CUDO]: { prefix: "CUDO", defaultBaseUrl: "https://rest.compute.cudo.org" },
-  [Provider.DEPICTA]: { prefix: "DEPICTA", defaultBaseUrl: "https://api.depicta.ai" },
-};
+/** The variables every provider has, named after its id: `<ID>_BASE_URL` and `<ID>_API_KEY`. */
+export function providerVariables(provider: ProviderId): { baseUrl: string; apiKey: string } {
+  return { baseUrl: `${provider}_BASE_URL`, apiKey: `${provider}_API_KEY` };
+}
 
 /** Apollo Sandbox's origin, allowed by CORS in development so Sandbox can call a local server. */
 export const SANDBOX_ORIGIN = "https://studio.apollographql.com";
@@ -119,12 +118,13 @@ export const SANDBOX_ORIGIN = "https://studio.apollographql.com";
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
- * Read and validate the configuration (contract §1). Collects every problem and throws one
- * {@link ConfigError} listing them, so a bad deployment fails at start with a clear message.
+ * Read and validate the configuration (contract §1) for `providers` (the module list). Collects
+ * every problem and throws one {@link ConfigError} listing them, so a bad deployment fails at
+ * start with a clear message.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderFacts[]): Config {
   const problems: string[] = [];
-  const str = (name: string) => {
+  const str: EnvReader = (name: string) => {
     const value = env[name]?.trim();
     return value ? value : undefined;
   };
@@ -166,13 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = nodeEnv === "production";
   const providersMode = oneOf("PROVIDERS_MODE", ["simulated", "live"], production ? "live" : "simulated");
 
-  const providers = {} as Record<Provider, ProviderEndpoint>;
-  for (const provider of Object.values(Provider)) {
-    const { prefix, defaultBaseUrl } = PROVIDER_ENV[provider];
-    const name = `${prefix}_BASE_URL`;
-    const raw = str(name) ?? defaultBaseUrl;
-    if (!isHttpUrl(raw)) problems.push(`${name} must be an http(s) URL (got "${raw}")`);
-    providers[provider] = { baseUrl: raw.replace(/\/+$/, ""), apiKey: str(`${prefix}_API_KEY`) };
+  const endpoints: Record<ProviderId, ProviderEndpoint> = {};
+  const providerSettings: Record<ProviderId, Readonly<Record<string, unknown>>> = {};
+  for (const provider of providers) {
+    const names = providerVariables(provider.id);
+    const raw = str(names.baseUrl) ?? provider.defaultBaseUrl;
+    if (!isHttpUrl(raw)) problems.push(`${names.baseUrl} must be an http(s) URL (got "${raw}")`);
+    endpoints[provider.id] = { baseUrl: raw.replace(/\/+$/, ""), apiKey: str(names.apiKey) };
+    providerSettings[provider.id] = provider.readSettings?.(str, problems) ?? {};
   }
 
   const apiTokens = list("API_TOKENS");
@@ -191,8 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int("PORT", 4000, 0, 65535),
     host: str("HOST") ?? "0.0.0.0",
     providersMode,
-    providers,
-    cudoBillingAccountId: str("CUDO_BILLING_ACCOUNT_ID"),
+    providers: endpoints,
+    providerSettings,
     upstreamTimeoutMs: int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000),
     apiTokens,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, production ? "info" : nodeEnv === "test" ? "silent" : "info"),
@@ -226,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     preparedPath: bool("PREPARED_PATH", true),
   };
 
-  const serverKeys = Object.values(providers).some(p => p.apiKey);
+  const serverKeys = Object.values(endpoints).some(p => p.apiKey);
   if (providersMode === "live" && serverKeys && apiTokens.length === 0) {
     problems.push(
       "API_TOKENS is required in live mode when server-side provider keys (*_API_KEY) are set, " +

@@ -1,38 +1,37 @@
 import { type Logger } from "pino";
 import { type Config, type ProviderEndpoint } from "./config.js";
-import { Provider } from "./providers/provider.js";
+import { type ProviderFacts, type ProviderId } from "./providers/provider-facts.js";
 import { type RetryPolicy } from "./rest/retry-policy.js";
-import {
-  RestClient,
-  type ConcurrencyLimiter,
-  type ProviderProfile,
-} from "./rest/rest-client.js";
+import { type ConcurrencyLimiter } from "./rest/concurrency-limiter.js";
+import { RestClient, type ProviderProfile } from "./rest/rest-client.js";
 import { type ProviderCircuit } from "./rest/circuit-breaker.js";
 import { type RequestTrace, type Tracing } from "./observability/trace-context.js";
 import { type Transport } from "./rest/transport.js";
 import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 
-/** Request headers carrying a caller's own provider credentials (contract §1), lower case. */
-export const CREDENTIAL_HEADERS: Record<Provider, string> = {
-  [Provider.DIFFIO]: "x-diffio-api-key",
-  [Provider.HOSTUP]: "x-hostup-api-key",
-  [Provider.CUDO]: "x-cudo-api-key",
-  [Provider.DEPICTA]: "x-depicta-api-key",
-};
+/**
+ * Request headers carrying a caller's own provider credentials (contract §1), lower case, by
+ * provider: each provider's documented header.
+ */
+export function credentialHeaders(providers: readonly ProviderFacts[]): Readonly<Record<ProviderId, string>> {
+  return Object.fromEntries(providers.map(p => [p.id, p.credentialHeader.toLowerCase()]));
+}
 
 /** Process-wide dependencies every request shares (built once at start). */
 export interface AppDeps {
   config: Config;
   logger: Logger;
   transport: Transport;
+  /** The providers served, in schema order (from the module list). */
+  providers: readonly ProviderFacts[];
   /** Effective endpoints: live URLs, or the simulators' loopback URLs and demo keys. */
-  endpoints: Record<Provider, ProviderEndpoint>;
+  endpoints: Record<ProviderId, ProviderEndpoint>;
   retry: RetryPolicy;
   /** Per-provider circuit breakers around the transport. */
-  circuits?: Partial<Record<Provider, ProviderCircuit>>;
-  /** Per-provider concurrency limiters (e.g. Depicta's 10 in flight per credential). */
-  limiters: Partial<Record<Provider, ConcurrencyLimiter>>;
+  circuits?: Partial<Record<ProviderId, ProviderCircuit>>;
+  /** Concurrency limiters of the providers that declare `maxConcurrencyPerCredential`. */
+  limiters: Partial<Record<ProviderId, ConcurrencyLimiter>>;
   /** Observers of every request's upstream calls and loader hits (metrics). */
   upstreamListeners?: UpstreamListeners;
   /** OpenTelemetry tracing; undefined when off (no OTLP endpoint). */
@@ -44,6 +43,8 @@ export interface Context {
   readonly config: Config;
   readonly logger: Logger;
   readonly requestId: string;
+  /** The providers served, in schema order. */
+  readonly providers: readonly ProviderFacts[];
   /** True when the request presented one of the `API_TOKENS`. */
   readonly callerAuthenticated: boolean;
   /** Upstream calls made so far by this request. */
@@ -51,7 +52,7 @@ export interface Context {
   /** This request's span when tracing is on: upstream attempts become its children. */
   readonly trace?: RequestTrace;
   /** This request's credential for a provider: its header, else the server-side key. */
-  credential(provider: Provider): string | undefined;
+  credential(provider: ProviderId): string | undefined;
   /** A REST client for the provider bound to this request's credential and deadline policy. */
   rest(profile: ProviderProfile): RestClient;
   /**
@@ -79,6 +80,7 @@ export function createContext(
     const text = Array.isArray(value) ? value[0] : value;
     return text?.trim() || undefined;
   };
+  const headerOf = headerTable(deps.providers);
   const kits = new Map<unknown, unknown>();
   const upstream = new UpstreamRecorder(deps.upstreamListeners);
   const budget = new UpstreamBudget(deps.config.upstreamCallBudget);
@@ -86,22 +88,23 @@ export function createContext(
     config: deps.config,
     logger: deps.logger,
     requestId,
+    providers: deps.providers,
     callerAuthenticated,
     upstream,
     trace,
-    credential: provider => read(CREDENTIAL_HEADERS[provider]) ?? deps.endpoints[provider].apiKey,
+    credential: provider => read(headerOf[provider]!) ?? deps.endpoints[provider]!.apiKey,
     rest: profile =>
       new RestClient({
         profile,
-        baseUrl: deps.endpoints[profile.provider].baseUrl,
-        credential: ctx.credential(profile.provider),
+        baseUrl: deps.endpoints[profile.provider.id]!.baseUrl,
+        credential: ctx.credential(profile.provider.id),
         transport: deps.transport,
         timeoutMs: deps.config.upstreamTimeoutMs,
         retry: deps.retry,
         recorder: upstream,
         budget,
-        limiter: deps.limiters[profile.provider],
-        circuit: deps.circuits?.[profile.provider],
+        limiter: deps.limiters[profile.provider.id],
+        circuit: deps.circuits?.[profile.provider.id],
         logger: deps.logger,
         trace,
       }),
@@ -115,4 +118,12 @@ export function createContext(
     },
   };
   return ctx;
+}
+
+// Built once per provider list, not per request: contexts are made for every request.
+const headerTables = new WeakMap<readonly ProviderFacts[], Readonly<Record<ProviderId, string>>>();
+function headerTable(providers: readonly ProviderFacts[]): Readonly<Record<ProviderId, string>> {
+  let table = headerTables.get(providers);
+  if (!table) headerTables.set(providers, (table = credentialHeaders(providers)));
+  return table;
 }

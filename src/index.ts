@@ -4,12 +4,13 @@ import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
 import { createLogger } from "./logger.js";
 import { startTracing } from "./observability/tracing.js";
+import { PROVIDER_MODULES } from "./providers/index.js";
 import { listenFailure, startupWarnings } from "./startup.js";
 
 // Bootstrap only: configuration, start, the mode line, and signals.
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig(process.env, PROVIDER_MODULES);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`account-graph: ${error.message}\n`);
@@ -19,7 +20,10 @@ try {
 }
 // Tracing first: the logger's lines carry the active span's ids when it is on.
 const tracing = await startTracing(config);
-const logger = createLogger(config, undefined, tracing && (() => tracing.logFields()));
+const logger = createLogger(config, {
+  credentialHeaders: PROVIDER_MODULES.map(p => p.credentialHeader),
+  fields: tracing && (() => tracing.logFields()),
+});
 tracing?.useLogger(logger);
 let running;
 try {

@@ -2,43 +2,42 @@ import pinoModule, { pino, type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 
 /**
- * Log paths that may carry a credential; pino replaces them with `[REDACTED]` in every line.
- * Error messages are redacted where they are built (`RestClient`), and unexpected errors'
- * credential-shaped text wherever they are logged (`loggableError` in `errors/redact.ts`), so no
- * secret reaches a log.
+ * Log paths that may carry a credential, given the providers' credential headers (lower case);
+ * pino replaces them with `[REDACTED]` in every line. Error messages are redacted where they are
+ * built (`RestClient`), and unexpected errors' credential-shaped text wherever they are logged
+ * (`loggableError` in `errors/redact.ts`), so no secret reaches a log.
  */
-export const REDACT_PATHS = [
-  "req.headers.authorization",
-  'req.headers["x-diffio-api-key"]',
-  'req.headers["x-hostup-api-key"]',
-  'req.headers["x-cudo-api-key"]',
-  'req.headers["x-depicta-api-key"]',
-  "headers.authorization",
-  'headers["x-diffio-api-key"]',
-  'headers["x-hostup-api-key"]',
-  'headers["x-cudo-api-key"]',
-  'headers["x-depicta-api-key"]',
-  "*.apiKey",
-  "*.credential",
-  "*.token",
-];
+export function redactPaths(credentialHeaders: readonly string[]): string[] {
+  const headers = ["authorization", ...credentialHeaders.map(h => h.toLowerCase())];
+  return [
+    ...headers.map(h => (h === "authorization" ? "req.headers.authorization" : `req.headers["${h}"]`)),
+    ...headers.map(h => (h === "authorization" ? "headers.authorization" : `headers["${h}"]`)),
+    "*.apiKey",
+    "*.credential",
+    "*.token",
+  ];
+}
+
+/** What {@link createLogger} needs besides the configuration. */
+export interface LoggerOptions {
+  /** Every provider's credential header: redacted wherever a request's headers are logged. */
+  credentialHeaders: readonly string[];
+  /** Where lines go (tests capture them); stdout when unset. */
+  destination?: DestinationStream;
+  /** Merged into every line (tracing's `trace_id` / `span_id`); without it pino runs no mixin. */
+  fields?: () => Record<string, string>;
+}
 
 /**
  * The process logger: JSON lines (pino) with credentials redacted; human-readable output when
- * developing in a terminal. Tests pass their own `destination` to capture lines. `fields`, when
- * given, is merged into every line (tracing's `trace_id` / `span_id` of the active span); without
- * it pino runs no mixin at all.
+ * developing in a terminal.
  */
-export function createLogger(
-  config: Config,
-  destination?: DestinationStream,
-  fields?: () => Record<string, string>,
-): Logger {
+export function createLogger(config: Config, { credentialHeaders, destination, fields }: LoggerOptions): Logger {
   const options = {
     ...(fields ? { mixin: fields } : {}),
     level: config.logLevel,
     base: { service: "account-graph" },
-    redact: { paths: REDACT_PATHS, censor: "[REDACTED]" },
+    redact: { paths: redactPaths(credentialHeaders), censor: "[REDACTED]" },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (destination) return pino(options, destination);

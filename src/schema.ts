@@ -5,36 +5,39 @@ import { ErrorCode } from "./errors/codes.js";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
-import { ACCOUNT_TYPE_NAMES } from "./account/account.interface.js";
-import { ACCOUNT_TYPES, RESOLVERS } from "./domains/registry.js";
-import { ACCOUNT_SOURCES } from "./domains/sources.js";
-import { type Provider } from "./providers/provider.js";
+import { describeAccountApi } from "./account/account-descriptions.js";
+import { createAccountResolver } from "./account/account.resolver.js";
+import { declareProviders } from "./account/provider-enum.js";
+import { type ProviderModule } from "./providers/provider-module.js";
 import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
 import { validateArgument } from "./validation/validate-argument.js";
 
-let built: Promise<GraphQLSchema> | undefined;
+let built: { modules: readonly ProviderModule[]; schema: Promise<GraphQLSchema> } | undefined;
 
 /**
- * The Federation 2 subgraph schema: type-graphql classes → SDL with directives →
+ * The Federation 2 subgraph schema of `modules` (the module list): the shared account API plus
+ * each module's types and resolvers, type-graphql classes → SDL with directives →
  * `buildSubgraphSchema`, with `__resolveReference` on every account entity through the same
  * AccountSource (and so the same per-request loaders) as queries. Built once per process.
  */
-export function buildSubgraph(): Promise<GraphQLSchema> {
-  built ??= build();
-  return built;
+export function buildSubgraph(modules: readonly ProviderModule[]): Promise<GraphQLSchema> {
+  if (built && built.modules !== modules) throw new Error("buildSubgraph: a process serves one module list");
+  built ??= { modules, schema: build(modules) };
+  return built.schema;
 }
 
-async function build(): Promise<GraphQLSchema> {
+async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema> {
+  declareProviders(modules);
   const schema = await buildSchema({
-    resolvers: RESOLVERS,
-    orphanedTypes: ACCOUNT_TYPES,
+    resolvers: [createAccountResolver(modules.map(m => m.source)), ...modules.flatMap(m => m.resolvers)] as [Function, ...Function[]],
+    orphanedTypes: modules.map(m => m.accountType),
     validateFn: validateArgument,
   });
+  describeAccountApi(schema, modules);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
-  for (const [provider, typeName] of Object.entries(ACCOUNT_TYPE_NAMES)) {
-    const source = ACCOUNT_SOURCES[provider as Provider];
-    if (!resolvers[typeName]) continue;
-    resolvers[typeName].__resolveReference = (
+  for (const { accountTypeName, source } of modules) {
+    if (!resolvers[accountTypeName]) continue;
+    resolvers[accountTypeName].__resolveReference = (
       reference: { id: string },
       ctx: Context,
       info: GraphQLResolveInfo,
@@ -47,7 +50,7 @@ async function build(): Promise<GraphQLSchema> {
     `,
     resolvers: resolvers as never,
   });
-  guardEntities(subgraph);
+  guardEntities(subgraph, new Set(modules.map(m => m.accountTypeName)));
   guardService(subgraph);
   return subgraph;
 }
@@ -68,11 +71,9 @@ function guardService(schema: GraphQLSchema): void {
   };
 }
 
-const ENTITY_NAMES = new Set(Object.values(ACCOUNT_TYPE_NAMES));
-
 // @apollo/subgraph throws a plain Error for a representation it cannot use, which would surface as
 // INTERNAL_SERVER_ERROR; a malformed representation is the caller's input, so say so precisely.
-function guardEntities(schema: GraphQLSchema): void {
+function guardEntities(schema: GraphQLSchema, entityNames: ReadonlySet<string>): void {
   const field = schema.getQueryType()?.getFields()._entities;
   const resolve = field?.resolve;
   if (!field || !resolve) return;
@@ -83,8 +84,8 @@ function guardEntities(schema: GraphQLSchema): void {
       const where = `representations[${i}]`;
       if (r === null || typeof r !== "object" || Array.isArray(r)) {
         fieldErrors.push({ field: where, message: "must be an object with __typename and id" });
-      } else if (typeof r.__typename !== "string" || !ENTITY_NAMES.has(r.__typename)) {
-        fieldErrors.push({ field: `${where}.__typename`, message: `must be one of ${[...ENTITY_NAMES].join(", ")}` });
+      } else if (typeof r.__typename !== "string" || !entityNames.has(r.__typename)) {
+        fieldErrors.push({ field: `${where}.__typename`, message: `must be one of ${[...entityNames].join(", ")}` });
       } else if (typeof r.id !== "string" || r.id === "") {
         fieldErrors.push({ field: `${where}.id`, message: "must be a non-empty string" });
       }

@@ -22,7 +22,9 @@ import { type PreparedPath } from "./prepared/prepared-path.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
 import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
+import { providerNames } from "./http/production-page.js";
 import { apqReader } from "./persisted/apq-store.js";
+import { type ProviderFacts } from "./providers/provider-facts.js";
 import { preparedPathBlockers } from "./prepared/prepared-eligibility.js";
 
 /** Options for {@link createGraphQLServer}. */
@@ -30,6 +32,8 @@ export interface ApolloOptions {
   config: Config;
   logger: Logger;
   metrics: Metrics;
+  /** The providers served (the Sandbox example's fragments). */
+  providers: readonly ProviderFacts[];
   /** Headers pre-filled in Sandbox (the simulators' demo keys in simulated mode). */
   sandboxHeaders?: Record<string, string>;
   /** The GraphQL URL once the server listens (shown on the development landing page). */
@@ -53,16 +57,21 @@ export interface GraphQLServer {
   documents: DocumentStore;
 }
 
-/** The operation Sandbox opens with in development. */
-export const SANDBOX_EXAMPLE = `# Every provider at once; each failing provider is a null item with an error at its index.
+/** The operation Sandbox opens with in development: every provider, with a few of each one's fields. */
+export function sandboxExample(providers: readonly ProviderFacts[]): string {
+  const fragments = providers
+    .filter(p => p.exampleFields)
+    .map(p => `    ... on ${p.accountTypeName} { ${p.exampleFields} }\n`)
+    .join("");
+  return `# Every provider at once; each failing provider is a null item with an error at its index.
 query AllAccounts {
   accounts {
     provider
     id
-    ... on DiffioAccount { billingPolicy { type } currency }
-  }
+${fragments}  }
 }
 `;
+}
 
 /**
  * The Apollo Server (no listening: see `http/app.ts`): operation limits (graphql-armor), error
@@ -100,7 +109,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   const reproduced: ApolloServerPlugin<Context>[] = [
     config.production
       ? ApolloServerPluginLandingPageDisabled()
-      : developmentLandingPage({ document: SANDBOX_EXAMPLE, headers: options.sandboxHeaders, endpoint: options.endpoint }),
+      : developmentLandingPage({ document: sandboxExample(options.providers), providerNames: providerNames(options.providers), headers: options.sandboxHeaders, endpoint: options.endpoint }),
     ApolloServerPluginCacheControlDisabled(),
     ...federatedTracePlugins(),
     responsePlugin(finish),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "./helpers/providers.js";
 import { problemsOf } from "./helpers/config-problems.js";
 
 
@@ -47,7 +47,7 @@ describe("loadConfig", () => {
     expect(config.providers.DIFFIO.baseUrl).toBe("http://127.0.0.1:9/prefix");
     expect(config.providers.HOSTUP.apiKey).toBe("hk");
     expect(config.apiTokens).toEqual(["a", "b"]);
-    expect(config.cudoBillingAccountId).toBe("ba-1");
+    expect(config.providerSettings.CUDO?.billingAccountId).toBe("ba-1");
     expect(config.upstreamTimeoutMs).toBe(2500);
   });
 

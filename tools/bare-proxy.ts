@@ -1,18 +1,23 @@
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo } from "node:net";
+import { BENCH_READ } from "./scenarios.js";
 
 /**
  * Bare proxy: the floor account-graph is compared against in the benchmark. For every
- * `POST /graphql` it makes the same upstream hop as `account(provider: DIFFIO)` —
- * `POST {DIFFIO_BASE_URL}/v1/account/settings/get`, body `{}`, `Authorization: Bearer <X-Diffio-Api-Key>`
- * — over a keep-alive agent, and answers `{"data":{"account":{id, billingPolicy}}}` from the
- * upstream body. No GraphQL, validation, retries or logging: only socket → upstream → socket.
+ * `POST /graphql` it makes the same upstream hop as the bench's read (`BENCH_READ` in
+ * `scenarios.ts`): its method, `{UPSTREAM_BASE_URL}` + its path, its body and the caller's key
+ * from its credential header as `Authorization` — over a keep-alive agent, and answers
+ * `{"data":{"account":{id, billingPolicy}}}` from the upstream body. No GraphQL, validation,
+ * retries or logging: only socket → upstream → socket.
  *
- * Config: DIFFIO_BASE_URL (required), PORT (default 0 = any free port), HOST (default 127.0.0.1).
+ * Config: UPSTREAM_BASE_URL (required: the scenario provider's simulator), PORT (default 0 = any
+ * free port), HOST (default 127.0.0.1).
  * Prints one JSON line `{"port": N}` once listening; stops on SIGTERM/SIGINT or when stdin closes.
  */
-const base = new URL(process.env.DIFFIO_BASE_URL ?? "");
-const settingsPath = `${base.pathname.replace(/\/+$/, "")}/v1/account/settings/get`;
+const { upstream: call } = BENCH_READ;
+const base = new URL(process.env.UPSTREAM_BASE_URL ?? "");
+const upstreamPath = `${base.pathname.replace(/\/+$/, "")}${call.path}`;
+const bodyLength = Buffer.byteLength(call.body);
 // Same pool settings as account-graph's got transport, so the comparison is about the code path.
 const agent = new Agent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" });
 
@@ -24,15 +29,15 @@ const server = createServer((req, res) => {
 });
 
 function forward(req: IncomingMessage, res: ServerResponse) {
-  const key = req.headers["x-diffio-api-key"];
+  const key = req.headers[call.credentialHeader];
   const upstream = request(
     {
       agent,
       host: base.hostname,
       port: base.port,
-      method: "POST",
-      path: settingsPath,
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": 2 },
+      method: call.method,
+      path: upstreamPath,
+      headers: { authorization: call.authorization(key), "content-type": "application/json", "content-length": bodyLength },
     },
     up => {
       const chunks: Buffer[] = [];
@@ -40,8 +45,8 @@ function forward(req: IncomingMessage, res: ServerResponse) {
       up.on("end", () => {
         if (up.statusCode !== 200) return send(res, 502, upstreamError(`upstream status ${up.statusCode}`));
         try {
-          const { account } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-          send(res, 200, { data: { account: { id: account.userId, billingPolicy: { type: account.billingPolicy.type } } } });
+          const account = call.account(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+          send(res, 200, { data: { account } });
         } catch {
           send(res, 502, upstreamError("unreadable upstream body"));
         }
@@ -49,7 +54,7 @@ function forward(req: IncomingMessage, res: ServerResponse) {
     },
   );
   upstream.on("error", error => send(res, 502, upstreamError(error.message)));
-  upstream.end("{}");
+  upstream.end(call.body);
 }
 
 function upstreamError(message: string) {

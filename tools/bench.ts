@@ -1,5 +1,10 @@
+import "reflect-metadata";
 import { NODE_FLAGS } from "../src/node-flags.js";
+import { providerVariables } from "../src/config.js";
+import { type ProviderId } from "../src/providers/provider-facts.js";
+import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { SERVER_ENTRY } from "./repo-paths.js";
+import { BENCH_READ } from "./scenarios.js";
 import { freePort, procCpuSeconds, procMemoryMb } from "./process-stats.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -53,15 +58,9 @@ const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
 // The whole run is ~2.5 min (~3.5 min with a baseline); anything far beyond that is a hang.
 const WATCHDOG_MS = 8 * 60_000;
 
-const ACCOUNT_QUERY = "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } } } }";
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
-const KEY_HEADERS = {
-  DIFFIO: "x-diffio-api-key",
-  HOSTUP: "x-hostup-api-key",
-  CUDO: "x-cudo-api-key",
-  DEPICTA: "x-depicta-api-key",
-} as const;
-type ProviderName = keyof typeof KEY_HEADERS;
+/** The header each provider's key goes in, by provider id (lower case, as node:http sends it). */
+const keyHeader = (id: ProviderId) => PROVIDER_MODULES.find(m => m.id === id)!.credentialHeader.toLowerCase();
 
 // ---------------------------------------------------------------- child processes
 
@@ -163,27 +162,29 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 interface Upstream {
   child: Child;
-  urls: Record<ProviderName, string>;
-  keys: Record<ProviderName, string>;
+  /** Each simulator's base URL, by provider id. */
+  urls: Record<ProviderId, string>;
+  /** Each simulator's demo key, by provider id. */
+  keys: Record<ProviderId, string>;
 }
 
-/** bench-upstream: the four simulators at `latencyMs`, in their own process. */
+/** bench-upstream: every provider's simulator at `latencyMs`, in their own process. */
 async function startUpstream(latencyMs: number): Promise<Upstream> {
   const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) });
   const line = await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name);
   return { child, ...(JSON.parse(line) as Omit<Upstream, "child">) };
 }
 
-/** bare-proxy in front of the upstream's Diffio simulator. */
+/** bare-proxy in front of the upstream's simulator of the scenario provider (`BENCH_READ`). */
 async function startProxy(upstream: Upstream): Promise<{ child: Child; url: string }> {
-  const child = startNode("bare-proxy", "./bare-proxy.js", { DIFFIO_BASE_URL: upstream.urls.DIFFIO, HOST });
+  const child = startNode("bare-proxy", "./bare-proxy.js", { UPSTREAM_BASE_URL: upstream.urls[BENCH_READ.provider], HOST });
   const { port } = JSON.parse(await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name)) as { port: number };
   return { child, url: `http://${HOST}:${port}/graphql` };
 }
 
-/** plain-apollo (the conventional-stack reference) in front of the upstream's Diffio simulator. */
+/** plain-apollo (the conventional-stack reference) in front of the same simulator. */
 async function startPlain(upstream: Upstream): Promise<{ child: Child; url: string }> {
-  const child = startNode("plain-apollo", "./plain-apollo.js", { DIFFIO_BASE_URL: upstream.urls.DIFFIO, NODE_ENV: "production" });
+  const child = startNode("plain-apollo", "./plain-apollo.js", { UPSTREAM_BASE_URL: upstream.urls[BENCH_READ.provider], NODE_ENV: "production" });
   const { port } = JSON.parse(await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name)) as { port: number };
   return { child, url: `http://${HOST}:${port}/` };
 }
@@ -200,17 +201,9 @@ async function startServer(
   const port = await freePort(HOST);
   const t0 = performance.now();
   const logFile = join(logDir, `${name}-${starts.length + 1}.log`);
-  const child = startNode(name, entry, {
-    ...env,
-    NODE_ENV: "production",
-    PROVIDERS_MODE: "live",
-    PORT: String(port),
-    HOST,
-    DIFFIO_BASE_URL: upstream.urls.DIFFIO,
-    HOSTUP_BASE_URL: upstream.urls.HOSTUP,
-    CUDO_BASE_URL: upstream.urls.CUDO,
-    DEPICTA_BASE_URL: upstream.urls.DEPICTA,
-  }, logFile, NODE_FLAGS);
+  const childEnv: Record<string, string> = { ...env, NODE_ENV: "production", PROVIDERS_MODE: "live", PORT: String(port), HOST };
+  for (const m of PROVIDER_MODULES) childEnv[providerVariables(m.id).baseUrl] = upstream.urls[m.id];
+  const child = startNode(name, entry, childEnv, logFile, NODE_FLAGS);
   for (;;) {
     const status = await httpStatus(`http://${HOST}:${port}/readyz`);
     if (status === 200) break;
@@ -412,10 +405,10 @@ function phase(name: string): () => void {
 
 const accountLoad = (url: string, up: Upstream): Load => ({
   url,
-  headers: { ...jsonHeaders, [KEY_HEADERS.DIFFIO]: up.keys.DIFFIO },
-  body: JSON.stringify({ query: ACCOUNT_QUERY }),
+  headers: { ...jsonHeaders, [keyHeader(BENCH_READ.provider)]: up.keys[BENCH_READ.provider] },
+  body: JSON.stringify({ query: BENCH_READ.query }),
 });
-const hasAccount = (data: any) => typeof data.account?.id === "string" && typeof data.account.billingPolicy?.type === "string";
+const hasAccount = BENCH_READ.answered;
 
 /**
  * Phases 2 and 3: a fresh upstream at `latencyMs` with account-graph and the bare proxy in front
@@ -438,7 +431,7 @@ async function versusProxy(latencyMs: number, connections: number, options: { wi
     for (const t of targets) await verify(t.label, t.load, hasAccount);
     const series = await compare(targets, connections, options.rate);
     const offered = options.rate ? `, offered ${fmt(options.rate, 0)} req/s` : "";
-    logSeries(`account(DIFFIO) @${latencyMs} ms upstream, ${connections} connections${offered}:`, series);
+    logSeries(`${BENCH_READ.label} @${latencyMs} ms upstream, ${connections} connections${offered}:`, series);
     const byLabel = (label: string) => series.find(s => s.label === label);
     return {
       ag: summary(byLabel("account-graph")!),
@@ -452,17 +445,17 @@ async function versusProxy(latencyMs: number, connections: number, options: { wi
   }
 }
 
-/** Phase 4: `accounts` over the four providers at 50 ms each; parallel calls should cost about one. */
+/** Phase 4: `accounts` over every provider at 50 ms each; parallel calls should cost about one. */
 async function fanOut() {
   const up = await startUpstream(50);
   const server = await startServer(up);
   try {
-    const keys = Object.fromEntries(Object.entries(KEY_HEADERS).map(([p, h]) => [h, up.keys[p as ProviderName]]));
+    const keys = Object.fromEntries(PROVIDER_MODULES.map(m => [keyHeader(m.id), up.keys[m.id]]));
     const load: Load = { url: server.url, headers: { ...jsonHeaders, ...keys }, body: JSON.stringify({ query: ACCOUNTS_QUERY }) };
-    await verify("accounts", load, d => Array.isArray(d.accounts) && d.accounts.length === 4 && d.accounts.every(Boolean));
+    await verify("accounts", load, d => Array.isArray(d.accounts) && d.accounts.length === PROVIDER_MODULES.length && d.accounts.every(Boolean));
     const warmupBad = (await cannon(load, 10, WARMUP_S)).bad;
     const series: Series = { label: "account-graph", rounds: [await cannon(load, 10, ROUND_S)], warmupBad };
-    logSeries("accounts (4 providers) @50 ms upstream, 10 connections:", [series]);
+    logSeries(`accounts (${PROVIDER_MODULES.length} providers) @50 ms upstream, 10 connections:`, [series]);
     return { ag: summary(series), rssMb: peakRssMb(server.child.proc.pid) };
   } finally {
     await Promise.all([stop(server.child), stop(up.child)]);
@@ -518,7 +511,7 @@ async function tracingCost() {
       }
     }
     const cpuUs = series.map((s, i) => (cpu[i]! * 1e6) / s.rounds.reduce((a, r) => a + r.requests, 0));
-    logSeries(`tracing cost: account(DIFFIO) @0 ms upstream, 32 connections (${sink.exports()} span exports received):`, series);
+    logSeries(`tracing cost: ${BENCH_READ.label} @0 ms upstream, 32 connections (${sink.exports()} span exports received):`, series);
     raw.push(`  server CPU per request (µs): ${series.map((s, i) => `${s.label} ${fmt(cpuUs[i]!, 0)}`).join(", ")}`);
     return {
       off: { ...summary(series[0]!), cpuUs: cpuUs[0]! },
@@ -561,7 +554,7 @@ async function main(): Promise<boolean> {
   endPhase = phase(`phase 3: latency at 20 ms upstream, ${offered} req/s offered (${OFFERED_SHARE} of account-graph's capacity)`);
   const p3 = await versusProxy(20, OPEN_LOOP_CONNECTIONS, { rate: offered });
   endPhase();
-  endPhase = phase("phase 4: accounts over four providers at 50 ms upstream, 10 connections");
+  endPhase = phase(`phase 4: accounts over ${PROVIDER_MODULES.length} providers at 50 ms upstream, 10 connections`);
   const p4 = await fanOut();
   endPhase();
   endPhase = phase("phase 5: tracing off / on at 100% sampling (/ baseline build), 0 ms upstream, 32 connections");

@@ -3,36 +3,38 @@ import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { Arg, Ctx, Field, ObjectType, Query, Resolver, buildSchema, registerEnumType } from "type-graphql";
 import { request } from "undici";
+import { BENCH_READ } from "./scenarios.js";
 
 /**
  * Reference point for `npm run bench`: the conventional stack the issue's orientation figures
  * describe (Apollo's standalone server + type-graphql + `undici.request`), answering the benchmark's
- * query from the same upstream call, with nothing else: no validation rules, limits, logging,
- * metrics, breaker, retries, deadline or error mapping. It shows what this machine gives such a
- * stack, so account-graph's ratio can be read against it.
+ * query (`BENCH_READ` in `scenarios.ts`) from the same upstream call, with nothing else: no
+ * validation rules, limits, logging, metrics, breaker, retries, deadline or error mapping. It shows
+ * what this machine gives such a stack, so account-graph's ratio can be read against it.
  *
- * Config: DIFFIO_BASE_URL (required). Prints `{"port": N}` once listening; stops when stdin closes.
+ * Config: UPSTREAM_BASE_URL (required: the scenario provider's simulator). Prints `{"port": N}`
+ * once listening; stops when stdin closes.
  */
-const base = (process.env.DIFFIO_BASE_URL ?? "").replace(/\/+$/, "");
+const { upstream: call, schema: names } = BENCH_READ;
+const base = (process.env.UPSTREAM_BASE_URL ?? "").replace(/\/+$/, "");
 
-enum Provider {
-  DIFFIO = "DIFFIO",
-}
+// The server's `Provider` enum, reduced to the scenario's provider.
+const Provider: Record<string, string> = Object.fromEntries(names.providerValues.map(v => [v, v]));
 registerEnumType(Provider, { name: "Provider" });
 
-@ObjectType()
-class DiffioBillingPolicy {
+@ObjectType(names.billingPolicyType)
+class ScenarioBillingPolicy {
   @Field()
   type!: string;
 }
 
-@ObjectType()
-class DiffioAccount {
+@ObjectType(names.accountType)
+class ScenarioAccountType {
   @Field()
   id!: string;
 
-  @Field(() => DiffioBillingPolicy)
-  billingPolicy!: DiffioBillingPolicy;
+  @Field(() => ScenarioBillingPolicy)
+  billingPolicy!: ScenarioBillingPolicy;
 }
 
 interface PlainContext {
@@ -41,15 +43,14 @@ interface PlainContext {
 
 @Resolver()
 class AccountResolver {
-  @Query(() => DiffioAccount, { nullable: true })
-  async account(@Arg("provider", () => Provider) _provider: Provider, @Ctx() ctx: PlainContext): Promise<DiffioAccount> {
-    const response = await request(`${base}/v1/account/settings/get`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${ctx.key}`, "content-type": "application/json" },
-      body: "{}",
+  @Query(() => ScenarioAccountType, { nullable: true })
+  async account(@Arg("provider", () => Provider) _provider: string, @Ctx() ctx: PlainContext): Promise<ScenarioAccountType> {
+    const response = await request(`${base}${call.path}`, {
+      method: call.method,
+      headers: { authorization: call.authorization(ctx.key), "content-type": "application/json" },
+      body: call.body,
     });
-    const { account } = (await response.body.json()) as { account: { userId: string; billingPolicy: { type: string } } };
-    return { id: account.userId, billingPolicy: { type: account.billingPolicy.type } };
+    return call.account(await response.body.json());
   }
 }
 
@@ -57,7 +58,7 @@ const schema = await buildSchema({ resolvers: [AccountResolver], validate: false
 const server = new ApolloServer<PlainContext>({ schema });
 const { url } = await startStandaloneServer(server, {
   listen: { port: 0, host: "127.0.0.1" },
-  context: async ({ req }) => ({ key: String(req.headers["x-diffio-api-key"] ?? "") }),
+  context: async ({ req }) => ({ key: String(req.headers[call.credentialHeader] ?? "") }),
 });
 process.stdout.write(`${JSON.stringify({ port: Number(new URL(url).port) })}\n`);
 

@@ -1,4 +1,7 @@
-import { Provider } from "../src/providers/provider.js";
+import "reflect-metadata";
+import { type ProviderId } from "../src/providers/provider-facts.js";
+import { PROVIDER_MODULES } from "../src/providers/index.js";
+import { SOAK_ENTITY_TARGET } from "./scenarios.js";
 
 /*
  * The two request-cost attacks of issue 16 for `npm run soak`: distinct large documents (memory)
@@ -12,7 +15,7 @@ export interface AttackOutcome {
   /** `CODE@PROVIDER` (or `CODE`) of each error. */
   errors: string[];
   /** Upstream calls per provider, from `extensions.upstreamCalls` (absent: none listed). */
-  calls: Partial<Record<Provider, number>>;
+  calls: Partial<Record<ProviderId, number>>;
 }
 
 /** One attack request and the answer it must get. */
@@ -24,7 +27,7 @@ export interface Attack {
   /** Error codes the attack is answered with by design, and how many of each (undefined: any number). */
   expected: Record<string, number | undefined>;
   /** Upstream calls the attack makes per provider, exactly. */
-  calls: Partial<Record<Provider, number>>;
+  calls: Partial<Record<ProviderId, number>>;
 }
 
 /** The budget the soak gives the server (`UPSTREAM_CALL_BUDGET`): small, so the fan-out attack stays cheap. */
@@ -39,7 +42,8 @@ const LARGE_COMMENT = "x".repeat(60_000);
 // Far over MAX_QUERY_BYTES, under MAX_BODY_BYTES: refused before parsing.
 const HUGE_COMMENT = "x".repeat(900_000);
 
-const cudoRefs = (ids: string[]) => ids.map(id => ({ __typename: "CudoBillingAccount", id }));
+// The list and fan-out attacks aim at the scenario provider with several accounts per caller.
+const target = SOAK_ENTITY_TARGET;
 
 export const ATTACKS: Attack[] = [
   {
@@ -59,8 +63,8 @@ export const ATTACKS: Attack[] = [
   {
     name: `_entities of ${LONG} representations`,
     body: i => ({
-      query: "query E($r: [_Any!]!) { _entities(representations: $r) { ... on CudoBillingAccount { id } } }",
-      variables: { r: cudoRefs(Array.from({ length: LONG }, (_, k) => `ba-soak-${i}-${k}`)) },
+      query: target.entitiesQuery,
+      variables: { r: target.unknownRefs(i, LONG) },
     }),
     status: 400,
     expected: { BAD_USER_INPUT: 1 },
@@ -70,7 +74,7 @@ export const ATTACKS: Attack[] = [
     name: `accounts(providers:) of ${LONG}`,
     body: () => ({
       query: "query A($p: [Provider!]) { accounts(providers: $p) { id } }",
-      variables: { p: Array(LONG).fill("CUDO") },
+      variables: { p: Array(LONG).fill(target.provider) },
     }),
     status: 400,
     expected: { BAD_USER_INPUT: 1 },
@@ -79,14 +83,17 @@ export const ATTACKS: Attack[] = [
   {
     // Within MAX_LIST_ITEMS and MAX_COST, over the budget: the first SOAK_CALL_BUDGET references
     // are looked up (unknown ids: NOT_FOUND each), the rest are refused unsent.
-    name: `_entities of ${FAN_OUT} distinct Cudo ids`,
+    name: `_entities of ${FAN_OUT} distinct ${target.label} ids`,
     body: i => ({
-      query: "query E($r: [_Any!]!) { _entities(representations: $r) { ... on CudoBillingAccount { id } } }",
-      variables: { r: cudoRefs(Array.from({ length: FAN_OUT }, (_, k) => `ba-soak-${i}-${k}`)) },
+      query: target.entitiesQuery,
+      variables: { r: target.unknownRefs(i, FAN_OUT) },
     }),
     status: 200,
-    expected: { [`NOT_FOUND@${Provider.CUDO}`]: undefined, [`UPSTREAM_BUDGET_EXCEEDED@${Provider.CUDO}`]: FAN_OUT - SOAK_CALL_BUDGET },
-    calls: { [Provider.CUDO]: SOAK_CALL_BUDGET },
+    expected: {
+      [`NOT_FOUND@${target.provider}`]: undefined,
+      [`UPSTREAM_BUDGET_EXCEEDED@${target.provider}`]: FAN_OUT - SOAK_CALL_BUDGET,
+    },
+    calls: { [target.provider]: SOAK_CALL_BUDGET },
   },
 ];
 
@@ -108,7 +115,7 @@ export function checkAttack(attack: Attack, outcome: AttackOutcome): { problem?:
   for (const [code, count] of Object.entries(attack.expected)) {
     if (count !== undefined && (seen.get(code) ?? 0) !== count) problems.push(`${seen.get(code) ?? 0} × ${code}, not ${count}`);
   }
-  for (const provider of Object.values(Provider)) {
+  for (const { id: provider } of PROVIDER_MODULES) {
     const made = outcome.calls[provider] ?? 0;
     const want = attack.calls[provider] ?? 0;
     if (made !== want) problems.push(`${made} ${provider} call(s), not ${want}`);

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { freePort, procMemoryMb } from "./process-stats.js";
 import { SERVER_ENTRY } from "./repo-paths.js";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,21 +9,23 @@ import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { CUDO_DEMO_ACCOUNTS } from "../src/providers/cudo/simulator/cudo.simulator.js";
-import { Provider } from "../src/providers/provider.js";
+import { providerVariables } from "../src/config.js";
+import { type ProviderId } from "../src/providers/provider-facts.js";
+import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { type SimCall, type SimControl, type SimFault } from "../src/simulators/sim-server.js";
-import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "../src/simulators/index.js";
+import { startSimulators, type Simulators } from "../src/simulators/index.js";
 import { ATTACKS, checkAttack, SOAK_CALL_BUDGET, SOAK_DOCUMENT_CACHE_BYTES, type Attack } from "./soak-attacks.js";
+import { SOAK_MUTATIONS, SOAK_READS, type Scenario } from "./scenarios.js";
 
 /*
  * `npm run soak [-- --seconds N]`: the built server (`node build/index.js`, production, live mode)
- * in front of the four provider simulators, which run in this process so faults can be injected
- * from outside the server. A fixed-rate mix of every read and mutation runs for a bounded time
- * while an upstream fault (500, 503, connection reset, or 429 with a long Retry-After) is queued
- * on a random provider at a fixed interval. Every fifth request (`--attack-every`) is one of the
- * request-cost attacks (`soak-attacks.ts`: distinct large documents, long lists, entity fan-out
- * over the call budget); the server runs with `INSPECT_UPSTREAM` so every answer lists the
- * upstream calls it made.
+ * in front of the simulators of every provider module (`PROVIDER_MODULES`), which run in this
+ * process so faults can be injected from outside the server. A fixed-rate mix of every read and
+ * mutation runs for a bounded time while an upstream fault (500, 503, connection reset, or 429
+ * with a long Retry-After) is queued on a random provider at a fixed interval. Every fifth request
+ * (`--attack-every`) is one of the request-cost attacks (`soak-attacks.ts`: distinct large
+ * documents, long lists, entity fan-out over the call budget); the server runs with
+ * `INSPECT_UPSTREAM` so every answer lists the upstream calls it made.
  *
  * Verdict (exit 1 on FAIL): every failed request is explained by an injected fault (right code,
  * right provider, no more failures than faults taken), every attack got its designed answer, no
@@ -75,85 +78,20 @@ function positive(name: keyof typeof args, zeroOk = false): number {
 
 // ---------------------------------------------------------------- the operation mix
 
-const KEY_HEADERS: Record<Provider, string> = {
-  [Provider.DIFFIO]: "x-diffio-api-key",
-  [Provider.HOSTUP]: "x-hostup-api-key",
-  [Provider.CUDO]: "x-cudo-api-key",
-  [Provider.DEPICTA]: "x-depicta-api-key",
-};
+/**
+ * What every request carries besides the token: each provider's credential header with its
+ * simulator's demo key (`PROVIDER_MODULES`, filled in by `main` once the simulators run).
+ */
+let credentials: Record<string, string> = {};
 
-interface Operation {
-  name: string;
-  body(i: number): { query: string; variables?: Record<string, unknown> };
-}
-
-// Reads select enough to touch every upstream call a provider needs; mutations set values, so
-// repeating them is safe, and alternate so each one really changes something.
-const MIX: Operation[] = [
-  {
-    name: "account DIFFIO",
-    body: () => ({
-      query:
-        "{ account(provider: DIFFIO) { id ... on DiffioAccount { billingPolicy { type } currency } } }",
-    }),
-  },
-  {
-    name: "account HOSTUP",
-    body: () => ({
-      query:
-        "{ account(provider: HOSTUP) { id ... on HostupAccount { localization { timezone } billing { peppol { optedOut } } } } }",
-    }),
-  },
-  {
-    name: "account CUDO",
-    body: () => ({
-      query:
-        "{ account(provider: CUDO) { id ... on CudoBillingAccount { displayName creditBalance } } }",
-    }),
-  },
-  {
-    name: "account DEPICTA",
-    body: () => ({
-      query: "{ account(provider: DEPICTA) { id ... on DepictaAccount { balanceEur name } } }",
-    }),
-  },
+// Every provider's read, `accounts`, every provider's mutation. The provider-specific ones are the
+// soak's scenarios (`scenarios.ts`): reads select enough to touch every upstream call a provider
+// needs; mutations set values, so repeating them is safe, and alternate so each one really
+// changes something.
+const MIX: Scenario[] = [
+  ...SOAK_READS,
   { name: "accounts", body: () => ({ query: "{ accounts { provider id } }" }) },
-  {
-    name: "updateBillingPolicy",
-    body: i => ({
-      query:
-        "mutation M($input: UpdateBillingPolicyInput!) { updateBillingPolicy(input: $input) { id billingPolicy { type } } }",
-      variables: {
-        input: { type: i % 2 ? "INTERNAL_DIFFIO" : "CUSTOMER_STRIPE", reason: `soak ${i}` },
-      },
-    }),
-  },
-  {
-    name: "patchPreferences",
-    body: i => ({
-      query:
-        "mutation M($input: PatchPreferencesInput!) { patchPreferences(input: $input) { id localization { timezone } } }",
-      variables: {
-        input: { localization: { timezone: i % 2 ? "Europe/Berlin" : "Europe/Stockholm" } },
-      },
-    }),
-  },
-  {
-    name: "updateBillingAccount",
-    body: i => ({
-      query:
-        "mutation M($input: UpdateBillingAccountInput!) { updateBillingAccount(input: $input) { id displayName } }",
-      variables: { input: { id: CUDO_DEMO_ACCOUNTS.main, displayName: `Soak ${i}` } },
-    }),
-  },
-  {
-    name: "updateProfileName",
-    body: i => ({
-      query:
-        "mutation M($input: UpdateProfileNameInput!) { updateProfileName(input: $input) { id name } }",
-      variables: { input: { name: `Soak ${i}` } },
-    }),
-  },
+  ...SOAK_MUTATIONS,
 ];
 
 // ---------------------------------------------------------------- faults
@@ -190,7 +128,7 @@ const takenByKind = tally();
  * Count every fault a simulator answers with. `takeFault` is the simulators' own hook for this;
  * wrapping it here (in the soak's own simulators) tells which faults really hit a call.
  */
-function countTakenFaults(provider: Provider, control: SimControl): void {
+function countTakenFaults(provider: ProviderId, control: SimControl): void {
   const original = control.takeFault.bind(control);
   control.takeFault = (call: SimCall) => {
     const fault = original(call);
@@ -238,10 +176,8 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
       PROVIDERS_MODE: "live",
       HOST,
       PORT: String(port),
-      DIFFIO_BASE_URL: sims.diffio.url,
-      HOSTUP_BASE_URL: sims.hostup.url,
-      CUDO_BASE_URL: sims.cudo.url,
-      DEPICTA_BASE_URL: sims.depicta.url,
+      // `<ID>_BASE_URL` of every provider: its simulator here.
+      ...Object.fromEntries(PROVIDER_MODULES.map(m => [providerVariables(m.id).baseUrl, sims.running[m.id].url])),
       API_TOKENS: SOAK_TOKEN,
       INSPECT_UPSTREAM: "true",
       UPSTREAM_CALL_BUDGET: String(SOAK_CALL_BUDGET),
@@ -342,7 +278,7 @@ interface Outcome {
   /** Why there is no usable answer at all (transport error, timeout, unreadable body). */
   broken?: string;
   /** Upstream calls the request made, per provider (`extensions.upstreamCalls`). */
-  calls: Partial<Record<Provider, number>>;
+  calls: Partial<Record<ProviderId, number>>;
   /** The attack this request was, if it was one. */
   attack?: Attack;
 }
@@ -362,9 +298,11 @@ async function post(url: string, body: string): Promise<Outcome> {
 
 function postOnce(url: string, body: string): Promise<Outcome & { raceReset?: boolean }> {
   const started = performance.now();
-  const headers: Record<string, string> = { "content-type": "application/json", authorization: `Bearer ${SOAK_TOKEN}` };
-  for (const provider of Object.values(Provider))
-    headers[KEY_HEADERS[provider]] = DEFAULT_DEMO_KEYS[provider];
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    authorization: `Bearer ${SOAK_TOKEN}`,
+    ...credentials,
+  };
   return new Promise(resolve => {
     const done = (outcome: Omit<Outcome, "ms" | "calls"> & { raceReset?: boolean; calls?: Outcome["calls"] }) =>
       resolve({ calls: {}, ...outcome, ms: performance.now() - started });
@@ -379,7 +317,7 @@ function postOnce(url: string, body: string): Promise<Outcome & { raceReset?: bo
           try {
             const json = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
               errors?: { extensions?: { code?: string; provider?: string } }[];
-              extensions?: { upstreamCalls?: { provider: Provider; fromLoader: boolean }[] };
+              extensions?: { upstreamCalls?: { provider: ProviderId; fromLoader: boolean }[] };
             };
             const calls: Outcome["calls"] = {};
             for (const call of json.extensions?.upstreamCalls ?? []) {
@@ -473,14 +411,14 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<boolean> {
-  const sims = await startSimulators();
-  const controls: Record<Provider, SimControl> = {
-    [Provider.DIFFIO]: sims.diffio.control,
-    [Provider.HOSTUP]: sims.hostup.control,
-    [Provider.CUDO]: sims.cudo.control,
-    [Provider.DEPICTA]: sims.depicta.control,
-  };
-  for (const provider of Object.values(Provider)) countTakenFaults(provider, controls[provider]);
+  const sims = await startSimulators(PROVIDER_MODULES);
+  credentials = Object.fromEntries(
+    PROVIDER_MODULES.map(m => [m.credentialHeader.toLowerCase(), sims.demoKeys[m.id]]),
+  );
+  const controls: Record<ProviderId, SimControl> = Object.fromEntries(
+    PROVIDER_MODULES.map(m => [m.id, sims.running[m.id].control]),
+  );
+  for (const { id: provider } of PROVIDER_MODULES) countTakenFaults(provider, controls[provider]);
   // The simulators log every call; the soak does not need them, and they would grow its heap.
   const trimCalls = setInterval(
     () => Object.values(controls).forEach(c => (c.calls.length = 0)),
@@ -514,7 +452,7 @@ async function main(): Promise<boolean> {
   const measured = await drive(server.url, SECONDS, counter, elapsed => {
     if (elapsed >= nextFault) {
       nextFault += FAULT_EVERY_S;
-      const provider = Object.values(Provider)[Math.floor(Math.random() * 4)]!;
+      const provider = PROVIDER_MODULES[Math.floor(Math.random() * PROVIDER_MODULES.length)]!.id;
       const kind = FAULTS[Math.floor(Math.random() * FAULTS.length)]!;
       controls[provider].failNext({ ...kind.fault, times: 1 });
       bump(injected, `${kind.code}@${provider}`);

@@ -1,6 +1,6 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { type Context } from "../context.js";
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 import { type Account } from "./account.interface.js";
 
 /**
@@ -9,7 +9,7 @@ import { type Account } from "./account.interface.js";
  * one GraphQL request makes one upstream call per distinct resource.
  */
 export interface AccountSource {
-  provider: Provider;
+  provider: ProviderId;
   /**
    * The caller's account. `id` null/undefined means "the caller's (default) account"; an `id`
    * that is not an account the caller's credential can see rejects with `NOT_FOUND` (or the

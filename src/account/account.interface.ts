@@ -1,27 +1,20 @@
 import { Field, ID, InterfaceType } from "type-graphql";
-import { Provider } from "./provider.enum.js";
+import { type ProviderId } from "../providers/provider-facts.js";
+import { accountTypeName, providerEnum } from "./provider-enum.js";
 
-/** GraphQL type name of each provider's account type (for `__resolveType` and entities). */
-export const ACCOUNT_TYPE_NAMES: Record<Provider, string> = {
-  [Provider.DIFFIO]: "DiffioAccount",
-  [Provider.HOSTUP]: "HostupAccount",
-  [Provider.CUDO]: "CudoBillingAccount",
-  [Provider.DEPICTA]: "DepictaAccount",
-};
-
-/** The fields every provider's account has; concrete types add the provider's own settings. */
+/**
+ * The fields every provider's account has; each module's account type extends it and adds the
+ * provider's own settings. The description of `id` lists what the id is at each provider, so it
+ * is written from the module list when the schema is built (`account-descriptions.ts`).
+ */
 @InterfaceType("Account", {
   description: "A caller's account at one provider. Query the concrete type with a fragment.",
-  resolveType: (value: { provider: Provider }) => ACCOUNT_TYPE_NAMES[value.provider],
+  resolveType: (value: { provider: ProviderId }) => accountTypeName(value.provider),
 })
 export abstract class Account {
-  @Field(_type => Provider, { description: "The provider this account lives at." })
-  provider!: Provider;
+  @Field(_type => providerEnum(), { description: "The provider this account lives at." })
+  provider!: ProviderId;
 
-  @Field(_type => ID, {
-    description:
-      "The provider's identifier of the account (Diffio userId, Hostup client id, Cudo billing " +
-      "account id, Depicta user UUID). Also the federation entity key.",
-  })
+  @Field(_type => ID)
   id!: string;
 }

@@ -1,15 +1,10 @@
 const REDACTED = "[REDACTED]";
 // A run of this many characters of a credential is taken for (part of) it...
 const MIN_PARTIAL = 8;
-// ...and a run from its start must also reach this far past its public prefix (`dpct_`,
-// `diffio_live_`): "partial dpct_a1B2..." is part of a key, "diffio_live_" alone is not.
+// ...and a run from its start must also reach this far past its public prefix (`key_live_`):
+// "partial key_live_a1B2..." is part of a key, "key_live_" alone is not.
 const MIN_SECRET_CHARS = 4;
 const PUBLIC_PREFIX = /^(?:[A-Za-z]+_)+/;
-// Documented key shapes (Depicta `dpct_…`, Diffio `diffio_live_…`) with enough characters to be a
-// key rather than a prefix (Diffio shows `keyPrefix`es such as `diffio_live_child`): whoever's
-// key it is, it is a key.
-const KEY_SHAPES = /\b(?:dpct|diffio_(?:live|test))_[A-Za-z0-9_-]{8,}/g;
-const KEY_SHAPE_HINT = /dpct_|diffio_(?:live|test)_/;
 
 /**
  * Finds a request's credentials in response data. Build one per response with the credentials
@@ -20,16 +15,29 @@ export interface DataRedactor {
   redact(text: string): string;
 }
 
-/** A redactor for `credentials` (undefined and short ones are skipped). */
-export function dataRedactor(credentials: readonly (string | undefined)[]): DataRedactor {
+/**
+ * A redactor for `credentials` (undefined and short ones are skipped) and for the providers'
+ * documented key formats, `keyShapes` (global regexps, from each module's facts): whoever's key
+ * it is, a key-shaped token is a key.
+ */
+export function dataRedactor(credentials: readonly (string | undefined)[], keyShapes: readonly RegExp[] = []): DataRedactor {
   const known = [...new Set(credentials.filter((c): c is string => !!c && c.length >= 4))];
+  const shapes = combined(keyShapes);
   const redact = (text: string): string => {
     let out = text;
     for (const credential of known) out = redactRuns(out, credential);
-    if (KEY_SHAPE_HINT.test(out)) out = out.replace(KEY_SHAPES, REDACTED);
-    return out;
+    return shapes ? out.replace(shapes, REDACTED) : out;
   };
   return { redact };
+}
+
+// One pass for every provider's key shapes, compiled once per list (redactors are per response).
+const combinedShapes = new WeakMap<readonly RegExp[], RegExp | undefined>();
+function combined(keyShapes: readonly RegExp[]): RegExp | undefined {
+  if (!combinedShapes.has(keyShapes)) {
+    combinedShapes.set(keyShapes, keyShapes.length ? new RegExp(keyShapes.map(s => s.source).join("|"), "g") : undefined);
+  }
+  return combinedShapes.get(keyShapes);
 }
 
 // Replace the runs of `text` that are a prefix, a suffix or the whole of `credential` (see

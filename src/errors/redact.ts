@@ -8,10 +8,11 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 }
 
 // Credentials as they appear in text nobody wrote for a log: bearer tokens, credential headers
-// and query parameters (`token=`, `api_key=`, ...).
+// (any `X-…-Api-Key`, the form every provider's header takes) and query parameters (`token=`,
+// `api_key=`, ...).
 const CREDENTIAL_PATTERNS: [RegExp, string][] = [
   [/\b(Bearer|Basic)\s+[^\s"',;]+/gi, "$1 [REDACTED]"],
-  [/\b(authorization|x-(?:diffio|hostup|cudo|depicta)-api-key)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic) )[^\s"',;]+/gi, "$1$2[REDACTED]"],
+  [/\b(authorization|x-[a-z0-9]+(?:-[a-z0-9]+)*?-api-key)(["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic) )[^\s"',;]+/gi, "$1$2[REDACTED]"],
   [/\b((?:api[_-]?)?key|token|access[_-]?token|secret|password|passwd|signature|sig)=[^&\s"',;#]+/gi, "$1=[REDACTED]"],
 ];
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { PROVIDER_NAMES, type Provider } from "../providers/provider.js";
+import { type ProviderRef } from "../providers/provider-facts.js";
 import { ErrorCode } from "./codes.js";
 import { type FieldError } from "./field-errors.js";
 
@@ -62,8 +62,7 @@ export function codeForStatus(status: number): ErrorCode {
  * provider, upstreamStatus, upstreamRequestId, fieldErrors, retryAfterSeconds, retryable.
  * Never includes the upstream URL, body or any credential.
  */
-export function upstreamError(provider: Provider, failure: UpstreamFailure): UpstreamError {
-  const name = PROVIDER_NAMES[provider];
+export function upstreamError({ id: provider, name }: ProviderRef, failure: UpstreamFailure): UpstreamError {
   const base = { provider, upstreamStatus: null as number | null };
   switch (failure.kind) {
     case "no-credential":
@@ -140,7 +139,7 @@ export function networkWords(reason: string): string {
   return NETWORK_WORDS[reason] ?? "could not be reached";
 }
 
-function fromStatus(provider: Provider, name: string, status: number, problem: UpstreamProblem) {
+function fromStatus(provider: ProviderRef["id"], name: string, status: number, problem: UpstreamProblem) {
   const code = codeForStatus(status);
   const retryable = status >= 500 || status === 429 || status === 408;
   const verb = VERBS[code] ?? (status >= 500 ? "failed" : "answered unexpectedly");

@@ -9,7 +9,7 @@ import { type RequestTrace } from "../observability/trace-context.js";
 import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
-import { corsHeaders } from "./cors.js";
+import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
 import { queryTooLarge } from "./query-size.js";
@@ -61,6 +61,7 @@ type RefusalReason =
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const { deps, apollo } = options;
   const authorized = tokenMatcher(deps.config.apiTokens);
+  const allowHeaders = allowedHeaders(deps.providers.map(p => p.credentialHeader));
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
@@ -151,7 +152,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     trace: RequestTrace | undefined,
   ) {
     const origin = req.headers.origin;
-    const cors = corsHeaders(origin, deps.config.corsOrigins, method === "OPTIONS");
+    const cors = corsHeaders(origin, deps.config.corsOrigins, method === "OPTIONS", allowHeaders);
     for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
     if (method === "OPTIONS") {
       res.writeHead(cors ? 204 : 403);
@@ -168,7 +169,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
     // Production has no Sandbox: a browser gets a page saying how to explore instead of a CSRF error.
-    if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config));
+    if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config, deps.providers));
     const caller = authorized(headers.get("authorization"));
     if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');

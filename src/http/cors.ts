@@ -1,6 +1,4 @@
-import { CREDENTIAL_HEADERS } from "../context.js";
-
-const ALLOWED_HEADERS = [
+const BASE_ALLOWED_HEADERS = [
   "content-type",
   "authorization",
   "apollo-require-preflight",
@@ -8,8 +6,12 @@ const ALLOWED_HEADERS = [
   "apollographql-client-name",
   "apollographql-client-version",
   "x-request-id",
-  ...Object.values(CREDENTIAL_HEADERS),
-].join(", ");
+];
+
+/** The headers a preflight allows: the base ones and every provider's credential header. */
+export function allowedHeaders(credentialHeaders: readonly string[]): string {
+  return [...BASE_ALLOWED_HEADERS, ...credentialHeaders.map(h => h.toLowerCase())].join(", ");
+}
 
 /**
  * CORS for browser clients: origins from `CORS_ORIGINS` (plus Sandbox's in development) get
@@ -20,6 +22,7 @@ export function corsHeaders(
   origin: string | undefined,
   allowed: readonly string[],
   preflight: boolean,
+  allowHeaders: string,
 ): Record<string, string> | undefined {
   if (!origin || !(allowed.includes("*") || allowed.includes(origin))) return undefined;
   const headers: Record<string, string> = {
@@ -29,7 +32,7 @@ export function corsHeaders(
   };
   if (preflight) {
     headers["access-control-allow-methods"] = "GET, POST, OPTIONS";
-    headers["access-control-allow-headers"] = ALLOWED_HEADERS;
+    headers["access-control-allow-headers"] = allowHeaders;
     headers["access-control-max-age"] = "600";
   }
   return headers;

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
-import { type Provider } from "../providers/provider.js";
-import { type ConcurrencyLimiter } from "../rest/rest-client.js";
+import { type ProviderId } from "../providers/provider-facts.js";
+import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 import { type SharedState } from "../shared-state/shared-state.js";
 
 /** A limiter whose acquires are measured; `inner` is the shared state's own (for tests' inspection). */
@@ -12,7 +12,7 @@ export interface MeasuredLimiter extends ConcurrencyLimiter {
 /**
  * Metrics of the state replicas share, registered on the server's `/metrics` registry:
  * `account_graph_shared_state_ready{store}` (1 ready, 0 not: Redis unreachable), and per provider
- * with a concurrency budget (Depicta) the callers waiting for a slot, how long each waited, and
+ * with a concurrency budget (`maxConcurrencyPerCredential`) the callers waiting for a slot, how long each waited, and
  * how many gave up at their deadline. Returns `limiter`, which wraps the shared state's limiter so
  * every acquire is measured. Create one per server.
  */
@@ -48,7 +48,7 @@ export function observeSharedState(registry: Registry, shared: SharedState) {
 
   return {
     /** `shared.limiter(provider, max)`, measured. */
-    limiter(provider: Provider, max: number): MeasuredLimiter {
+    limiter(provider: ProviderId, max: number): MeasuredLimiter {
       const inner = shared.limiter(provider, max);
       waiting.set({ provider }, 0);
       return {

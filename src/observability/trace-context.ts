@@ -29,7 +29,7 @@ export interface UpstreamCallInfo {
  * one of `ok`, `retrying` or `failed`; later calls are ignored.
  */
 export interface AttemptSpan {
-  /** Time spent waiting for a concurrency slot (Depicta's budget), as an event. */
+  /** Time spent waiting for a concurrency slot (a provider's `maxConcurrencyPerCredential`), as an event. */
   budgetWaited(waitMs: number, outcome: "acquired" | "timeout" | "unavailable"): void;
   /** The provider's circuit was open: no request went out (an event; the span fails). */
   circuitOpen(retryAfterSeconds: number): void;

@@ -1,7 +1,15 @@
-import { CREDENTIAL_HEADERS } from "../context.js";
-import { type FinishedRequest } from "./response.plugin.js";
+import { type ProviderFacts } from "../providers/provider-facts.js";
+import { type FinishedRequest } from "./finished-request.js";
 
-const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
+// `Vary` on authorization and every provider's credential header, joined once per provider list.
+const varyValues = new WeakMap<readonly ProviderFacts[], string>();
+function vary(providers: readonly ProviderFacts[]): string {
+  let value = varyValues.get(providers);
+  if (value === undefined) {
+    varyValues.set(providers, (value = ["authorization", ...providers.map(p => p.credentialHeader.toLowerCase())].join(", ")));
+  }
+  return value;
+}
 
 /**
  * Cache hints for reads: account data belongs to the caller's credential, so a successful query
@@ -12,7 +20,7 @@ const VARY = ["authorization", ...Object.values(CREDENTIAL_HEADERS)].join(", ");
  */
 export function setCacheHeaders(request: FinishedRequest, maxAgeSeconds: number): void {
   const { operation, response, errors } = request;
-  response.http.headers.set("vary", VARY);
+  response.http.headers.set("vary", vary(request.contextValue.providers));
   if (maxAgeSeconds <= 0 || operation?.operation !== "query" || errors?.length) return;
   const body = response.body.kind === "single" ? response.body.singleResult : undefined;
   if (body?.errors?.length) return;

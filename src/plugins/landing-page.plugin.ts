@@ -6,6 +6,8 @@ import { escapeHtml } from "../http/html.js";
 export interface LandingPageOptions {
   /** The operation Sandbox opens with. */
   document: string;
+  /** "A, B and C": the providers served, for the offline page. */
+  providerNames: string;
   /** Headers pre-filled in Sandbox, and shown in the curl example (the demo keys). */
   headers?: Record<string, string>;
   /** The server's GraphQL URL, known once it listens. */
@@ -53,8 +55,8 @@ function offlineHelp(options: LandingPageOptions): string {
   const body = escapeHtml(`'{"query":"{ accounts { provider id } }"}'`);
   return `<div class="fallback" style="font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5">
   <h1>account-graph</h1>
-  <p>One GraphQL API over the account and billing settings of Diffio, Hostup, Cudo Compute and
-  Depicta, here with the built-in provider simulators and their demo keys.</p>
+  <p>One GraphQL API over the account and billing settings of ${escapeHtml(options.providerNames)},
+  here with the built-in provider simulators and their demo keys.</p>
   <p>Apollo Sandbox, which loads from Apollo's CDN, cannot be shown (offline, or blocked by a proxy).
   The API works without it:</p>
   <pre style="background:#f4f4f4;padding:1rem;overflow-x:auto">curl ${escapeHtml(options.endpoint())} \\

@@ -1,6 +1,6 @@
 import { type Logger } from "pino";
 import { operationLabel, type Metrics } from "../observability/metrics.js";
-import { type FinishedRequest, type RequestTiming } from "./response.plugin.js";
+import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 
 const MAX_LOGGED_NAME = 128;
 

@@ -1,27 +1,11 @@
-import { type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from "@apollo/server";
+import { type ApolloServerPlugin } from "@apollo/server";
 import { type Context } from "../context.js";
 import { dataRedactor, redactData } from "../errors/redact-data.js";
-import { Provider } from "../providers/provider.js";
+import { type ProviderFacts } from "../providers/provider-facts.js";
 import { setCacheHeaders } from "./cache-headers.js";
+import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 import { answerErrorCodes, type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
-
-/**
- * What the response steps read of a finished request: Apollo's request context, or the one the
- * prepared-operation path (`prepared/`) builds for the requests it answers itself.
- */
-export type FinishedRequest = Pick<
-  GraphQLRequestContextWillSendResponse<Context>,
-  "contextValue" | "operation" | "operationName" | "document" | "errors" | "response"
-> & { metrics: { persistedQueryHit?: boolean } };
-
-/** When a request started, whether its document had to be parsed (false: a cache served it), and which path answered. */
-export interface RequestTiming {
-  startedAt: number;
-  parsed: boolean;
-  /** Answered by the prepared path rather than Apollo's pipeline. */
-  prepared?: boolean;
-}
 
 /** What {@link responseFinisher} does to each response. */
 export interface ResponsePluginOptions {
@@ -35,15 +19,24 @@ export interface ResponsePluginOptions {
 /** Finishes a response; see {@link responseFinisher}. */
 export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
 
-const PROVIDERS = Object.values(Provider);
+// Every provider's key shapes, gathered once per provider list.
+const keyShapeLists = new WeakMap<readonly ProviderFacts[], readonly RegExp[]>();
+function keyShapes(providers: readonly ProviderFacts[]): readonly RegExp[] {
+  let shapes = keyShapeLists.get(providers);
+  if (!shapes) keyShapeLists.set(providers, (shapes = providers.flatMap(p => p.keyShapes ?? [])));
+  return shapes;
+}
 
-// A provider may echo the caller's key into data (Depicta's `user.name`): the request's own
+// A provider may echo the caller's key into data (a profile's display name): the request's own
 // credentials, runs of them and key-shaped tokens are redacted from data as they are from errors.
 function redactResponseData(request: FinishedRequest): void {
   const { body } = request.response;
   if (body.kind !== "single" || !body.singleResult.data) return;
   const ctx = request.contextValue;
-  const redactor = dataRedactor(PROVIDERS.map(provider => ctx.credential(provider)));
+  const redactor = dataRedactor(
+    ctx.providers.map(provider => ctx.credential(provider.id)),
+    keyShapes(ctx.providers),
+  );
   body.singleResult.data = redactData(body.singleResult.data, redactor);
 }
 

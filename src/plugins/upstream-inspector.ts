@@ -1,4 +1,4 @@
-import { type FinishedRequest } from "./response.plugin.js";
+import { type FinishedRequest } from "./finished-request.js";
 
 /**
  * Adds `extensions.upstreamCalls` (provider, method, path, status, durationMs, attempts, outcome,

@@ -1,7 +1,8 @@
 import { HeaderMap, type HTTPGraphQLHead } from "@apollo/server";
 import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema } from "graphql";
 import { type Context } from "../context.js";
-import { type FinishedRequest, type FinishResponse, type RequestTiming } from "../plugins/response.plugin.js";
+import { type FinishedRequest, type RequestTiming } from "../plugins/finished-request.js";
+import { type FinishResponse } from "../plugins/response.plugin.js";
 import { formatExecutionErrors, type FormatError } from "./format-errors.js";
 import { type PreparedOperation } from "./prepared-operations.js";
 

@@ -1,5 +1,5 @@
 import { upstreamError, type UpstreamError } from "../errors/upstream-error.js";
-import { type Provider } from "./provider.js";
+import { type ProviderRef } from "./provider-facts.js";
 
 /**
  * A value a mapper found but could not read exactly (a Timestamp sent as `{seconds}`, money in a
@@ -11,7 +11,7 @@ export class Unreadable {
 }
 
 /** An {@link Unreadable} for `path` (the provider's own name for the value) and why. */
-export function unreadableValue(provider: Provider, path: string, why: string): Unreadable {
+export function unreadableValue(provider: ProviderRef, path: string, why: string): Unreadable {
   const error = upstreamError(provider, { kind: "unreadable", status: 200, reason: `${path} ${why}` });
   return new Unreadable(error);
 }

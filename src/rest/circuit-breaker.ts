@@ -1,4 +1,4 @@
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 import { TransportError, type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
 
 /** The time source of a breaker; tests inject a manual one instead of waiting. */
@@ -81,7 +81,7 @@ export class ProviderCircuit {
   private readonly failures = new Array<number>(BUCKETS).fill(0);
 
   constructor(
-    readonly provider: Provider,
+    readonly provider: ProviderId,
     private readonly transport: Transport,
     private readonly options: BreakerOptions,
     private readonly onState?: (state: CircuitState) => void,

@@ -1,4 +1,11 @@
-import { type ConcurrencyLimiter } from "./rest-client.js";
+/** Limits calls in flight per credential (a provider's `maxConcurrencyPerCredential`); `acquire` waits until `deadline`. */
+export interface ConcurrencyLimiter {
+  /**
+   * Resolves with a release function, or rejects when no slot frees up before `deadline` (epoch
+   * ms). `key` is a digest of the credential.
+   */
+  acquire(key: string, deadline: number): Promise<() => void>;
+}
 
 /** Why {@link InMemoryConcurrencyLimiter.acquire} gave up: no slot freed before the deadline. */
 export class ConcurrencyDeadlineError extends Error {
@@ -28,7 +35,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * FIFO order until a slot frees or their deadline passes (then they are removed and rejected
  * with {@link ConcurrencyDeadlineError}). A key with nothing in flight and nobody waiting is
  * forgotten, so memory follows current load, not the number of keys ever seen. Create one per
- * process and per limit (e.g. Depicta's 10 per API key); it does not coordinate across processes.
+ * process and per limit (a provider's calls per API key); it does not coordinate across processes.
  */
 export class InMemoryConcurrencyLimiter implements ConcurrencyLimiter {
   private readonly lanes = new Map<string, Lane>();

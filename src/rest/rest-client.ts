@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { type Logger } from "pino";
-import { type Provider } from "../providers/provider.js";
+import { type ProviderFacts, type ProviderId } from "../providers/provider-facts.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
-import { ConcurrencyDeadlineError } from "./concurrency-limiter.js";
+import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "./concurrency-limiter.js";
 import { parseJsonExact } from "./exact-json.js";
 import { UnsafePathSegmentError } from "./path.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
@@ -21,12 +21,11 @@ import { type AttemptSpan, type RequestTrace } from "../observability/trace-cont
 
 /**
  * What differs between providers at the HTTP level. One constant per provider, shared by all
- * requests (see e.g. `providers/diffio/diffio.client.ts`).
+ * requests (each module's `<name>.client.ts`).
  */
 export interface ProviderProfile {
-  provider: Provider;
-  /** The request header a caller uses for this provider's credential, e.g. `X-Diffio-Api-Key`. */
-  credentialHeader: string;
+  /** The provider's facts: its id and name for errors, its credential header for the hint. */
+  provider: ProviderFacts;
   /**
    * Read the provider's error body into an {@link UpstreamProblem} (message, code, request id,
    * field errors as GraphQL input paths). `body` is the parsed JSON, or the raw text when the
@@ -55,20 +54,11 @@ export interface RestCall {
   body?: unknown;
   /**
    * True for calls without side effects: they are retried on network errors, 408, 429, 5xx.
-   * Writes are never retried (contract §4). Independent of the method: Diffio reads are POSTs.
+   * Writes are never retried (contract §4). Independent of the method: some providers read with POSTs.
    */
   read: boolean;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
-}
-
-/** Limits calls in flight per credential (e.g. Depicta's 10); `acquire` waits until `deadline`. */
-export interface ConcurrencyLimiter {
-  /**
-   * Resolves with a release function, or rejects when no slot frees up before `deadline` (epoch
-   * ms). `key` is a digest of the credential.
-   */
-  acquire(key: string, deadline: number): Promise<() => void>;
 }
 
 /** Everything a {@link RestClient} needs; built per request by the context. */
@@ -109,23 +99,23 @@ export class RestClient {
   constructor(private readonly options: RestClientOptions) {}
 
   /** The provider this client talks to. */
-  get provider(): Provider {
-    return this.options.profile.provider;
+  get provider(): ProviderId {
+    return this.options.profile.provider.id;
   }
 
   /** Perform `call` and return the parsed JSON body (undefined for an empty body). */
   async request<T>(call: RestCall): Promise<T> {
     const { profile, credential, timeoutMs, retry, recorder, budget } = this.options;
     if (!credential) {
-      throw upstreamError(profile.provider, { kind: "no-credential", header: profile.credentialHeader });
+      throw upstreamError(profile.provider, { kind: "no-credential", header: profile.provider.credentialHeader });
     }
     // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
     if (DOT_SEGMENT.test(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
-    if (budget && !budget.take(profile.provider)) {
+    if (budget && !budget.take(profile.provider.id)) {
       throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
     }
     const deadline = Date.now() + timeoutMs;
-    const record = recorder?.begin({ provider: profile.provider, method: call.method, path: call.path });
+    const record = recorder?.begin({ provider: profile.provider.id, method: call.method, path: call.path });
     let attempts = 0;
     let outcome = "ok";
     // One span per attempt (undefined when tracing is off): a retried read shows each try, the
@@ -137,7 +127,7 @@ export class RestClient {
         attempts += 1;
         if (record) record.attempts = attempts;
         span = this.options.trace?.attempt(
-          { provider: profile.provider, method: call.method, path: call.route ?? call.path },
+          { provider: profile.provider.id, method: call.method, path: call.route ?? call.path },
           attempts,
         );
         const result = await this.attempt(call, credential, deadline, span);
@@ -263,7 +253,7 @@ export class RestClient {
   private logFailure(call: RestCall, failure: UpstreamFailure, attempts: number): void {
     if (failure.kind !== "network" && failure.kind !== "unreadable") return;
     this.options.logger?.warn(
-      { provider: this.options.profile.provider, method: call.method, path: call.path, attempts, reason: failure.reason },
+      { provider: this.options.profile.provider.id, method: call.method, path: call.path, attempts, reason: failure.reason },
       "upstream call failed",
     );
   }

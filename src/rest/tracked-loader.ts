@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { type Context } from "../context.js";
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 
 /** What a loader key stands for upstream, for the inspector (`GET /v1/billing-accounts/ba-1`). */
 export type DescribeKey<K> = (key: K) => { method: string; path: string };
@@ -12,7 +12,7 @@ export type DescribeKey<K> = (key: K) => { method: string; path: string };
  */
 export function trackedLoader<K, V>(
   ctx: Context,
-  provider: Provider,
+  provider: ProviderId,
   describe: DescribeKey<K>,
   batch: DataLoader.BatchLoadFn<K, V>,
   options: { batch?: boolean } = {},
@@ -31,4 +31,33 @@ export function trackedLoader<K, V>(
       clear: () => cache.clear(),
     },
   });
+}
+
+/** The key of a provider's one resource per credential (the caller's own account or profile). */
+export const SELF = "self";
+
+/**
+ * A {@link trackedLoader} for a resource the credential has exactly one of: every key is
+ * {@link SELF}, and however many fields ask, `fetch` runs once per request.
+ */
+export function selfLoader<V>(
+  ctx: Context,
+  provider: ProviderId,
+  describe: { method: string; path: string },
+  fetch: () => Promise<V>,
+): DataLoader<string, V> {
+  return trackedLoader<string, V>(ctx, provider, () => describe, async keys => {
+    const value = await fetch();
+    return keys.map(() => value);
+  });
+}
+
+/**
+ * After a write that answered the resource's new state: replace what `loader` holds for `key`
+ * with `value`, so later reads of it in the same request see the write and make no call.
+ * Returns `value`. Every mutation primes its loader through this.
+ */
+export function primeAfterWrite<K, V>(loader: DataLoader<K, V>, key: K, value: V): V {
+  loader.clear(key).prime(key, value);
+  return value;
 }

@@ -1,4 +1,4 @@
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 
 /**
  * How many upstream calls one GraphQL request may still make to each provider
@@ -7,12 +7,12 @@ import { type Provider } from "../providers/provider.js";
  * most the budget.
  */
 export class UpstreamBudget {
-  private readonly used = new Map<Provider, number>();
+  private readonly used = new Map<ProviderId, number>();
 
   constructor(readonly perProvider: number) {}
 
   /** Count one call to `provider`; false (and nothing counted) when its budget is spent. */
-  take(provider: Provider): boolean {
+  take(provider: ProviderId): boolean {
     const used = this.used.get(provider) ?? 0;
     if (used >= this.perProvider) return false;
     this.used.set(provider, used + 1);

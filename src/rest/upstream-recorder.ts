@@ -1,8 +1,8 @@
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 
 /** One logical upstream operation as it happened (no host, no query string, no headers, no secrets). */
 export interface UpstreamCallRecord {
-  provider: Provider;
+  provider: ProviderId;
   method: string;
   path: string;
   /** Last HTTP status, null when no response arrived (yet). */
@@ -24,7 +24,7 @@ export const IN_FLIGHT = "in-flight";
 
 /** A field served by a call this request already made (a DataLoader cache hit). */
 export interface LoaderHitRecord {
-  provider: Provider;
+  provider: ProviderId;
   method: string;
   path: string;
 }

@@ -6,7 +6,7 @@ const ISO_8601 =
 
 /**
  * Parse an ISO 8601 / RFC 3339 timestamp with a UTC offset (`Z` or `±hh:mm`). Fractions beyond
- * milliseconds (Cudo's microseconds) are truncated. Undefined for anything else, including
+ * milliseconds (a provider's microseconds) are truncated. Undefined for anything else, including
  * impossible dates such as February 30 and timestamps without an offset.
  */
 export function parseIsoTimestamp(text: string): Date | undefined {

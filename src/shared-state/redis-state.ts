@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
 import { type Logger } from "pino";
-import { type Provider } from "../providers/provider.js";
+import { type ProviderId } from "../providers/provider-facts.js";
 import { ConcurrencyDeadlineError } from "../rest/concurrency-limiter.js";
-import { type ConcurrencyLimiter } from "../rest/rest-client.js";
+import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 import { type SharedState } from "./shared-state.js";
 
 const PREFIX = "account-graph:";
@@ -116,9 +116,9 @@ export async function redisState(url: string, logger?: Logger): Promise<SharedSt
     describe: () =>
       redis.status === "ready"
         ? `shared state in Redis at ${where} (connected)`
-        : `shared state in Redis at ${where}: NOT connected yet (/readyz answers 503 and Depicta calls are refused until it is)`,
+        : `shared state in Redis at ${where}: NOT connected yet (/readyz answers 503 and calls to providers with a concurrency budget are refused until it is)`,
     apqCache: new RedisKeyValueCache(redis, `${PREFIX}apq:`),
-    limiter: (provider: Provider, max: number) => new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max),
+    limiter: (provider: ProviderId, max: number) => new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max),
     ready: () => redis.status === "ready",
     unreadyReason: () => (redis.status === "ready" ? undefined : "redis unreachable"),
     close: async () => {
@@ -153,7 +153,7 @@ function watchConnection(redis: Redis, where: string, logger: Logger): void {
       lastReminder = now;
       logger.error(
         { redis: where, reason },
-        `Redis at ${where} is unreachable: /readyz answers 503, persisted queries miss and Depicta calls are refused until it is back`,
+        `Redis at ${where} is unreachable: /readyz answers 503, persisted queries miss and calls to providers with a concurrency budget are refused until it is back`,
       );
     } else if (now - lastReminder >= REDIS_DOWN_LOG_INTERVAL_MS) {
       lastReminder = now;

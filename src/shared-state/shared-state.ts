@@ -1,6 +1,6 @@
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { type Provider } from "../providers/provider.js";
-import { type ConcurrencyLimiter } from "../rest/rest-client.js";
+import { type ProviderId } from "../providers/provider-facts.js";
+import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 
 /**
  * What replicas must share: the automatic-persisted-query cache and the per-credential concurrency
@@ -14,7 +14,7 @@ export interface SharedState {
   /** APQ cache for Apollo; undefined means Apollo's own in-memory cache. */
   readonly apqCache?: KeyValueCache<string>;
   /** A limiter allowing `max` calls in flight per credential to `provider` (across replicas with Redis). */
-  limiter(provider: Provider, max: number): ConcurrencyLimiter;
+  limiter(provider: ProviderId, max: number): ConcurrencyLimiter;
   /** False while a required backing store is unreachable (reported by /readyz). */
   ready(): boolean;
   /** Why it is not ready, for /readyz (e.g. `redis unreachable`). */

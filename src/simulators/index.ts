@@ -1,61 +1,42 @@
 import { type Config, type ProviderEndpoint } from "../config.js";
-import { Provider } from "../providers/provider.js";
-import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../providers/diffio/simulator/diffio.simulator.js";
-import { HOSTUP_DEMO_KEYS, startHostupSimulator, type RunningHostupSim } from "../providers/hostup/simulator/hostup.simulator.js";
-import { CUDO_DEMO_KEYS, startCudoSimulator, type RunningCudoSim } from "../providers/cudo/simulator/cudo.simulator.js";
-import { DEPICTA_DEMO_KEYS, startDepictaSimulator, type RunningDepictaSim } from "../providers/depicta/simulator/depicta.simulator.js";
+import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderModule } from "../providers/provider-module.js";
+import { type RunningSim } from "./sim-server.js";
 
-/** The four running simulators, by provider. */
+/** The running simulators of a set of provider modules, by provider id. */
 export interface Simulators {
-  diffio: RunningDiffioSim;
-  hostup: RunningHostupSim;
-  cudo: RunningCudoSim;
-  depicta: RunningDepictaSim;
+  /** Each provider's running simulator (its URL and test controls). */
+  readonly running: Readonly<Record<ProviderId, RunningSim>>;
+  /** The demo key the server uses for each provider when `<ID>_API_KEY` is unset. */
+  readonly demoKeys: Readonly<Record<ProviderId, string>>;
   /** Endpoints pointing at the simulators; a configured `*_API_KEY` wins over the demo key. */
-  endpoints(config: Config): Record<Provider, ProviderEndpoint>;
+  endpoints(config: Config): Record<ProviderId, ProviderEndpoint>;
   close(): Promise<void>;
 }
 
-/** The demo key the server uses by default for each provider in simulated mode. */
-export const DEFAULT_DEMO_KEYS: Record<Provider, string> = {
-  [Provider.DIFFIO]: DIFFIO_DEMO_KEYS.admin,
-  [Provider.HOSTUP]: HOSTUP_DEMO_KEYS.full,
-  [Provider.CUDO]: CUDO_DEMO_KEYS.owner,
-  [Provider.DEPICTA]: DEPICTA_DEMO_KEYS.main,
-};
-
-/** Start every provider simulator on loopback (random ports), seeded with demo data. */
-export async function startSimulators(): Promise<Simulators> {
-  const [diffio, hostup, cudo, depicta] = await Promise.all([
-    startDiffioSimulator(),
-    startHostupSimulator(),
-    startCudoSimulator(),
-    startDepictaSimulator(),
-  ]);
-  const urls: Record<Provider, string> = {
-    [Provider.DIFFIO]: diffio.url,
-    [Provider.HOSTUP]: hostup.url,
-    [Provider.CUDO]: cudo.url,
-    [Provider.DEPICTA]: depicta.url,
-  };
+/**
+ * Start every module's simulator on loopback (random ports), seeded with demo data. The
+ * simulators' code is imported here, on demand: `PROVIDERS_MODE=simulated` and tests only.
+ */
+export async function startSimulators(modules: readonly ProviderModule[]): Promise<Simulators> {
+  const started = await Promise.all(
+    modules.map(async module => {
+      const simulator = await module.simulator();
+      return { id: module.id, demoKey: simulator.demoKey, sim: await simulator.start() };
+    }),
+  );
+  const running = Object.fromEntries(started.map(s => [s.id, s.sim]));
+  const demoKeys = Object.fromEntries(started.map(s => [s.id, s.demoKey]));
   return {
-    diffio,
-    hostup,
-    cudo,
-    depicta,
+    running,
+    demoKeys,
     endpoints(config) {
-      const out = {} as Record<Provider, ProviderEndpoint>;
-      for (const provider of Object.values(Provider)) {
-        const configured = config.providers[provider];
-        out[provider] = {
-          baseUrl: urls[provider],
-          apiKey: configured.apiKey ?? DEFAULT_DEMO_KEYS[provider],
-        };
-      }
-      return out;
+      return Object.fromEntries(
+        started.map(({ id, sim, demoKey }) => [id, { baseUrl: sim.url, apiKey: config.providers[id]?.apiKey ?? demoKey }]),
+      );
     },
     async close() {
-      await Promise.all([diffio.close(), hostup.close(), cudo.close(), depicta.close()]);
+      await Promise.all(started.map(s => s.sim.close()));
     },
   };
 }

@@ -119,7 +119,7 @@ export async function startSimServer(
     control?: SimControl;
     /**
      * Per-key concurrency limit counted from arrival to answer (latency included), e.g.
-     * Depicta's 10 requests in flight per API key. Requests over the limit get `reject(call)`.
+     * a provider's limit of requests in flight per API key. Requests over it get `reject(call)`.
      */
     concurrency?: { key: (call: SimCall) => string | undefined; max: number; reject: (call: SimCall) => SimReply };
   } = {},

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../helpers/providers.js";
 import { NODE_FLAGS } from "../../src/node-flags.js";
 
 const root = new URL("../../", import.meta.url).pathname;

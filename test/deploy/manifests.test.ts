@@ -3,8 +3,9 @@ import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseAllDocuments } from "yaml";
 import { DRAIN_MARGIN_MS } from "../../src/app.js";
-import { loadConfig, PROVIDER_ENV } from "../../src/config.js";
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
+import { providerVariables } from "../../src/config.js";
+import { PROVIDER_MODULES } from "../../src/providers/index.js";
+import { loadConfig, CREDENTIAL_HEADERS } from "../helpers/providers.js";
 import { ACCOUNT_GRAPH, ACCOUNT_GRAPH_FORWARDED_HEADERS } from "../federation/headers.js";
 
 // The deployment files must describe the code they deploy: ports, probe paths, env var names,
@@ -60,13 +61,13 @@ const appSource = read("src/http/app.ts");
 const configSource = read("src/config.ts");
 const dockerfile = read("Dockerfile");
 
-// Every env var name src/config.ts reads: quoted names, plus the per-provider templated ones.
+// Every env var name the server reads: quoted names in src/config.ts and in the modules' own
+// settings (`readSettings` in each `<name>.facts.ts`), plus the per-provider templated ones.
+const settingsSources = PROVIDER_MODULES.map(m => read(`src/providers/${m.id.toLowerCase()}/${m.id.toLowerCase()}.facts.ts`));
 const CONFIG_ENV = new Set<string>([
   ...[...configSource.matchAll(/"([A-Z][A-Z0-9_]+)"/g)].map(m => m[1]!),
-  ...Object.values(PROVIDER_ENV).flatMap(({ prefix }) => [
-    `${prefix}_BASE_URL`,
-    `${prefix}_API_KEY`,
-  ]),
+  ...settingsSources.flatMap(source => [...source.matchAll(/read\("([A-Z][A-Z0-9_]+)"\)/g)].map(m => m[1]!)),
+  ...PROVIDER_MODULES.flatMap(({ id }) => Object.values(providerVariables(id))),
 ]);
 
 const accountGraph = named("Deployment", "account-graph");

@@ -6,14 +6,14 @@ import { promisify } from "node:util";
 import { ApolloGateway } from "@apollo/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { isInterfaceType, type GraphQLSchema } from "graphql";
-import { ACCOUNT_TYPE_NAMES } from "../../src/account/account.interface.js";
+import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { composeSupergraph } from "../../tools/compose-supergraph.js";
 
 // `npm run supergraph` writes deploy/supergraph.graphql, which the kustomization mounts into the
 // router: it must be a supergraph a router loads, routing our types to the account-graph Service.
 const ROOT = new URL("../../", import.meta.url).pathname;
 const CLI = join(ROOT, "build-tools/tools/compose-supergraph.js");
-const ACCOUNT_TYPES = Object.values(ACCOUNT_TYPE_NAMES);
+const ACCOUNT_TYPES = PROVIDER_MODULES.map(m => m.accountTypeName);
 const run = (args: string[]) => promisify(execFile)(process.execPath, [CLI, ...args], { cwd: ROOT });
 
 describe("npm run supergraph", () => {

@@ -5,7 +5,7 @@ import {
   startDepictaSimulator,
 } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { type MeasuredLimiter } from "../../src/observability/shared-state-metrics.js";
-import { Provider } from "../../src/providers/provider.js";
+import { Provider } from "../helpers/providers.js";
 import { type InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";
 import {
   DepictaAccountByIdDocument,

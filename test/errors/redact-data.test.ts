@@ -1,10 +1,14 @@
 import { describe, expect, it } from "@jest/globals";
 import { dataRedactor, redactData } from "../../src/errors/redact-data.js";
+import { PROVIDER_MODULES } from "../../src/providers/index.js";
+
+// The documented key formats, as the modules declare them (`keyShapes` in each `*.facts.ts`).
+const KEY_SHAPES = PROVIDER_MODULES.flatMap(m => m.keyShapes ?? []);
 
 const KEY = "hostup_demo_full_7c41e9a2d0b35f68";
 
 describe("redactData", () => {
-  const redactor = dataRedactor([KEY, undefined, "abc"]);
+  const redactor = dataRedactor([KEY, undefined, "abc"], KEY_SHAPES);
 
   it.each([
     [KEY, "[REDACTED]"],
@@ -22,7 +26,7 @@ describe("redactData", () => {
   });
 
   it("takes a run of 4 characters past a key's public prefix for part of it", () => {
-    const depicta = dataRedactor(["dpct_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V"]);
+    const depicta = dataRedactor(["dpct_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V"], KEY_SHAPES);
     expect(depicta.redact("partial dpct_a1B2...")).toBe("partial [REDACTED]...");
     expect(depicta.redact("dpct_a1B")).toBe("dpct_a1B");
   });

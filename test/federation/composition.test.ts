@@ -6,7 +6,7 @@ import {
   type GraphQLObjectType,
   type ObjectTypeDefinitionNode,
 } from "graphql";
-import { ACCOUNT_TYPE_NAMES } from "../../src/account/account.interface.js";
+import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { composeWithInsights } from "./helpers.js";
 
 // What a gateway team does with our committed schema.graphql: compose it with their subgraph.
@@ -76,7 +76,7 @@ describe("composition of schema.graphql with a second subgraph", () => {
     // Our queries, mutations and all four entity types survive composition.
     expect(Object.keys(api.getQueryType()!.getFields()).sort()).toEqual(["account", "accounts"]);
     expect(api.getMutationType()).toBeDefined();
-    for (const name of Object.values(ACCOUNT_TYPE_NAMES)) expect(api.getType(name)).toBeDefined();
+    for (const name of PROVIDER_MODULES.map(m => m.accountTypeName)) expect(api.getType(name)).toBeDefined();
     // Federation plumbing is not part of what clients see.
     expect(api.getQueryType()!.getFields()._entities).toBeUndefined();
   });

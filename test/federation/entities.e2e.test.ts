@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
+import { CREDENTIAL_HEADERS, Provider } from "../helpers/providers.js";
 import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
@@ -7,7 +7,6 @@ import {
   HOSTUP_DEMO_CLIENTS,
   HOSTUP_DEMO_KEYS,
 } from "../../src/providers/hostup/simulator/hostup.sim-state.js";
-import { Provider } from "../../src/providers/provider.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 // `_entities` is what a gateway sends our subgraph; these tests send it over HTTP like one would.

@@ -6,12 +6,11 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloGateway } from "@apollo/gateway";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
+import { CREDENTIAL_HEADERS, Provider } from "../helpers/providers.js";
 import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/simulator/hostup.sim-state.js";
-import { Provider } from "../../src/providers/provider.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import {
   ACCOUNT_GRAPH,

@@ -1,4 +1,4 @@
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
+import { CREDENTIAL_HEADERS } from "../helpers/providers.js";
 
 // Kept apart from helpers.ts (which loads the gateway and composition) so that the manifest test
 // can check the router config against these names without loading either.

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError } from "../../src/config.js";
+import { loadConfig } from "./providers.js";
 
 /** The problems `loadConfig` reports for `env` (empty when the configuration is valid). */
 export function problemsOf(env: Record<string, string>): string[] {

@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
-import { Provider } from "../../src/providers/provider.js";
-import { DEFAULT_DEMO_KEYS, startSimulators, type Simulators } from "../../src/simulators/index.js";
+import { CREDENTIAL_HEADERS, Provider, DEFAULT_DEMO_KEYS, startTestSimulators, type TestSims } from "./providers.js";
 import { type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 import { startBuilt, type BuiltServer } from "./process.js";
 import { until } from "./until.js";
@@ -14,7 +12,7 @@ import { until } from "./until.js";
 export interface TracedServer {
   url: string;
   built: BuiltServer;
-  sims: Simulators;
+  sims: TestSims;
   /** POST an operation with the demo keys in the credential headers (plus `headers`). */
   gql(query: string, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; requestId: string }>;
   /** Wait for the SERVER span of the request with this `x-request-id` (found through its log line). */
@@ -26,7 +24,7 @@ export interface TracedServer {
 
 /** Start a traced server; `env` adds to (or overrides) the tracing variables. */
 export async function startTracedServer(receiver: OtlpReceiver, env: Record<string, string> = {}): Promise<TracedServer> {
-  const sims = await startSimulators();
+  const sims = await startTestSimulators();
   const built = startBuilt({
     NODE_ENV: "development",
     PROVIDERS_MODE: "live",

@@ -1,8 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { INTROSPECTION_OFF } from "../../src/errors/format-error.js";
-import { Provider } from "../../src/providers/provider.js";
-import { DEFAULT_DEMO_KEYS } from "../../src/simulators/index.js";
+import { Provider, DEFAULT_DEMO_KEYS } from "../helpers/providers.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../helpers/providers.js";
 import { BUNDLED_MANIFEST_PATH, readManifest, sha256 } from "../../src/persisted/manifest.js";
 import { problemsOf } from "../helpers/config-problems.js";
 

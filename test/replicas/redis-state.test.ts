@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
-import { loadConfig } from "../../src/config.js";
-import { Provider } from "../../src/providers/provider.js";
+import { loadConfig, Provider } from "../helpers/providers.js";
 import { ConcurrencyDeadlineError } from "../../src/rest/concurrency-limiter.js";
 import { createSharedState } from "../../src/shared-state/index.js";
 import { RedisConcurrencyLimiter, RedisKeyValueCache } from "../../src/shared-state/redis-state.js";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
-import { startSimulators, type Simulators } from "../../src/simulators/index.js";
+import { startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
@@ -68,7 +68,7 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
 }
 
 let redis: TestRedis;
-let sims: Simulators;
+let sims: TestSims;
 let a: Replica;
 let b: Replica;
 let c: Replica;
@@ -77,7 +77,7 @@ let d: Replica;
 beforeAll(async () => {
   // One after the other, so that afterAll can stop whichever started if the other fails.
   redis = await startRedis();
-  sims = await startSimulators();
+  sims = await startTestSimulators();
   const live = {
     PROVIDERS_MODE: "live",
     DIFFIO_BASE_URL: sims.diffio.url,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { Provider } from "../../src/providers/provider.js";
+import { Provider } from "../helpers/providers.js";
 import { CircuitOpenError, ProviderCircuit, type BreakerOptions, type CircuitState } from "../../src/rest/circuit-breaker.js";
 import { createUndiciTransport, TransportError, type Transport } from "../../src/rest/transport.js";
 import { ManualClock } from "../helpers/manual-clock.js";

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { type GraphQLError } from "graphql";
-import { Provider } from "../../src/providers/provider.js";
+import { DIFFIO } from "../../src/providers/diffio/diffio.facts.js";
 import { RestClient, type ProviderProfile } from "../../src/rest/rest-client.js";
 import { parseRetryAfter } from "../../src/rest/retry-policy.js";
 import { createGotTransport } from "../../src/rest/got-transport.js";
@@ -30,8 +30,7 @@ afterAll(async () => {
 });
 
 const profile: ProviderProfile = {
-  provider: Provider.DIFFIO,
-  credentialHeader: "X-Diffio-Api-Key",
+  provider: DIFFIO,
   parseProblem: (_status, body) => ({ message: (body as { error?: string })?.error }),
 };
 

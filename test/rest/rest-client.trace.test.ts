@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { type AttemptSpan, type RequestTrace, type UpstreamCallInfo } from "../../src/observability/trace-context.js";
-import { Provider } from "../../src/providers/provider.js";
+import { Provider } from "../helpers/providers.js";
+import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
 import { ProviderCircuit } from "../../src/rest/circuit-breaker.js";
 import { InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";
 import { RestClient, type ProviderProfile, type RestClientOptions } from "../../src/rest/rest-client.js";
@@ -37,8 +38,7 @@ afterAll(async () => {
 });
 
 const profile: ProviderProfile = {
-  provider: Provider.DEPICTA,
-  credentialHeader: "X-Depicta-Api-Key",
+  provider: DEPICTA,
   parseProblem: (_status, body) => ({ message: (body as { error?: string })?.error }),
 };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
-import { Provider } from "../../src/providers/provider.js";
+import { Provider } from "../helpers/providers.js";
 import { IN_FLIGHT, UpstreamRecorder, type UpstreamCallRecord } from "../../src/rest/upstream-recorder.js";
 
 const CALL = { provider: Provider.HOSTUP, method: "GET", path: "/api/v2/me" };

@@ -5,7 +5,7 @@ import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/simulator/hostup.simulator.js";
 import { type SimFault } from "../../src/simulators/sim-server.js";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../helpers/providers.js";
 import { startTracing } from "../../src/observability/tracing.js";
 import { startOtlpReceiver, type OtlpReceiver } from "../helpers/otlp-receiver.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";

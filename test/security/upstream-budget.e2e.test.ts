@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { CREDENTIAL_HEADERS } from "../../src/context.js";
+import { CREDENTIAL_HEADERS, Provider } from "../helpers/providers.js";
 import { CUDO_DEMO_ACCOUNTS, CUDO_DEMO_KEYS } from "../../src/providers/cudo/simulator/cudo.sim-state.js";
-import { Provider } from "../../src/providers/provider.js";
 import { startTestServer, type GqlError, type TestServer } from "../helpers/server.js";
 import { PREPARED_PATH_ON } from "../helpers/request-path.js";
 

@@ -1,6 +1,7 @@
+import { upstreamError } from "../../errors/upstream-error.js";
 import { path } from "../../rest/path.js";
 import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
-import { Provider } from "../provider.js";
+import { CUDO } from "./cudo.facts.js";
 import {
   type CudoBillingAccountDto,
   type CudoListBillingAccountsResponse,
@@ -10,12 +11,17 @@ import { parseCudoProblem } from "./cudo.problem.js";
 
 /** HTTP-level facts about Cudo Compute: credential header and google.rpc `Status` error bodies. */
 export const CUDO_PROFILE: ProviderProfile = {
-  provider: Provider.CUDO,
-  credentialHeader: "X-Cudo-Api-Key",
+  provider: CUDO,
   parseProblem: (_status, body, _headers, call) => parseCudoProblem(body, call),
   // Decimals are documented as `{value: "<string>"}`; one sent as a JSON number is read from its digits.
   exactNumbers: true,
 };
+
+/** Pages followed at most when listing (a guard against a provider that never ends the list). */
+export const MAX_LIST_PAGES = 100;
+
+const unreadableList = (reason: string) =>
+  upstreamError(CUDO, { kind: "unreadable", status: 200, reason: `billing accounts: ${reason}` });
 
 /**
  * Cudo Compute's billing-account endpoints. Reads are retried, the update is not.
@@ -32,6 +38,22 @@ export class CudoClient {
       query: { pageToken },
       read: true,
     });
+  }
+
+  /** Every page of `GET /v1/billing-accounts`: follows `pageToken` until Cudo sends an empty one. */
+  async listAllBillingAccounts(): Promise<CudoBillingAccountDto[]> {
+    const items: CudoBillingAccountDto[] = [];
+    const tokens = new Set<string>();
+    let token = "";
+    for (let page = 0; page < MAX_LIST_PAGES; page += 1) {
+      const response = await this.listBillingAccounts(token || undefined);
+      if (Array.isArray(response?.billingAccounts)) items.push(...response.billingAccounts);
+      token = typeof response?.pageToken === "string" ? response.pageToken : "";
+      if (!token) return items;
+      if (tokens.has(token)) throw unreadableList("a page token came back twice");
+      tokens.add(token);
+    }
+    throw unreadableList(`the list did not end within ${MAX_LIST_PAGES} pages`);
   }
 
   /** `GET /v1/billing-accounts/{id}`. */

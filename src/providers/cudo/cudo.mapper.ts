@@ -12,7 +12,7 @@ import { type UpdateBillingAccountInput } from "./schema/update-billing-account.
 import { upstreamError } from "../../errors/upstream-error.js";
 import { numberSource } from "../../rest/exact-json.js";
 import { canonicalDecimal, parseIsoTimestamp } from "../../scalars/index.js";
-import { Provider } from "../provider.js";
+import { CUDO } from "./cudo.facts.js";
 import { assignFields, kindOf, Unreadable, unreadableValue, type MappedFields } from "../unreadable-field.js";
 import {
   type CudoBillingAccountDto,
@@ -35,7 +35,7 @@ const ADDRESS_KEYS = [
 ] as const;
 
 const unreadable = (reason: string) =>
-  upstreamError(Provider.CUDO, { kind: "unreadable", status: 200, reason });
+  upstreamError(CUDO, { kind: "unreadable", status: 200, reason });
 
 type Dto = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ const isObject = (value: unknown): value is Dto =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const bad = (path: string, value: unknown, wanted: string) =>
-  unreadableValue(Provider.CUDO, path, `is ${kindOf(value)}, not ${wanted}`);
+  unreadableValue(CUDO, path, `is ${kindOf(value)}, not ${wanted}`);
 
 /**
  * The readers below take the member `key` of `dto` (`path` is its name in Cudo's body, for the
@@ -73,7 +73,7 @@ function decimalText(holder: Dto, key: string, path: string): string | null | Un
   if (value == null || value === "") return null;
   const source = typeof value === "string" ? value : numberSource(holder, key);
   if (source === undefined) return bad(path, value, "a decimal");
-  return canonicalDecimal(source) ?? unreadableValue(Provider.CUDO, path, "is not a decimal number");
+  return canonicalDecimal(source) ?? unreadableValue(CUDO, path, "is not a decimal number");
 }
 
 /**
@@ -96,7 +96,7 @@ function timestamp(dto: Dto, key: string, path: string): Date | null | Unreadabl
   const value = dto[key];
   if (value == null || value === "") return null;
   if (typeof value !== "string") return bad(path, value, "an RFC 3339 timestamp string");
-  return parseIsoTimestamp(value) ?? unreadableValue(Provider.CUDO, path, "is not an RFC 3339 timestamp");
+  return parseIsoTimestamp(value) ?? unreadableValue(CUDO, path, "is not an RFC 3339 timestamp");
 }
 
 /** A nested message: absent → undefined; not an object → {@link Unreadable}. */
@@ -200,7 +200,7 @@ export function toCudoBillingAccount(dto: CudoBillingAccountDto | undefined): Cu
   const id = dto.id;
   if (typeof id !== "string" || !id) throw unreadable("no billing account id");
   return assignFields(new CudoBillingAccount(), {
-    provider: Provider.CUDO,
+    provider: CUDO.id,
     id,
     displayName: text(dto, "displayName", "displayName"),
     state: enumValue(dto.state, "STATE_", CudoBillingAccountState, UNSPECIFIED_STATE),

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { type Context } from "../../context.js";
 import { cudoKit } from "./cudo.loaders.js";
-import { toCudoBillingAccount, toCudoUpdateBody } from "./cudo.mapper.js";
 import { CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
 import { UpdateBillingAccountInput } from "./schema/update-billing-account.input.js";
 import { validateUpdateBillingAccountInput } from "./schema/update-billing-account.validation.js";
@@ -15,7 +14,7 @@ export class CudoResolver {
       "recharge); needs admin rights on it. Only the fields given are changed. Not retried " +
       "automatically; it sets values, so repeating it is safe.",
   })
-  async updateBillingAccount(
+  updateBillingAccount(
     @Arg("input", _type => UpdateBillingAccountInput, {
       description: "The billing account and the fields to set; at least one besides `id`.",
       validateFn: validateUpdateBillingAccountInput,
@@ -23,11 +22,6 @@ export class CudoResolver {
     input: UpdateBillingAccountInput,
     @Ctx() ctx: Context,
   ): Promise<CudoBillingAccount> {
-    const kit = ctx.use(cudoKit);
-    const response = await kit.client.updateBillingAccount(input.id, toCudoUpdateBody(input));
-    const account = toCudoBillingAccount(response);
-    // Later reads of this account in the request see the update without another call.
-    kit.account.clear(input.id).prime(input.id, account);
-    return account;
+    return ctx.use(cudoKit).updateBillingAccount(input);
   }
 }

@@ -1,7 +1,7 @@
 import { type Context } from "../../context.js";
 import { badUserInput } from "../../errors/field-errors.js";
 import { cudoKit } from "./cudo.loaders.js";
-import { Provider } from "../provider.js";
+import { CUDO, cudoSettings } from "./cudo.facts.js";
 import { segmentProblem } from "../../rest/path.js";
 import { type AccountSource } from "../../account/account-source.js";
 import { type CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
@@ -16,7 +16,7 @@ function noDefault(accounts: CudoBillingAccount[]) {
   const message =
     `This Cudo Compute credential can see ${n} billing account${n === 1 ? "" : "s"}${listed}, ` +
     "so there is no default one: pass `id` to choose the billing account.";
-  return badUserInput(message, [{ field: "id", message }], { provider: Provider.CUDO });
+  return badUserInput(message, [{ field: "id", message }], { provider: CUDO });
 }
 
 /**
@@ -25,7 +25,7 @@ function noDefault(accounts: CudoBillingAccount[]) {
  * Every path goes through the request's by-id loader, which the listing primes.
  */
 export const cudoSource: AccountSource = {
-  provider: Provider.CUDO,
+  provider: CUDO.id,
   async load(ctx: Context, id?: string | null): Promise<CudoBillingAccount> {
     const kit = ctx.use(cudoKit);
     if (id != null) {
@@ -33,12 +33,13 @@ export const cudoSource: AccountSource = {
       const problem = id.trim() ? segmentProblem(id) : "must not be blank";
       if (problem) {
         throw badUserInput(`Invalid input: id: ${problem}`, [{ field: "id", message: problem }], {
-          provider: Provider.CUDO,
+          provider: CUDO.id,
         });
       }
       return kit.account.load(id);
     }
-    if (ctx.config.cudoBillingAccountId) return kit.account.load(ctx.config.cudoBillingAccountId);
+    const configured = cudoSettings(ctx.config).billingAccountId;
+    if (configured) return kit.account.load(configured);
     const accounts = await kit.list();
     if (accounts.length !== 1) throw noDefault(accounts);
     return kit.account.load(accounts[0]!.id);

@@ -1,7 +1,7 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
 import { type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
-import { Provider } from "../provider.js";
+import { DEPICTA } from "./depicta.facts.js";
 import {
   type DepictaErrorDto,
   type DepictaProfileResponse,
@@ -45,8 +45,7 @@ function fieldErrorsOf(details: unknown, message: string, call: RestCall): Field
  * `{error, message, details, request_id}`.
  */
 export const DEPICTA_PROFILE: ProviderProfile = {
-  provider: Provider.DEPICTA,
-  credentialHeader: "X-Depicta-Api-Key",
+  provider: DEPICTA,
   parseProblem(status, body, _headers, call): UpstreamProblem {
     const dto = (body && typeof body === "object" ? body : {}) as DepictaErrorDto;
     const message = typeof dto.message === "string" ? dto.message : undefined;

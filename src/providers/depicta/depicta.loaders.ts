@@ -1,28 +1,35 @@
 import type DataLoader from "dataloader";
-import { Provider } from "../provider.js";
-import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type DepictaAccount } from "./schema/depicta-account.type.js";
+import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
 import { DepictaClient, DEPICTA_PROFILE } from "./depicta.client.js";
-import { toDepictaAccount } from "./depicta.mapper.js";
+import { DEPICTA } from "./depicta.facts.js";
+import { toDepictaAccount, toDepictaUpdateBody } from "./depicta.mapper.js";
+import { type DepictaAccount } from "./schema/depicta-account.type.js";
+import { type UpdateProfileNameInput } from "./schema/update-profile-name.input.js";
 
-/** The caller's Depicta profile is the only resource: one key. */
-export const SELF = "self";
-
-/** Per-request Depicta client and loaders. Create one per request (`ctx.use(depictaKit)`). */
+/**
+ * The request's Depicta reads and writes, in domain types. Create one per request
+ * (`ctx.use(depictaKit)`): the caller's profile is the only resource, so one profile call however
+ * many fields ask for it.
+ */
 export interface DepictaKit {
-  client: DepictaClient;
-  /** The caller's profile, keyed by {@link SELF}; primed by `updateProfileName`. */
+  /** The caller's profile, keyed by `SELF`. */
   profile: DataLoader<string, DepictaAccount>;
+  /** Set or clear the display name; Depicta answers the whole profile, which later reads reuse. */
+  updateProfileName(input: UpdateProfileNameInput): Promise<DepictaAccount>;
 }
 
-/** Build the request's Depicta kit: one profile call however many fields ask for it. */
+/** Build the request's Depicta kit. */
 export function depictaKit(ctx: Context): DepictaKit {
   const client = new DepictaClient(ctx.rest(DEPICTA_PROFILE));
-  const profile = trackedLoader<string, DepictaAccount>(ctx, Provider.DEPICTA, () => ({ method: "GET", path: "/v1/account/profile" }), async keys => {
-    const response = await client.getProfile();
-    const mapped = toDepictaAccount(response?.user);
-    return keys.map(() => mapped);
-  });
-  return { client, profile };
+  const profile = selfLoader(ctx, DEPICTA.id, { method: "GET", path: "/v1/account/profile" }, async () =>
+    toDepictaAccount((await client.getProfile())?.user),
+  );
+  return {
+    profile,
+    async updateProfileName(input) {
+      const response = await client.updateProfile(toDepictaUpdateBody(input));
+      return primeAfterWrite(profile, SELF, toDepictaAccount(response?.user));
+    },
+  };
 }

@@ -3,12 +3,12 @@ import { type UpdateProfileNameInput } from "./schema/update-profile-name.input.
 import { badUserInput } from "../../errors/field-errors.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { canonicalDecimal, Money, parseIsoTimestamp } from "../../scalars/index.js";
-import { Provider } from "../provider.js";
+import { DEPICTA } from "./depicta.facts.js";
 import { assignFields, unreadableValue } from "../unreadable-field.js";
 import { type DepictaUpdateProfileBody, type DepictaUserDto } from "./depicta.dto.js";
 
 const unreadable = (reason: string) =>
-  upstreamError(Provider.DEPICTA, { kind: "unreadable", status: 200, reason });
+  upstreamError(DEPICTA, { kind: "unreadable", status: 200, reason });
 
 // Readers of required values: undefined means "missing or malformed".
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
@@ -25,13 +25,13 @@ const isStringList = (value: unknown) =>
 const optionalTimestamp = (value: unknown, key: string) =>
   value == null
     ? null
-    : (instant(value) ?? unreadableValue(Provider.DEPICTA, `user.${key}`, "is not an ISO 8601 timestamp"));
+    : (instant(value) ?? unreadableValue(DEPICTA, `user.${key}`, "is not an ISO 8601 timestamp"));
 
 /** Optional decimals: null/absent → null; anything but a decimal string → an error at that field. */
 const optionalDecimal = (value: unknown, key: string) =>
   value == null
     ? null
-    : (decimal(value) ?? unreadableValue(Provider.DEPICTA, `user.${key}`, "is not a decimal string"));
+    : (decimal(value) ?? unreadableValue(DEPICTA, `user.${key}`, "is not a decimal string"));
 
 /** Exact EUR for a cent amount: 2500 → "25.00", 5 → "0.05", -150 → "-1.50". */
 export function centsToEur(cents: number): string {
@@ -73,7 +73,7 @@ export function toDepictaAccount(dto: DepictaUserDto | undefined): DepictaAccoun
   if (problems.length > 0) throw unreadable(problems.join("; "));
 
   return assignFields(new DepictaAccount(), {
-    provider: Provider.DEPICTA,
+    provider: DEPICTA.id,
     id,
     name: (raw.name as string | null | undefined) ?? null,
     email,

@@ -1,7 +1,7 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
 import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
-import { Provider } from "../provider.js";
+import { DIFFIO } from "./diffio.facts.js";
 import {
   type DiffioErrorDto,
   type DiffioGetSettingsResponse,
@@ -19,8 +19,7 @@ const FIELD_PATHS: [prefix: string, field: string][] = [
 
 /** HTTP-level facts about Diffio: credential header and `{error, code}` error bodies. */
 export const DIFFIO_PROFILE: ProviderProfile = {
-  provider: Provider.DIFFIO,
-  credentialHeader: "X-Diffio-Api-Key",
+  provider: DIFFIO,
   parseProblem(status, body): UpstreamProblem {
     const dto = (body && typeof body === "object" ? body : {}) as DiffioErrorDto;
     const message = typeof dto.error === "string" ? dto.error : undefined;

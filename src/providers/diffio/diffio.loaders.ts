@@ -1,28 +1,36 @@
 import type DataLoader from "dataloader";
-import { Provider } from "../provider.js";
-import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type DiffioAccount } from "./schema/diffio-account.type.js";
+import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
 import { DiffioClient, DIFFIO_PROFILE } from "./diffio.client.js";
-import { toDiffioAccount } from "./diffio.mapper.js";
+import { DIFFIO } from "./diffio.facts.js";
+import { toDiffioAccount, toDiffioUpdateBody } from "./diffio.mapper.js";
+import { type DiffioAccount } from "./schema/diffio-account.type.js";
+import { type UpdateBillingPolicyInput } from "./schema/update-billing-policy.input.js";
 
-/** The caller's Diffio account is the only resource: one key. */
-export const SELF = "self";
-
-/** Per-request Diffio client and loaders. Create one per request (through `ctx.use(diffioKit)`). */
+/**
+ * The request's Diffio reads and writes, in domain types. Create one per request (through
+ * `ctx.use(diffioKit)`): the caller's account is the only resource, so one settings call however
+ * many fields ask for it.
+ */
 export interface DiffioKit {
-  client: DiffioClient;
-  /** The caller's account settings, keyed by {@link SELF}; primed by `updateBillingPolicy`. */
+  /** The caller's account settings, keyed by `SELF`. */
   account: DataLoader<string, DiffioAccount>;
+  /** Store a billing policy; later reads in the request see it without another call. */
+  updateBillingPolicy(input: UpdateBillingPolicyInput): Promise<DiffioAccount>;
 }
 
-/** Build the request's Diffio kit: one settings call however many fields ask for it. */
+/** Build the request's Diffio kit. */
 export function diffioKit(ctx: Context): DiffioKit {
   const client = new DiffioClient(ctx.rest(DIFFIO_PROFILE));
-  const account = trackedLoader<string, DiffioAccount>(ctx, Provider.DIFFIO, () => ({ method: "POST", path: "/v1/account/settings/get" }), async keys => {
+  const account = selfLoader(ctx, DIFFIO.id, { method: "POST", path: "/v1/account/settings/get" }, async () => {
     const response = await client.getSettings();
-    const mapped = toDiffioAccount(response?.account, response?.apiKeyId);
-    return keys.map(() => mapped);
+    return toDiffioAccount(response?.account, response?.apiKeyId);
   });
-  return { client, account };
+  return {
+    account,
+    async updateBillingPolicy(input) {
+      const response = await client.updateSettings(toDiffioUpdateBody(input));
+      return primeAfterWrite(account, SELF, toDiffioAccount(response?.account, response?.apiKeyId));
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { DiffioBillingPolicyType } from "./schema/diffio-billing-policy-type.enu
 import { type UpdateBillingPolicyInput } from "./schema/update-billing-policy.input.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
-import { Provider } from "../provider.js";
+import { DIFFIO } from "./diffio.facts.js";
 import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
 import { type DiffioAccountDto, type DiffioUpdateSettingsBody } from "./diffio.dto.js";
 
@@ -18,20 +18,20 @@ const POLICY_TO_WIRE = {
 } as const;
 
 const unreadable = (reason: string) =>
-  upstreamError(Provider.DIFFIO, { kind: "unreadable", status: 200, reason });
+  upstreamError(DIFFIO, { kind: "unreadable", status: 200, reason });
 
 /** Optional timestamps: absent → null; anything but an ISO 8601 string → an error at that field. */
 function timestamp(value: unknown, path: string): Date | null | Unreadable {
   if (value == null || value === "") return null;
   const date = typeof value === "string" ? parseIsoTimestamp(value) : undefined;
-  return date ?? unreadableValue(Provider.DIFFIO, path, "is not an ISO 8601 timestamp");
+  return date ?? unreadableValue(DIFFIO, path, "is not an ISO 8601 timestamp");
 }
 
 /** Optional texts: absent → `fallback`; present but not a string → an error at that field. */
 function text(value: unknown, path: string, fallback: string | null = null): string | null | Unreadable {
   if (value == null) return fallback;
   if (typeof value === "string") return value;
-  return unreadableValue(Provider.DIFFIO, path, `is ${kindOf(value)}, not text`);
+  return unreadableValue(DIFFIO, path, `is ${kindOf(value)}, not text`);
 }
 
 /**
@@ -48,7 +48,7 @@ export function toDiffioAccount(dto: DiffioAccountDto | undefined, apiKeyId?: st
   if (!type) throw unreadable(`unknown billing policy type "${String(wirePolicy.type).slice(0, 40)}"`);
 
   return assignFields(new DiffioAccount(), {
-    provider: Provider.DIFFIO,
+    provider: DIFFIO.id,
     id: dto.userId,
     userId: dto.userId,
     apiKeyId: apiKeyId ?? null,

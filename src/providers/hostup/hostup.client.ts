@@ -1,7 +1,7 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
 import { type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
-import { Provider } from "../provider.js";
+import { HOSTUP } from "./hostup.facts.js";
 import {
   type HostupMeDto,
   type HostupPreferencesDto,
@@ -31,8 +31,7 @@ function fieldErrorsOf(dto: HostupProblemDto, call: RestCall): FieldError[] {
  * the headers in the rest client when the body lacks them.
  */
 export const HOSTUP_PROFILE: ProviderProfile = {
-  provider: Provider.HOSTUP,
-  credentialHeader: "X-Hostup-Api-Key",
+  provider: HOSTUP,
   parseProblem(_status, body, _headers, call): UpstreamProblem {
     const dto = (body && typeof body === "object" ? body : {}) as HostupProblemDto;
     return {

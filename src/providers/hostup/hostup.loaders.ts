@@ -1,33 +1,38 @@
 import type DataLoader from "dataloader";
-import { Provider } from "../provider.js";
-import { trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
-import { type HostupAccount } from "./schema/hostup-account.type.js";
+import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
 import { HostupClient, HOSTUP_PROFILE } from "./hostup.client.js";
-import { toHostupAccount, toHostupAccountId } from "./hostup.mapper.js";
+import { HOSTUP } from "./hostup.facts.js";
+import { toHostupAccount, toHostupAccountId, toHostupPatchBody } from "./hostup.mapper.js";
+import { type HostupAccount } from "./schema/hostup-account.type.js";
+import { type PatchPreferencesInput } from "./schema/patch-preferences.input.js";
 
-/** The caller's Hostup account is the only resource: one key. */
-export const SELF = "self";
-
-/** Per-request Hostup client and loaders. Create one per request (through `ctx.use(hostupKit)`). */
+/**
+ * The request's Hostup reads and writes, in domain types. Create one per request (through
+ * `ctx.use(hostupKit)`): the caller's account is the only resource.
+ */
 export interface HostupKit {
-  client: HostupClient;
-  /** The caller's account id (`GET /api/v2/me`), keyed by {@link SELF}; loaded only when needed. */
+  /** The caller's account id (`GET /api/v2/me`), keyed by `SELF`; loaded only when needed. */
   me: DataLoader<string, string>;
-  /** The caller's preferences, keyed by {@link SELF}; primed by `patchPreferences`. */
+  /** The caller's preferences, keyed by `SELF`. */
   preferences: DataLoader<string, HostupAccount>;
+  /** Change some preferences; Hostup answers all of them, which later reads reuse. */
+  patchPreferences(input: PatchPreferencesInput): Promise<HostupAccount>;
 }
 
 /** Build the request's Hostup kit: at most one `/me` and one preferences call per request. */
 export function hostupKit(ctx: Context): HostupKit {
   const client = new HostupClient(ctx.rest(HOSTUP_PROFILE));
-  const me = trackedLoader<string, string>(ctx, Provider.HOSTUP, () => ({ method: "GET", path: "/api/v2/me" }), async keys => {
-    const id = toHostupAccountId(await client.getMe());
-    return keys.map(() => id);
-  });
-  const preferences = trackedLoader<string, HostupAccount>(ctx, Provider.HOSTUP, () => ({ method: "GET", path: "/api/v2/me/preferences" }), async keys => {
-    const account = toHostupAccount(await client.getPreferences());
-    return keys.map(() => account);
-  });
-  return { client, me, preferences };
+  const me = selfLoader(ctx, HOSTUP.id, { method: "GET", path: "/api/v2/me" }, async () => toHostupAccountId(await client.getMe()));
+  const preferences = selfLoader(ctx, HOSTUP.id, { method: "GET", path: "/api/v2/me/preferences" }, async () =>
+    toHostupAccount(await client.getPreferences()),
+  );
+  return {
+    me,
+    preferences,
+    async patchPreferences(input) {
+      const account = toHostupAccount(await client.patchPreferences(toHostupPatchBody(input)));
+      return primeAfterWrite(preferences, SELF, account);
+    },
+  };
 }

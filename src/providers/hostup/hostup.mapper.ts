@@ -20,7 +20,7 @@ import { HostupSeparateInvoices } from "./schema/hostup-separate-invoices.type.j
 import { type PatchPreferencesInput } from "./schema/patch-preferences.input.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
-import { Provider } from "../provider.js";
+import { HOSTUP } from "./hostup.facts.js";
 import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
 import {
   type HostupActionsDto,
@@ -44,7 +44,7 @@ const STATUS_FROM_WIRE: Record<string, HostupCardAutoChargeStatus> = {
 };
 
 const unreadable = (reason: string) =>
-  upstreamError(Provider.HOSTUP, { kind: "unreadable", status: 200, reason });
+  upstreamError(HOSTUP, { kind: "unreadable", status: 200, reason });
 
 type Json = Record<string, unknown>;
 
@@ -73,13 +73,13 @@ const text = (value: unknown, path: string): string | null | Unreadable =>
     ? null
     : typeof value === "string"
       ? value
-      : unreadableValue(Provider.HOSTUP, path, `is ${kindOf(value)}, not text`);
+      : unreadableValue(HOSTUP, path, `is ${kindOf(value)}, not text`);
 
 /** `optedOutAt`: absent → null; anything but an ISO 8601 string → an error at that field. */
 const timestamp = (value: unknown, path: string): Date | null | Unreadable => {
   if (value == null || value === "") return null;
   const date = typeof value === "string" ? parseIsoTimestamp(value) : undefined;
-  return date ?? unreadableValue(Provider.HOSTUP, path, "is not an ISO 8601 timestamp");
+  return date ?? unreadableValue(HOSTUP, path, "is not an ISO 8601 timestamp");
 };
 
 function canToggle(
@@ -203,7 +203,7 @@ export function toHostupAccount(dto: HostupPreferencesDto | undefined): HostupAc
   if (!root) throw unreadable("no preferences object");
   if (!SECTIONS.some(section => root[section] != null)) throw unreadable("no preferences in the object");
   return Object.assign(new HostupAccount(), {
-    provider: Provider.HOSTUP,
+    provider: HOSTUP.id,
     localization: localization(object(root.localization, "localization")),
     notifications: notifications(object(root.notifications, "notifications")),
     security: security(object(root.security, "security")),

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver } from "type-graphql";
 import { type Context } from "../../context.js";
-import { hostupKit, SELF } from "./hostup.loaders.js";
-import { toHostupAccount, toHostupPatchBody } from "./hostup.mapper.js";
+import { SELF } from "../../rest/tracked-loader.js";
+import { hostupKit } from "./hostup.loaders.js";
 import { HostupAccount } from "./schema/hostup-account.type.js";
 import { PatchPreferencesInput } from "./schema/patch-preferences.input.js";
 import { validatePatchPreferencesInput } from "./schema/patch-preferences.validation.js";
@@ -26,7 +26,7 @@ export class HostupResolver {
       "refuses the whole change (FORBIDDEN) when a scope is missing. Not retried automatically; " +
       "it sets values, so repeating it is safe.",
   })
-  async patchPreferences(
+  patchPreferences(
     @Arg("input", _type => PatchPreferencesInput, {
       description: "The preferences to change; at least one field.",
       validateFn: validatePatchPreferencesInput,
@@ -34,10 +34,6 @@ export class HostupResolver {
     input: PatchPreferencesInput,
     @Ctx() ctx: Context,
   ): Promise<HostupAccount> {
-    const kit = ctx.use(hostupKit);
-    const account = toHostupAccount(await kit.client.patchPreferences(toHostupPatchBody(input)));
-    // Later reads in this request see the updated preferences without another call.
-    kit.preferences.clear(SELF).prime(SELF, account);
-    return account;
+    return ctx.use(hostupKit).patchPreferences(input);
   }
 }

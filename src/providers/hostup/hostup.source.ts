@@ -1,8 +1,9 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { type Context } from "../../context.js";
 import { errorNotCallersAccount } from "../../errors/not-found.js";
-import { hostupKit, SELF } from "./hostup.loaders.js";
-import { Provider } from "../provider.js";
+import { SELF } from "../../rest/tracked-loader.js";
+import { hostupKit } from "./hostup.loaders.js";
+import { HOSTUP } from "./hostup.facts.js";
 import { type AccountSource } from "../../account/account-source.js";
 import { selectsField } from "../../account/selection.js";
 import { type HostupAccount } from "./schema/hostup-account.type.js";
@@ -13,7 +14,7 @@ import { type HostupAccount } from "./schema/hostup-account.type.js";
  * is returned.
  */
 export const hostupSource: AccountSource = {
-  provider: Provider.HOSTUP,
+  provider: HOSTUP.id,
   async load(ctx: Context, id?: string | null, info?: GraphQLResolveInfo): Promise<HostupAccount> {
     const kit = ctx.use(hostupKit);
     const account = kit.preferences.load(SELF);
@@ -26,7 +27,7 @@ export const hostupSource: AccountSource = {
     // the preferences read fails, and never returns data.
     account.catch(() => undefined);
     const ownId = await kit.me.load(SELF);
-    if (id !== ownId) throw errorNotCallersAccount(Provider.HOSTUP, id);
+    if (id !== ownId) throw errorNotCallersAccount(HOSTUP, id);
     return account;
   },
 };

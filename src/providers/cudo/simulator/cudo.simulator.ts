@@ -1,3 +1,5 @@
+import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { CUDO_DEMO_KEYS } from "./cudo.sim-state.js";
 import { Decimal } from "decimal.js";
 import {
   bearerToken,
@@ -478,3 +480,9 @@ export async function startCudoSimulator(options: { port?: number } = {}): Promi
   const sim = await startSimServer(cudoHandler(state), options);
   return { ...sim, state };
 }
+
+/** The simulator as the module offers it to the core: started on demand, with the server's demo key. */
+export const cudoSimulator: ProviderSimulator = {
+  demoKey: CUDO_DEMO_KEYS.owner,
+  start: () => startCudoSimulator(),
+};

@@ -1,3 +1,4 @@
+import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
 import { randomUUID } from "node:crypto";
 
 import {
@@ -342,3 +343,9 @@ export async function startDepictaSimulator(
   });
   return { ...sim, state };
 }
+
+/** The simulator as the module offers it to the core: started on demand, with the server's demo key. */
+export const depictaSimulator: ProviderSimulator = {
+  demoKey: DEPICTA_DEMO_KEYS.main,
+  start: () => startDepictaSimulator(),
+};

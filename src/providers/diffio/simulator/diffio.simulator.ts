@@ -1,3 +1,4 @@
+import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
 import {
   INVALID_JSON,
   startSimServer,
@@ -177,3 +178,9 @@ export async function startDiffioSimulator(options: { port?: number } = {}): Pro
   const sim = await startSimServer(diffioHandler(state), options);
   return { ...sim, state };
 }
+
+/** The simulator as the module offers it to the core: started on demand, with the server's demo key. */
+export const diffioSimulator: ProviderSimulator = {
+  demoKey: DIFFIO_DEMO_KEYS.admin,
+  start: () => startDiffioSimulator(),
+};

@@ -1,3 +1,5 @@
+import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { HOSTUP_DEMO_KEYS as DEMO_KEYS } from "./hostup.sim-state.js";
 import { randomInt } from "node:crypto";
 import {
   INVALID_JSON,
@@ -409,3 +411,9 @@ export async function startHostupSimulator(
   const sim = await startSimServer(hostupHandler(state), options);
   return { ...sim, state };
 }
+
+/** The simulator as the module offers it to the core: started on demand, with the server's demo key. */
+export const hostupSimulator: ProviderSimulator = {
+  demoKey: DEMO_KEYS.full,
+  start: () => startHostupSimulator(),
+};

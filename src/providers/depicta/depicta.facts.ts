@@ -1,0 +1,17 @@
+import { type ProviderFacts } from "../provider-facts.js";
+
+/** Depicta as the core sees it (see `../provider-facts.ts`). */
+export const DEPICTA = {
+  id: "DEPICTA",
+  name: "Depicta",
+  description: "Depicta (api.depicta.ai): user profile and credit balance.",
+  credentialHeader: "X-Depicta-Api-Key",
+  defaultBaseUrl: "https://api.depicta.ai",
+  accountTypeName: "DepictaAccount",
+  accountIdMeaning: "Depicta user UUID",
+  exampleFields: "name balanceEur",
+  // Depicta documents a limit of 10 requests in flight per API key.
+  maxConcurrencyPerCredential: 10,
+  // Depicta keys are `dpct_…`; a provider may echo one into data (`user.name`).
+  keyShapes: [/\bdpct_[A-Za-z0-9_-]{8,}/g],
+} as const satisfies ProviderFacts;

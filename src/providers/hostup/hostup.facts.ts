@@ -1,0 +1,13 @@
+import { type ProviderFacts } from "../provider-facts.js";
+
+/** Hostup as the core sees it (see `../provider-facts.ts`). */
+export const HOSTUP = {
+  id: "HOSTUP",
+  name: "Hostup",
+  description: "Hostup (cloud.hostup.se): control-panel account preferences.",
+  credentialHeader: "X-Hostup-Api-Key",
+  defaultBaseUrl: "https://cloud.hostup.se",
+  accountTypeName: "HostupAccount",
+  accountIdMeaning: "Hostup client id",
+  exampleFields: "localization { timezone }",
+} as const satisfies ProviderFacts;
