@@ -13,6 +13,7 @@ import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { type ProviderId } from "./providers/provider-facts.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
+import { type ProviderModule } from "./providers/provider-module.js";
 import { type ConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
@@ -34,6 +35,11 @@ export interface StartOptions {
   transport?: Transport;
   /** OpenTelemetry tracing (`observability/tracing.ts`), started by the caller; shut down by `stop()`. */
   tracing?: Tracing;
+  /**
+   * The provider modules to serve (default: `PROVIDER_MODULES`); `config` must be loaded for the
+   * same list. Tests serve an extra module to prove a provider is a folder plus a line.
+   */
+  modules?: readonly ProviderModule[];
   /** Further Apollo plugins (tests); any turns the prepared path off, as `server.ts` logs. */
   apolloPlugins?: ApolloServerPlugin<Context>[];
 }
@@ -63,7 +69,7 @@ export interface RunningAccountGraph {
  * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
  */
 export async function startAccountGraph(config: Config, options: StartOptions = {}): Promise<RunningAccountGraph> {
-  const providers = PROVIDER_MODULES;
+  const providers = options.modules ?? PROVIDER_MODULES;
   const logger =
     options.logger ?? createLogger(config, { credentialHeaders: providers.map(p => p.credentialHeader), destination: options.logDestination });
   // Simulator code is imported only here, in simulated mode: a live process never loads it.
@@ -171,7 +177,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 }
 
 // Sandbox opens with each provider's demo key in its credential header, so every query works.
-function sandboxHeaders(providers: typeof PROVIDER_MODULES, simulators: Simulators): Record<string, string> {
+function sandboxHeaders(providers: readonly ProviderModule[], simulators: Simulators): Record<string, string> {
   return Object.fromEntries(providers.map(p => [p.credentialHeader, simulators.demoKeys[p.id]!]));
 }
 
