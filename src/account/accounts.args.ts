@@ -12,12 +12,9 @@ export class AccountArgs {
   id?: string | null;
 }
 
-/** Arguments of `accounts`. */
+/** Arguments of `accounts`. The description of `providers` counts the modules (`account-descriptions.ts`). */
 @ArgsType()
 export class AccountsArgs {
-  @Field(_type => [providerEnum()], {
-    nullable: true,
-    description: "Providers to read, in this order (default: all four).",
-  })
+  @Field(_type => [providerEnum()], { nullable: true })
   providers?: ProviderId[] | null;
 }
