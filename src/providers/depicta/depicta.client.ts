@@ -8,12 +8,8 @@ import {
   type DepictaUpdateProfileBody,
 } from "./depicta.dto.js";
 
-/**
- * Depicta's documented limit: "max 10 concurrent requests" per API key, the next one gets 429
- * `rate_limited` (depicta.ai/docs/reference/error-codes, "Rate limiting"). The process-wide
- * limiter in `AppDeps.limiters` keeps us at or under it per credential.
- */
-export const DEPICTA_MAX_CONCURRENCY = 10;
+/** Depicta's documented limit of requests in flight per API key (`maxConcurrencyPerCredential`). */
+export const DEPICTA_MAX_CONCURRENCY = DEPICTA.maxConcurrencyPerCredential;
 
 const PROFILE_PATH = "/v1/account/profile";
 

@@ -10,7 +10,8 @@ export const DEPICTA = {
   accountTypeName: "DepictaAccount",
   accountIdMeaning: "Depicta user UUID",
   exampleFields: "name balanceEur",
-  // Depicta documents a limit of 10 requests in flight per API key.
+  // "max 10 concurrent requests" per API key; the next one gets 429 `rate_limited`
+  // (depicta.ai/docs/reference/error-codes, "Rate limiting"). The core's limiter keeps us under it.
   maxConcurrencyPerCredential: 10,
   // Depicta keys are `dpct_…`; a provider may echo one into data (`user.name`).
   keyShapes: [/\bdpct_[A-Za-z0-9_-]{8,}/g],
