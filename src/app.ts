@@ -3,7 +3,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
 import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
-import { type AppDeps, type Context } from "./context.js";
+import { credentialHeaders, type AppDeps, type Context } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
@@ -101,7 +101,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     config,
     logger,
     transport,
-    providers,
+    credentialHeaders: credentialHeaders(providers),
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     circuits,
@@ -138,6 +138,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   let ready = false;
   const app = createHttpApp({
     deps,
+    providers,
     apollo,
     prepared,
     metrics,

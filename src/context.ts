@@ -23,8 +23,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   transport: Transport;
-  /** The providers served, in schema order (from the module list). */
-  providers: readonly ProviderFacts[];
+  /** Each provider's credential header, lower case ({@link credentialHeaders} of the module list). */
+  credentialHeaders: Readonly<Record<ProviderId, string>>;
   /** Effective endpoints: live URLs, or the simulators' loopback URLs and demo keys. */
   endpoints: Record<ProviderId, ProviderEndpoint>;
   retry: RetryPolicy;
@@ -43,8 +43,6 @@ export interface Context {
   readonly config: Config;
   readonly logger: Logger;
   readonly requestId: string;
-  /** The providers served, in schema order. */
-  readonly providers: readonly ProviderFacts[];
   /** True when the request presented one of the `API_TOKENS`. */
   readonly callerAuthenticated: boolean;
   /** Upstream calls made so far by this request. */
@@ -80,7 +78,6 @@ export function createContext(
     const text = Array.isArray(value) ? value[0] : value;
     return text?.trim() || undefined;
   };
-  const headerOf = headerTable(deps.providers);
   const kits = new Map<unknown, unknown>();
   const upstream = new UpstreamRecorder(deps.upstreamListeners);
   const budget = new UpstreamBudget(deps.config.upstreamCallBudget);
@@ -88,11 +85,10 @@ export function createContext(
     config: deps.config,
     logger: deps.logger,
     requestId,
-    providers: deps.providers,
     callerAuthenticated,
     upstream,
     trace,
-    credential: provider => read(headerOf[provider]!) ?? deps.endpoints[provider]!.apiKey,
+    credential: provider => read(deps.credentialHeaders[provider]!) ?? deps.endpoints[provider]!.apiKey,
     rest: profile =>
       new RestClient({
         profile,
@@ -118,12 +114,4 @@ export function createContext(
     },
   };
   return ctx;
-}
-
-// Built once per provider list, not per request: contexts are made for every request.
-const headerTables = new WeakMap<readonly ProviderFacts[], Readonly<Record<ProviderId, string>>>();
-function headerTable(providers: readonly ProviderFacts[]): Readonly<Record<ProviderId, string>> {
-  let table = headerTables.get(providers);
-  if (!table) headerTables.set(providers, (table = credentialHeaders(providers)));
-  return table;
 }

@@ -8,10 +8,12 @@ import { type Config } from "./config.js";
  * (`loggableError` in `errors/redact.ts`), so no secret reaches a log.
  */
 export function redactPaths(credentialHeaders: readonly string[]): string[] {
-  const headers = ["authorization", ...credentialHeaders.map(h => h.toLowerCase())];
+  const headers = credentialHeaders.map(h => `["${h.toLowerCase()}"]`);
   return [
-    ...headers.map(h => (h === "authorization" ? "req.headers.authorization" : `req.headers["${h}"]`)),
-    ...headers.map(h => (h === "authorization" ? "headers.authorization" : `headers["${h}"]`)),
+    "req.headers.authorization",
+    ...headers.map(h => `req.headers${h}`),
+    "headers.authorization",
+    ...headers.map(h => `headers${h}`),
     "*.apiKey",
     "*.credential",
     "*.token",

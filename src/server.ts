@@ -96,6 +96,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   }).protect();
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
   const finish = responseFinisher({
+    providers: options.providers,
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),

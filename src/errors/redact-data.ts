@@ -16,28 +16,25 @@ export interface DataRedactor {
 }
 
 /**
- * A redactor for `credentials` (undefined and short ones are skipped) and for the providers'
- * documented key formats, `keyShapes` (global regexps, from each module's facts): whoever's key
- * it is, a key-shaped token is a key.
+ * The providers' documented key formats (each module's `keyShapes`) as one global regexp, so a
+ * string is scanned once for all of them; undefined when no provider declares one. Build it once.
  */
-export function dataRedactor(credentials: readonly (string | undefined)[], keyShapes: readonly RegExp[] = []): DataRedactor {
+export function combineKeyShapes(shapes: readonly RegExp[]): RegExp | undefined {
+  return shapes.length ? new RegExp(shapes.map(s => s.source).join("|"), "g") : undefined;
+}
+
+/**
+ * A redactor for `credentials` (undefined and short ones are skipped) and for `keyShapes`
+ * ({@link combineKeyShapes}): whoever's key it is, a key-shaped token is a key.
+ */
+export function dataRedactor(credentials: readonly (string | undefined)[], keyShapes?: RegExp): DataRedactor {
   const known = [...new Set(credentials.filter((c): c is string => !!c && c.length >= 4))];
-  const shapes = combined(keyShapes);
   const redact = (text: string): string => {
     let out = text;
     for (const credential of known) out = redactRuns(out, credential);
-    return shapes ? out.replace(shapes, REDACTED) : out;
+    return keyShapes ? out.replace(keyShapes, REDACTED) : out;
   };
   return { redact };
-}
-
-// One pass for every provider's key shapes, compiled once per list (redactors are per response).
-const combinedShapes = new WeakMap<readonly RegExp[], RegExp | undefined>();
-function combined(keyShapes: readonly RegExp[]): RegExp | undefined {
-  if (!combinedShapes.has(keyShapes)) {
-    combinedShapes.set(keyShapes, keyShapes.length ? new RegExp(keyShapes.map(s => s.source).join("|"), "g") : undefined);
-  }
-  return combinedShapes.get(keyShapes);
 }
 
 // Replace the runs of `text` that are a prefix, a suffix or the whole of `credential` (see

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { type ProviderRef } from "../providers/provider-facts.js";
+import { type ProviderId, type ProviderRef } from "../providers/provider-facts.js";
 import { ErrorCode } from "./codes.js";
 import { type FieldError } from "./field-errors.js";
 
@@ -139,7 +139,7 @@ export function networkWords(reason: string): string {
   return NETWORK_WORDS[reason] ?? "could not be reached";
 }
 
-function fromStatus(provider: ProviderRef["id"], name: string, status: number, problem: UpstreamProblem) {
+function fromStatus(provider: ProviderId, name: string, status: number, problem: UpstreamProblem) {
   const code = codeForStatus(status);
   const retryable = status >= 500 || status === 429 || status === 408;
   const verb = VERBS[code] ?? (status >= 500 ? "failed" : "answered unexpectedly");

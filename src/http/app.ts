@@ -6,6 +6,7 @@ import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
 import { type RequestTrace } from "../observability/trace-context.js";
+import { type ProviderFacts } from "../providers/provider-facts.js";
 import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
@@ -17,6 +18,8 @@ import { queryTooLarge } from "./query-size.js";
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
   deps: AppDeps;
+  /** The providers served (CORS allows their credential headers; the production page names them). */
+  providers: readonly ProviderFacts[];
   apollo: ApolloServer<Context>;
   /** Answers operations Apollo has already vetted, without its per-request pipeline. */
   prepared?: PreparedPath;
@@ -59,9 +62,9 @@ type RefusalReason =
  * authentication with `API_TOKENS`, request ids, and draining on shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
-  const { deps, apollo } = options;
+  const { deps, apollo, providers } = options;
   const authorized = tokenMatcher(deps.config.apiTokens);
-  const allowHeaders = allowedHeaders(deps.providers.map(p => p.credentialHeader));
+  const allowHeaders = allowedHeaders(providers.map(p => p.credentialHeader));
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
@@ -169,7 +172,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
     // Production has no Sandbox: a browser gets a page saying how to explore instead of a CSRF error.
-    if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config, deps.providers));
+    if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config, providers));
     const caller = authorized(headers.get("authorization"));
     if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');

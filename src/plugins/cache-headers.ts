@@ -1,14 +1,8 @@
-import { type ProviderFacts } from "../providers/provider-facts.js";
 import { type FinishedRequest } from "./finished-request.js";
 
-// `Vary` on authorization and every provider's credential header, joined once per provider list.
-const varyValues = new WeakMap<readonly ProviderFacts[], string>();
-function vary(providers: readonly ProviderFacts[]): string {
-  let value = varyValues.get(providers);
-  if (value === undefined) {
-    varyValues.set(providers, (value = ["authorization", ...providers.map(p => p.credentialHeader.toLowerCase())].join(", ")));
-  }
-  return value;
+/** The `Vary` value of every answer: authorization and each provider's credential header. */
+export function varyHeader(credentialHeaders: readonly string[]): string {
+  return ["authorization", ...credentialHeaders.map(h => h.toLowerCase())].join(", ");
 }
 
 /**
@@ -18,9 +12,9 @@ function vary(providers: readonly ProviderFacts[]): string {
  * the same freshness, so the policy is decided once per response instead of per field (Apollo's
  * cache-control plugin instruments every resolver to compute the same result).
  */
-export function setCacheHeaders(request: FinishedRequest, maxAgeSeconds: number): void {
+export function setCacheHeaders(request: FinishedRequest, maxAgeSeconds: number, vary: string): void {
   const { operation, response, errors } = request;
-  response.http.headers.set("vary", vary(request.contextValue.providers));
+  response.http.headers.set("vary", vary);
   if (maxAgeSeconds <= 0 || operation?.operation !== "query" || errors?.length) return;
   const body = response.body.kind === "single" ? response.body.singleResult : undefined;
   if (body?.errors?.length) return;

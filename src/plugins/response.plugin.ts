@@ -1,14 +1,16 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { type Context } from "../context.js";
-import { dataRedactor, redactData } from "../errors/redact-data.js";
+import { combineKeyShapes, dataRedactor, redactData } from "../errors/redact-data.js";
 import { type ProviderFacts } from "../providers/provider-facts.js";
-import { setCacheHeaders } from "./cache-headers.js";
+import { setCacheHeaders, varyHeader } from "./cache-headers.js";
 import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 import { answerErrorCodes, type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
 
 /** What {@link responseFinisher} does to each response. */
 export interface ResponsePluginOptions {
+  /** The providers served: whose credentials and key shapes are redacted, whose headers `Vary` names. */
+  providers: readonly ProviderFacts[];
   /** `max-age` of successful queries' private cache hint; 0 for none. */
   cacheMaxAgeSeconds: number;
   /** Whether this request's response carries `extensions.upstreamCalls`. */
@@ -19,23 +21,15 @@ export interface ResponsePluginOptions {
 /** Finishes a response; see {@link responseFinisher}. */
 export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
 
-// Every provider's key shapes, gathered once per provider list.
-const keyShapeLists = new WeakMap<readonly ProviderFacts[], readonly RegExp[]>();
-function keyShapes(providers: readonly ProviderFacts[]): readonly RegExp[] {
-  let shapes = keyShapeLists.get(providers);
-  if (!shapes) keyShapeLists.set(providers, (shapes = providers.flatMap(p => p.keyShapes ?? [])));
-  return shapes;
-}
-
 // A provider may echo the caller's key into data (a profile's display name): the request's own
 // credentials, runs of them and key-shaped tokens are redacted from data as they are from errors.
-function redactResponseData(request: FinishedRequest): void {
+function redactResponseData(request: FinishedRequest, providers: readonly ProviderFacts[], keyShapes: RegExp | undefined): void {
   const { body } = request.response;
   if (body.kind !== "single" || !body.singleResult.data) return;
   const ctx = request.contextValue;
   const redactor = dataRedactor(
-    ctx.providers.map(provider => ctx.credential(provider.id)),
-    keyShapes(ctx.providers),
+    providers.map(provider => ctx.credential(provider.id)),
+    keyShapes,
   );
   body.singleResult.data = redactData(body.singleResult.data, redactor);
 }
@@ -48,9 +42,13 @@ function redactResponseData(request: FinishedRequest): void {
  * response alike (and both produce the same request span).
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
+  const { providers } = options;
+  // Derived from the provider list once, not per response.
+  const keyShapes = combineKeyShapes(providers.flatMap(p => p.keyShapes ?? []));
+  const vary = varyHeader(providers.map(p => p.credentialHeader));
   return (request, timing) => {
-    redactResponseData(request);
-    setCacheHeaders(request, options.cacheMaxAgeSeconds);
+    redactResponseData(request, providers, keyShapes);
+    setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
     const { trace } = request.contextValue;
     if (trace) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
-import { dataRedactor, redactData } from "../../src/errors/redact-data.js";
+import { combineKeyShapes, dataRedactor, redactData } from "../../src/errors/redact-data.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 
 // The documented key formats, as the modules declare them (`keyShapes` in each `*.facts.ts`).
-const KEY_SHAPES = PROVIDER_MODULES.flatMap(m => m.keyShapes ?? []);
+const KEY_SHAPES = combineKeyShapes(PROVIDER_MODULES.flatMap(m => m.keyShapes ?? []));
 
 const KEY = "hostup_demo_full_7c41e9a2d0b35f68";
 

@@ -48,8 +48,6 @@ export interface TestSims extends Simulators {
 export function typedSims(sims: Simulators): TestSims {
   return {
     ...sims,
-    endpoints: config => sims.endpoints(config),
-    close: () => sims.close(),
     diffio: sims.running.DIFFIO as RunningDiffioSim,
     hostup: sims.running.HOSTUP as RunningHostupSim,
     cudo: sims.running.CUDO as RunningCudoSim,
