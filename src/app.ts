@@ -1,26 +1,24 @@
 import { type AddressInfo } from "node:net";
 import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
-import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
 import { credentialHeaders, type AppDeps, type Context } from "./context.js";
 import { createHttpApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
-import { createMetrics } from "./observability/metrics.js";
+import { createMetrics, observeDocumentStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
 import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
+import { providerLimiters } from "./shared-state/measured-limiter.js";
 import { type ProviderId } from "./providers/provider-facts.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
 import { type ProviderModule } from "./providers/provider-module.js";
-import { type ConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createGraphQLServer } from "./server.js";
-import { type PreparedOperations } from "./prepared/prepared-operations.js";
 import { type Simulators } from "./simulators/index.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
@@ -40,7 +38,7 @@ export interface StartOptions {
    * same list. Tests serve an extra module to prove a provider is a folder plus a line.
    */
   modules?: readonly ProviderModule[];
-  /** Further Apollo plugins (tests); any turns the prepared path off, as `server.ts` logs. */
+  /** Further Apollo plugins, after account-graph's own. */
   apolloPlugins?: ApolloServerPlugin<Context>[];
 }
 
@@ -48,10 +46,7 @@ export interface StartOptions {
 export interface RunningAccountGraph {
   url: string;
   port: number;
-  deps: AppDeps;
   simulators?: Simulators;
-  /** The per-document caches, each bounded by `DOCUMENT_CACHE_BYTES` (inspected by tests). */
-  caches: { documents: DocumentStore; prepared?: PreparedOperations };
   /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
   sharedState: "memory" | "redis";
   /** Where that state lives and whether it is reachable now, for the start-up line. */
@@ -85,12 +80,10 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
   const shared = await createSharedState(config, logger);
-  const sharedMetrics = observeSharedState(metrics.registry, shared);
+  const limiters = providerLimiters(providers, (provider, max) => shared.limiter(provider, max), observeSharedState(metrics.registry, shared, providers));
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits: Record<ProviderId, ProviderCircuit> = {};
-  const limiters: Record<ProviderId, ConcurrencyLimiter> = {};
-  for (const { id: provider, maxConcurrencyPerCredential } of providers) {
-    if (maxConcurrencyPerCredential) limiters[provider] = sharedMetrics.limiter(provider, maxConcurrencyPerCredential);
+  for (const { id: provider } of providers) {
     metrics.circuitState.set({ provider }, 0);
     circuits[provider] = new ProviderCircuit(provider, transport, breakerOptions, state => {
       metrics.circuitState.set({ provider }, state === "closed" ? 0 : state === "half-open" ? 1 : 2);
@@ -122,7 +115,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
   // deployment without the file only loses those labels).
   const manifest = config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : optionalManifest(config);
-  const { apollo, prepared, documents } = createGraphQLServer(schema, {
+  const { apollo, documents } = createGraphQLServer(schema, {
     endpoint: () => `${url}/graphql`,
     config,
     logger,
@@ -134,13 +127,13 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     knownOperations: manifest?.operations.map(op => op.name),
     plugins: options.apolloPlugins,
   });
+  observeDocumentStore(metrics.registry, documents);
   await apollo.start();
   let ready = false;
   const app = createHttpApp({
     deps,
     providers,
     apollo,
-    prepared,
     metrics,
     notReadyBecause: () =>
       !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),
@@ -157,9 +150,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   return {
     url,
     port,
-    deps,
     simulators,
-    caches: { documents, prepared: prepared?.operations },
     sharedState: shared.kind,
     sharedStateLine: () => shared.describe(),
     async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {

@@ -40,10 +40,7 @@ export interface Config {
   http: HttpLimits;
   /** `max-age` of the private cache hint on reads. */
   cacheMaxAgeSeconds: number;
-  /**
-   * Bytes (estimated heap) each per-document cache may hold: Apollo's parsed-document cache and
-   * the prepared operations each get this budget.
-   */
+  /** Bytes (estimated heap) Apollo's parsed-document cache may hold. */
   documentCacheBytes: number;
   /**
    * Upstream calls one GraphQL request may make to each provider; further calls are not sent and
@@ -54,11 +51,6 @@ export interface Config {
   upstreamClient: "undici" | "got";
   /** OpenTelemetry tracing; undefined (off, and the SDK never loaded) when no OTLP endpoint is set. */
   tracing?: TracingConfig;
-  /**
-   * Answer operations Apollo has already vetted on the prepared path (`prepared/`); false sends
-   * every request through Apollo's request pipeline. `PREPARED_PATH`, default true.
-   */
-  preparedPath: boolean;
 }
 
 /**
@@ -224,7 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
     tracing: tracingConfig(str, bool, problems),
-    preparedPath: bool("PREPARED_PATH", true),
   };
 
   const serverKeys = Object.values(endpoints).some(p => p.apiKey);

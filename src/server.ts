@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -14,18 +14,13 @@ import { type Metrics } from "./observability/metrics.js";
 import { federatedTracePlugins } from "./plugins/federated-trace.plugin.js";
 import { developmentLandingPage } from "./plugins/landing-page.plugin.js";
 import { requestLogger } from "./plugins/request-log.js";
-import { responseFinisher, responsePlugin } from "./plugins/response.plugin.js";
+import { requestPlugin } from "./plugins/request.plugin.js";
+import { responseFinisher } from "./plugins/response-finisher.js";
 import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documents.plugin.js";
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
-import { preparedExecutor } from "./prepared/prepared-executor.js";
-import { type PreparedPath } from "./prepared/prepared-path.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
-import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
-import { PreparedOperations } from "./prepared/prepared-operations.js";
 import { providerNames } from "./http/production-page.js";
-import { apqReader } from "./persisted/apq-store.js";
 import { type ProviderFacts } from "./providers/provider-facts.js";
-import { preparedPathBlockers } from "./prepared/prepared-eligibility.js";
 
 /** Options for {@link createGraphQLServer}. */
 export interface ApolloOptions {
@@ -44,17 +39,15 @@ export interface ApolloOptions {
   manifest?: PersistedQueryManifest;
   /** Operation names that always get their own metrics label (the manifest's, in every mode). */
   knownOperations?: readonly string[];
-  /** Further Apollo plugins; the prepared path runs none of them, so any turns it off. */
+  /** Further Apollo plugins (an operator's own, or a test's). */
   plugins?: ApolloServerPlugin<Context>[];
 }
 
-/** Apollo, and the prepared path that answers operations it has already vetted (`prepared/`). */
+/** The Apollo Server and its parsed-document cache. */
 export interface GraphQLServer {
   apollo: ApolloServer<Context>;
-  /** Undefined when off: `PREPARED_PATH=false`, or Apollo is configured beyond what it reproduces. */
-  prepared?: PreparedPath;
-  /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`). */
-  documents: DocumentStore;
+  /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`); undefined when that is 0. */
+  documents?: DocumentStore;
 }
 
 /** The operation Sandbox opens with in development: every provider, with a few of each one's fields. */
@@ -76,8 +69,8 @@ ${fragments}  }
 /**
  * The Apollo Server (no listening: see `http/app.ts`): operation limits (graphql-armor), error
  * formatting, Sandbox in development, CSRF prevention, private cache hints, request logs and
- * metrics, the upstream inspector, and no stack traces in responses. Beside it, the prepared path
- * with the same schema, error formatting and response steps, fed by Apollo's vetted operations.
+ * metrics, the upstream inspector, and no stack traces in responses. Every request goes through
+ * Apollo's pipeline; what account-graph adds to it is one plugin (`plugins/request.plugin.ts`).
  */
 export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOptions): GraphQLServer {
   const { config, logger, metrics } = options;
@@ -102,22 +95,8 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     logRequest: requestLogger(metrics, logger, options.knownOperations),
   });
   const documents = createDocumentStore(config.documentCacheBytes);
-  const listLimits = { maxListItems: limits.maxListItems, maxCost: limits.maxCost };
 
-  const persisted = persistedQueries(config, options);
-  // Every plugin here is reproduced by the prepared path, or acts only on requests it leaves to
-  // Apollo (the landing page, ftv1 traces); `prepared/prepared-eligibility.ts` checks the rest.
-  const reproduced: ApolloServerPlugin<Context>[] = [
-    config.production
-      ? ApolloServerPluginLandingPageDisabled()
-      : developmentLandingPage({ document: sandboxExample(options.providers), providerNames: providerNames(options.providers), headers: options.sandboxHeaders, endpoint: options.endpoint }),
-    ApolloServerPluginCacheControlDisabled(),
-    ...federatedTracePlugins(),
-    responsePlugin(finish),
-    ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
-    listLimitsPlugin(listLimits),
-  ];
-  const apolloOptions: ApolloServerOptions<Context> = {
+  const apollo = new ApolloServer<Context>({
     schema,
     logger,
     csrfPrevention: true,
@@ -126,28 +105,31 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
-    persistedQueries: persisted,
+    persistedQueries: persistedQueries(config, options),
     // Apollo's default measures documents without their source text (see caches/document-size.ts).
-    documentStore: documents,
+    documentStore: documents ?? null,
     validationRules: [...armor.validationRules, noSubscriptions],
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
-    // Armor's plugins (both off above) and any others would turn the prepared path off.
-    plugins: [...reproduced, ...(armor.plugins as ApolloServerPlugin<Context>[]), ...(options.plugins ?? [])],
-  };
-  const blockers = config.preparedPath ? preparedPathBlockers(apolloOptions, new Set(reproduced)) : [];
-  if (!config.preparedPath) logger.info("prepared path off (PREPARED_PATH=false): every request goes through Apollo's pipeline");
-  else if (blockers.length > 0) logger.warn(`prepared path off: ${blockers.join("; ")}; every request goes through Apollo's pipeline`);
-  if (!config.preparedPath || blockers.length > 0) return { apollo: new ApolloServer<Context>(apolloOptions), documents };
-
-  const operations = new PreparedOperations({ bytes: config.documentCacheBytes });
-  // Last: it records operations that got through all of the above.
-  const apollo = new ApolloServer<Context>({ ...apolloOptions, plugins: [...apolloOptions.plugins!, operations.plugin()] });
-  const run = preparedExecutor({ schema, formatError, finish });
-  // The store Apollo's pipeline reads hashes from (its own cache when none is given), so a hash is
-  // answered on the prepared path exactly when Apollo would answer it.
-  const persistedReader = persisted ? apqReader(persisted.cache ?? apollo.cache) : undefined;
-  return { apollo, prepared: { operations, run, listLimits, persistedQueries: persistedReader }, documents };
+    plugins: [
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : developmentLandingPage({
+            document: sandboxExample(options.providers),
+            providerNames: providerNames(options.providers),
+            headers: options.sandboxHeaders,
+            endpoint: options.endpoint,
+          }),
+      // Every field of this schema has the same freshness: the response steps set the header once.
+      ApolloServerPluginCacheControlDisabled(),
+      ...federatedTracePlugins(),
+      ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
+      requestPlugin({ listLimits: { maxListItems: limits.maxListItems, maxCost: limits.maxCost }, finish }),
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
+      ...(options.plugins ?? []),
+    ],
+  });
+  return { apollo, documents };
 }
 
 // The schema has no subscriptions; graphql-js would only notice at execution (an internal error).

@@ -26,11 +26,6 @@ describe("loadConfig", () => {
     expect(problemsOf({ NODE_ENV: "prod" })).toEqual(['NODE_ENV must be one of development, production, test (got "prod")']);
   });
 
-  it("keeps the prepared path on unless PREPARED_PATH is false, and refuses other values", () => {
-    expect([loadConfig({}).preparedPath, loadConfig({ PREPARED_PATH: "false" }).preparedPath, loadConfig({ PREPARED_PATH: "true" }).preparedPath]).toEqual([true, false, true]);
-    expect(problemsOf({ PREPARED_PATH: "fast" })).toEqual(['PREPARED_PATH must be true or false (got "fast")']);
-  });
-
   it("defaults to live mode in production", () => {
     expect(loadConfig({ NODE_ENV: "production" }).providersMode).toBe("live");
     expect(loadConfig({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }).providersMode).toBe("simulated");

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { until } from "./helpers/until.js";
-import { PATH_ENV } from "./helpers/request-path.js";
 import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/simulator/diffio.simulator.js";
 
 // These tests run the built server (`npm test` builds first) exactly as `npm start` does.
@@ -10,7 +9,7 @@ const ENTRY = new URL("../build/index.js", import.meta.url).pathname;
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...PATH_ENV, ...env },
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -46,7 +45,7 @@ describe("npm start", () => {
     // --ignore-scripts skips `prestart` (the build; `npm test` has built already), not `start`.
     npm = spawn("npm", ["start", "--ignore-scripts"], {
       cwd: new URL("..", import.meta.url).pathname,
-      env: { ...env, ...PATH_ENV, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development" },
+      env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

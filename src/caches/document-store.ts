@@ -1,27 +1,31 @@
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { type DocumentNode } from "graphql";
-import { ByteBudgetLru } from "./byte-budget-lru.js";
+import { LRUCache } from "lru-cache";
 import { documentBytes } from "./document-size.js";
 
-/** Apollo's parsed-and-validated document cache, with what it holds visible (tests, metrics). */
+/** Apollo's parsed-and-validated document cache, with what it holds visible to metrics. */
 export interface DocumentStore extends KeyValueCache<DocumentNode> {
   /** Estimated bytes held; at most `maxBytes`. */
   readonly bytes: number;
+  /** Documents held. */
   readonly size: number;
   readonly maxBytes: number;
 }
 
 /**
- * Apollo Server's `documentStore` (query hash → parsed, validated document), bounded by the
- * bytes its documents keep alive ({@link documentBytes}) rather than Apollo's default, which
- * measures documents without their source text and so let distinct large documents grow memory
- * without bound. `DOCUMENT_CACHE_BYTES`; 0 caches nothing.
+ * Apollo Server's `documentStore` (query hash → parsed, validated document): lru-cache bounded
+ * by the bytes its documents keep alive ({@link documentBytes}). Apollo's default measures
+ * `JSON.stringify(document)`, which leaves out the source text every node's `loc` retains, so
+ * distinct large documents grew memory without bound. `DOCUMENT_CACHE_BYTES`; with 0, undefined
+ * (Apollo then caches nothing).
  */
-export function createDocumentStore(maxBytes: number): DocumentStore {
-  const lru = new ByteBudgetLru<string, DocumentNode>(maxBytes);
+export function createDocumentStore(maxBytes: number): DocumentStore | undefined {
+  if (maxBytes <= 0) return undefined;
+  // A document over the whole budget is not stored (lru-cache's maxEntrySize defaults to maxSize).
+  const lru = new LRUCache<string, DocumentNode>({ maxSize: maxBytes, sizeCalculation: documentBytes });
   return {
     get bytes() {
-      return lru.bytes;
+      return lru.calculatedSize;
     },
     get size() {
       return lru.size;
@@ -31,10 +35,10 @@ export function createDocumentStore(maxBytes: number): DocumentStore {
       return lru.get(key);
     },
     async set(key, value) {
-      lru.set(key, value, documentBytes(value));
+      lru.set(key, value);
     },
     async delete(key) {
-      return lru.delete(key) !== undefined;
+      return lru.delete(key);
     },
   };
 }

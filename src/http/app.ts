@@ -7,7 +7,6 @@ import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
 import { type RequestTrace } from "../observability/trace-context.js";
 import { type ProviderFacts } from "../providers/provider-facts.js";
-import { answerPrepared, type PreparedPath } from "../prepared/prepared-path.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { allowedHeaders, corsHeaders } from "./cors.js";
@@ -21,8 +20,6 @@ export interface HttpAppOptions {
   /** The providers served (CORS allows their credential headers; the production page names them). */
   providers: readonly ProviderFacts[];
   apollo: ApolloServer<Context>;
-  /** Answers operations Apollo has already vetted, without its per-request pipeline. */
-  prepared?: PreparedPath;
   metrics: Metrics;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
   notReadyBecause: () => string | undefined;
@@ -38,8 +35,6 @@ export interface HttpApp {
   drain(graceMs: number): Promise<void>;
 }
 
-const MAX_ACCEPT_VARIANTS = 64;
-const GRAPHQL_RESPONSE_TYPE = /^application\/(json|graphql-response\+json)\b/;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // The start of Apollo's CSRF-prevention message (Apollo exports no code for it).
 const CSRF_REFUSAL = "blocked as a potential Cross-Site Request Forgery";
@@ -57,8 +52,7 @@ type RefusalReason =
 
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
- * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest` (or, for an operation Apollo
- * has already vetted, the prepared path: `prepared/`), `/healthz`, `/readyz`, caller
+ * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest`, `/healthz`, `/readyz`, caller
  * authentication with `API_TOKENS`, request ids, and draining on shutdown.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
@@ -70,15 +64,6 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   let idle: (() => void) | undefined;
   // When the latest request was admitted (epoch ms): the drain's grace runs from it too.
   let lastAdmitted = 0;
-  // Apollo's choice of response Content-Type per Accept header, learnt from its answers, so the
-  // prepared path answers with the same type without negotiating again. Bounded: Accept headers
-  // are the client's text.
-  const contentTypes = new Map<string, string>();
-  const rememberContentType = (accept: string, contentType: string | undefined) => {
-    // Only GraphQL answers: a GET can be answered with the HTML landing page.
-    if (!contentType || !GRAPHQL_RESPONSE_TYPE.test(contentType)) return;
-    if (!contentTypes.has(accept) && contentTypes.size < MAX_ACCEPT_VARIANTS) contentTypes.set(accept, contentType);
-  };
 
   const { http } = deps.config;
   const server = createServer(
@@ -133,8 +118,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
-    // One SERVER span per GraphQL request, whichever path answers it (Apollo's or the prepared
-    // one: both name it in the shared response finisher). Off: one property read.
+    // One SERVER span per GraphQL request (named by the response finisher). Off: one property read.
     const trace = method === "OPTIONS" ? undefined : deps.tracing?.startRequest(method, req.headers);
     if (!trace) return graphqlRequest(req, res, method, search, requestId, undefined);
     try {
@@ -200,35 +184,15 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
     if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
 
-    const accept = headers.get("accept") ?? "";
-    const context = () => createContext(deps, headers, requestId, caller.authenticated, trace);
-    if (options.prepared) {
-      const answer = await answerPrepared(options.prepared, {
-        method,
-        search,
-        body,
-        headers,
-        contentType: contentTypes.get(accept),
-        context,
-      });
-      if (answer) {
-        for (const [name, value] of answer.headers) res.setHeader(name, value);
-        res.statusCode = answer.status;
-        res.end(answer.body);
-        return;
-      }
-    }
-
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => context(),
+      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace),
     });
 
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
-      if (res.statusCode === 200) rememberContentType(accept, result.headers.get("content-type"));
-      else countApolloRefusal(res.statusCode, result.body.string);
+      if (res.statusCode !== 200) countApolloRefusal(res.statusCode, result.body.string);
       res.end(result.body.string);
       return;
     }

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { type DocumentStore } from "../caches/document-store.js";
 
 /** Prometheus metrics of one server (own registry, so several servers can live in one process). */
 export interface Metrics {
@@ -54,9 +55,8 @@ export function createMetrics(): Metrics {
       name: "account_graph_cache_hits_total",
       help:
         "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a " +
-        "persisted query's text found by its hash, on either path), `document` (Apollo's pipeline " +
-        "skipped parsing and validation), `prepared` (a vetted operation answered without Apollo's " +
-        "request pipeline; not counted as `document` too).",
+        "persisted query's text found by its hash), `document` (Apollo's pipeline skipped parsing " +
+        "and validation).",
       labelNames: ["cache"],
       registers: [registry],
     }),
@@ -70,6 +70,31 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/**
+ * Gauges of Apollo's parsed-document cache, read when `/metrics` is scraped:
+ * `account_graph_document_cache_bytes` (estimated heap held, at most `DOCUMENT_CACHE_BYTES`) and
+ * `account_graph_document_cache_documents`. Nothing registered when the cache is off.
+ */
+export function observeDocumentStore(registry: Registry, store: DocumentStore | undefined): void {
+  if (!store) return;
+  new Gauge({
+    name: "account_graph_document_cache_bytes",
+    help: "Estimated heap held by Apollo's parsed-document cache (at most DOCUMENT_CACHE_BYTES).",
+    registers: [registry],
+    collect() {
+      this.set(store.bytes);
+    },
+  });
+  new Gauge({
+    name: "account_graph_document_cache_documents",
+    help: "Parsed and validated documents held by Apollo's document cache.",
+    registers: [registry],
+    collect() {
+      this.set(store.size);
+    },
+  });
 }
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

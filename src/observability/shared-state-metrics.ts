@@ -1,22 +1,20 @@
-import { performance } from "node:perf_hooks";
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import { type ProviderId } from "../providers/provider-facts.js";
-import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
+import { type LimiterObserver } from "../shared-state/measured-limiter.js";
 import { type SharedState } from "../shared-state/shared-state.js";
-
-/** A limiter whose acquires are measured; `inner` is the shared state's own (for tests' inspection). */
-export interface MeasuredLimiter extends ConcurrencyLimiter {
-  readonly inner: ConcurrencyLimiter;
-}
 
 /**
  * Metrics of the state replicas share, registered on the server's `/metrics` registry:
  * `account_graph_shared_state_ready{store}` (1 ready, 0 not: Redis unreachable), and per provider
  * with a concurrency budget (`maxConcurrencyPerCredential`) the callers waiting for a slot, how long each waited, and
- * how many gave up at their deadline. Returns `limiter`, which wraps the shared state's limiter so
- * every acquire is measured. Create one per server.
+ * how many gave up at their deadline: the {@link LimiterObserver} the limiters report to. Create
+ * one per server, before its limiters (`providerLimiters`).
  */
-export function observeSharedState(registry: Registry, shared: SharedState) {
+export function observeSharedState(
+  registry: Registry,
+  shared: SharedState,
+  providers: readonly { id: ProviderId; maxConcurrencyPerCredential?: number }[],
+): LimiterObserver {
   new Gauge({
     name: "account_graph_shared_state_ready",
     help: "1 while the shared state (persisted queries, concurrency budgets) is usable, 0 while its store (Redis) is unreachable.",
@@ -46,28 +44,12 @@ export function observeSharedState(registry: Registry, shared: SharedState) {
     registers: [registry],
   });
 
+  for (const { id, maxConcurrencyPerCredential } of providers) {
+    if (maxConcurrencyPerCredential) waiting.set({ provider: id }, 0);
+  }
   return {
-    /** `shared.limiter(provider, max)`, measured. */
-    limiter(provider: ProviderId, max: number): MeasuredLimiter {
-      const inner = shared.limiter(provider, max);
-      waiting.set({ provider }, 0);
-      return {
-        inner,
-        async acquire(key, deadline) {
-          const started = performance.now();
-          waiting.inc({ provider });
-          try {
-            const release = await inner.acquire(key, deadline);
-            waitSeconds.observe({ provider }, (performance.now() - started) / 1000);
-            return release;
-          } catch (error) {
-            timeouts.inc({ provider });
-            throw error;
-          } finally {
-            waiting.dec({ provider });
-          }
-        },
-      };
-    },
+    waiting: (provider, delta) => waiting.inc({ provider }, delta),
+    acquired: (provider, seconds) => waitSeconds.observe({ provider }, seconds),
+    gaveUp: provider => timeouts.inc({ provider }),
   };
 }

@@ -1,19 +1,11 @@
 import { type GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import { type Context } from "../context.js";
 
-/**
- * What the response steps read of a finished request: Apollo's request context, or the one the
- * prepared-operation path (`prepared/`) builds for the requests it answers itself.
- */
-export type FinishedRequest = Pick<
-  GraphQLRequestContextWillSendResponse<Context>,
-  "contextValue" | "operation" | "operationName" | "document" | "errors" | "response"
-> & { metrics: { persistedQueryHit?: boolean } };
+/** A request as Apollo hands it to `willSendResponse`: what the response steps read and write. */
+export type FinishedRequest = GraphQLRequestContextWillSendResponse<Context>;
 
-/** When a request started, whether its document had to be parsed (false: a cache served it), and which path answered. */
+/** When a request started, and whether its document had to be parsed (false: Apollo's cache had it). */
 export interface RequestTiming {
   startedAt: number;
   parsed: boolean;
-  /** Answered by the prepared path rather than Apollo's pipeline. */
-  prepared?: boolean;
 }

@@ -10,9 +10,8 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
  * upstream call count and error codes (never variables or headers). A repeated operation is one
- * cache hit under one name: `prepared` when the prepared path answered it, else `document` when
- * Apollo's document cache served it (`parsed` false with a document). `apq` counts, besides, a
- * text found by its hash in the persisted-query store, on either path.
+ * `document` cache hit when Apollo's document cache served it (`parsed` false with a document);
+ * `apq` counts a text found by its hash in the persisted-query store.
  */
 export function requestLogger(metrics: Metrics, logger: Logger, knownOperations: readonly string[] = []): LogRequest {
   const seen = new Set<string>();
@@ -20,11 +19,10 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
   // The line's fields are fixed and carry no credential, so it skips the redaction pass the
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
-  return (request, { startedAt, parsed, prepared }) => {
+  return (request, { startedAt, parsed }) => {
     const { contextValue, operationName, document } = request;
     if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
-    if (prepared) metrics.cacheHits.inc({ cache: "prepared" });
-    else if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
+    if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
     const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
     const codes = answerErrorCodes(request);
     const operation = operationLabel(operationName, seen, known);

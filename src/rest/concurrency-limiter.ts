@@ -79,21 +79,6 @@ export class InMemoryConcurrencyLimiter implements ConcurrencyLimiter {
     });
   }
 
-  /** Holders of `key` right now (0 for an unknown key). */
-  inFlight(key: string): number {
-    return this.lanes.get(key)?.inFlight ?? 0;
-  }
-
-  /** Callers waiting for `key` right now. */
-  waiting(key: string): number {
-    return this.lanes.get(key)?.queue.size ?? 0;
-  }
-
-  /** Keys currently tracked (with a holder or a waiter). */
-  get size(): number {
-    return this.lanes.size;
-  }
-
   private releaser(key: string, lane: Lane): () => void {
     let released = false;
     return () => {

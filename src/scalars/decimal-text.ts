@@ -40,10 +40,3 @@ export function canonicalDecimal(text: string): string | undefined {
   const isZero = /^[0.]*$/.test(result);
   return sign === "-" && !isZero ? `-${result}` : result;
 }
-
-/** Canonical text of a decimal that must be valid (throws otherwise); for provider data. */
-export function decimalOrThrow(text: string, what: string): string {
-  const value = canonicalDecimal(text);
-  if (value === undefined) throw new Error(`${what} is not a decimal`);
-  return value;
-}

@@ -358,7 +358,7 @@ describe("deploy/monitoring: Prometheus Operator objects", () => {
     const { createSharedState } = await import("../../src/shared-state/index.js");
     const metrics = createMetrics();
     const shared = await createSharedState(loadConfig({}));
-    observeSharedState(metrics.registry, shared);
+    observeSharedState(metrics.registry, shared, PROVIDER_MODULES);
     const labels = new Map<string, string[]>();
     for (const m of metrics.registry.getMetricsAsArray()) {
       const names = [...((m as { labelNames?: string[] }).labelNames ?? [])];

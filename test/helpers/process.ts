@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { until } from "./until.js";
-import { PATH_ENV } from "./request-path.js";
 
 // The built server (`npm test` builds first), run exactly as `npm start` runs it.
 const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
@@ -22,7 +21,7 @@ export interface BuiltServer {
 /** Start `node build/index.js` on loopback with `env` (and nothing else of this process's env). */
 export function startBuilt(env: Record<string, string>): BuiltServer {
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...PATH_ENV, ...env },
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

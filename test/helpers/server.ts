@@ -4,7 +4,6 @@ import { print } from "graphql";
 import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/app.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { loadConfig, typedSims, type TestSims } from "./providers.js";
-import { PATH_ENV } from "./request-path.js";
 
 /**
  * A transport that fails every call with an error that is not an upstream answer (a bug, as far
@@ -68,7 +67,7 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const logs = new LogCapture();
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...PATH_ENV, ...env });
+  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...env });
   const running = await startAccountGraph(config, {
     logDestination: logs,
     retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 },

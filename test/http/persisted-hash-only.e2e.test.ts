@@ -31,7 +31,7 @@ describe("a hash-only request with automatic persisted queries", () => {
 
   it("is PERSISTED_QUERY_NOT_FOUND for a text only ever sent as a plain query, however often", async () => {
     const text = "query PlainOnly { account(provider: DIFFIO) { id } }";
-    // Twice: the second answer can come from the prepared path, which then knows the operation.
+    // Twice: the second sighting is answered from Apollo's document cache.
     for (let i = 0; i < 2; i++) expect((await post(server, { query: text })).body.data).toEqual({ account: { id: "user_demo_1" } });
     for (let i = 0; i < 2; i++) {
       const answer = await post(server, byHash(text));

@@ -89,7 +89,7 @@ describe("trusted documents (PERSISTED_QUERIES=only)", () => {
 
   it("refuses an operation that is not in the manifest, with zero upstream calls", async () => {
     server.resetSims();
-    // Twice: a refused operation must not become a prepared one (src/prepared/) either.
+    // Twice: a refused operation stays refused once its document is cached.
     for (let i = 0; i < 2; i++) {
       const { status, body } = await server.gql(QUERY);
       expect(status).toBe(400);

@@ -1,8 +1,10 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
+import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { until } from "../helpers/until.js";
+
+const DEPICTA_MAX_CONCURRENCY = DEPICTA.maxConcurrencyPerCredential;
 
 // The series docs/operations.md alerts on: Depicta budget waits and shared-state readiness.
 const scrape = async (server: TestServer) => (await fetch(`${server.url}/metrics`)).text();

@@ -3,7 +3,6 @@ import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.sim-
 import { startOtlpReceiver, type OtlpReceiver } from "../helpers/otlp-receiver.js";
 import { newTraceparent, startTracedServer, type TracedServer } from "../helpers/traced-server.js";
 import { until } from "../helpers/until.js";
-import { PREPARED_PATH_ON } from "../helpers/request-path.js";
 
 // The built server exporting OTLP/JSON to a receiver on loopback; the providers are simulators in
 // this process, so faults are injected and what the providers received is read here.
@@ -105,22 +104,21 @@ describe("request spans", () => {
     expect(server.children(span).map(c => c.attributes["error.type"]).sort()).toEqual(["UPSTREAM_ERROR", "network", "network"]);
   });
 
-  it("are the same on the prepared path as on Apollo's pipeline", async () => {
-    const query = `query Prepared { account(provider: DIFFIO) { id } }`;
-    const preparedHits = async () => {
+  it("are the same for an operation's first sighting and its repeat from the document cache", async () => {
+    const query = `query Repeated { account(provider: DIFFIO) { id } }`;
+    const documentHits = async () => {
       const text = await (await fetch(`${server.url}/metrics`)).text();
-      return Number(/account_graph_cache_hits_total\{cache="prepared"\} (\d+)/.exec(text)?.[1] ?? 0);
+      return Number(/account_graph_cache_hits_total\{cache="document"\} (\d+)/.exec(text)?.[1] ?? 0);
     };
-    const before = await preparedHits();
+    const before = await documentHits();
     const first = await server.gql(query);
     const second = await server.gql(query);
-    // The second answer comes from the prepared path unless this run has it off (apollo-path).
-    expect(await preparedHits()).toBe(before + (PREPARED_PATH_ON ? 1 : 0));
+    expect(await documentHits()).toBe(before + 1);
 
     const spans = [await server.requestSpan(first.requestId), await server.requestSpan(second.requestId)];
     for (const span of spans) {
-      expect(span.name).toBe("query Prepared");
-      expect(span.attributes).toMatchObject({ "graphql.operation.name": "Prepared", "graphql.operation.type": "query" });
+      expect(span.name).toBe("query Repeated");
+      expect(span.attributes).toMatchObject({ "graphql.operation.name": "Repeated", "graphql.operation.type": "query" });
       await until(() => server.children(span).length === 1, "the upstream span");
       expect(server.children(span)[0]!.name).toBe("POST /v1/account/settings/get");
     }

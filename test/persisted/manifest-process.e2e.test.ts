@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "@jest/globals";
-import { PATH_ENV } from "../helpers/request-path.js";
 
 // The built server (`npm test` builds first), as `npm start` runs it: a manifest it cannot use is
 // a start-up error, told in the same one line as every other configuration problem.
@@ -9,7 +8,7 @@ const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
 
 async function startAndExit(env: Record<string, string>) {
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...PATH_ENV, ...env },
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

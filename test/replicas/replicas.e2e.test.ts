@@ -3,13 +3,12 @@ import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
-import { DEPICTA_MAX_CONCURRENCY } from "../../src/providers/depicta/depicta.client.js";
+import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
 import { startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
 import { until } from "../helpers/until.js";
-import { PATH_ENV } from "../helpers/request-path.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
 // set of simulators, which stand in for the providers every replica shares. Replicas A and B share
@@ -35,7 +34,6 @@ async function startReplica(env: Record<string, string>): Promise<Replica> {
       HOST: "127.0.0.1",
       PORT: "0",
       NODE_ENV: "production",
-      ...PATH_ENV,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -136,12 +134,12 @@ describe("automatic persisted queries across replicas", () => {
 
   it("answers a hash by what Redis holds, on every replica, not by texts one replica has seen", async () => {
     const text = query(`seen_${Date.now()}`);
-    // Plain text twice on A: the second is answered by A's prepared path, which now knows it.
+    // Plain text twice on A: the second from A's document cache, which never registers a hash.
     for (let i = 0; i < 2; i++) expect((await post(a, { query: text }, headers)).body.data).toEqual({ account: { id: "user_demo_1" } });
     for (const replica of [a, b]) {
       expect((await post(replica, byHash(text), headers)).body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
     }
-    // Registered on B: served by hash on A (twice, so by A's prepared path too).
+    // Registered on B: served by hash on A, twice.
     await post(b, { query: text, ...byHash(text) }, headers);
     for (let i = 0; i < 2; i++) expect((await post(a, byHash(text), headers)).body).toEqual({ data: { account: { id: "user_demo_1" } } });
   });
@@ -179,22 +177,22 @@ describe("Depicta's per-credential concurrency budget across replicas", () => {
   it("keeps at most 10 in flight upstream with REDIS_URL, in parallel, and every read succeeds", async () => {
     // The provider holds the first ten until all ten are in flight together: a budget that let
     // fewer run at once would never get there.
-    const { results, peak, upstreamCalls } = await burst(a, b, barrier(DEPICTA_MAX_CONCURRENCY).arrive);
+    const { results, peak, upstreamCalls } = await burst(a, b, barrier(DEPICTA.maxConcurrencyPerCredential).arrive);
     for (const { status, body } of results) {
       expect(status).toBe(200);
       expect(body).toEqual({ data: { account: { id: DEPICTA_ID } } });
     }
-    expect(peak).toBe(DEPICTA_MAX_CONCURRENCY);
+    expect(peak).toBe(DEPICTA.maxConcurrencyPerCredential);
     // No 429 was ever answered (a 429 would have been retried: more calls than reads).
     expect(upstreamCalls).toBe(READS);
   });
 
   it("exceeds the budget without REDIS_URL (in-memory limiters), so Redis is what holds it", async () => {
     // Held until an eleventh call reaches the provider at once, which only two budgets allow.
-    const overBudget = () => (depicta().maxInFlightByKey.get(DEPICTA_KEY) ?? 0) > DEPICTA_MAX_CONCURRENCY;
+    const overBudget = () => (depicta().maxInFlightByKey.get(DEPICTA_KEY) ?? 0) > DEPICTA.maxConcurrencyPerCredential;
     const { peak, upstreamCalls } = await burst(c, d, () => until(overBudget, "an eleventh call in flight"));
     // Each replica allows 10 on its own: together they exceed Depicta's limit and draw 429s.
-    expect(peak).toBeGreaterThan(DEPICTA_MAX_CONCURRENCY);
+    expect(peak).toBeGreaterThan(DEPICTA.maxConcurrencyPerCredential);
     expect(upstreamCalls).toBeGreaterThan(READS);
   });
 });

@@ -6,7 +6,7 @@ import { type AttemptSpan, type RequestTrace, type UpstreamCallInfo } from "../.
 import { Provider } from "../helpers/providers.js";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
 import { ProviderCircuit } from "../../src/rest/circuit-breaker.js";
-import { InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";
+import { type ConcurrencyLimiter, InMemoryConcurrencyLimiter } from "../../src/rest/concurrency-limiter.js";
 import { RestClient, type ProviderProfile, type RestClientOptions } from "../../src/rest/rest-client.js";
 import { createUndiciTransport, type Transport } from "../../src/rest/transport.js";
 import { until } from "../helpers/until.js";
@@ -107,7 +107,14 @@ describe("RestClient and the request's trace", () => {
   });
 
   it("reports a wait for the concurrency budget, and a wait that ran out", async () => {
-    const limiter = new InMemoryConcurrencyLimiter(1);
+    const slots = new InMemoryConcurrencyLimiter(1);
+    let acquires = 0;
+    const limiter: ConcurrencyLimiter = {
+      acquire: (key, deadline) => {
+        acquires += 1;
+        return slots.acquire(key, deadline);
+      },
+    };
     let releaseFirst!: () => void;
     const firstArrived = new Promise<void>(arrived => {
       handler = (_req, res) => {
@@ -123,7 +130,7 @@ describe("RestClient and the request's trace", () => {
     handler = json(200, { ok: 2 });
     const two = client({ trace: second.trace, limiter }).request({ method: "GET", path: "/v1/me", read: true });
     // The second call is queued behind the first; the first answers only then.
-    await until(() => limiter.waiting(KEY) === 1, "the second call to queue");
+    await until(() => acquires === 2, "the second call to ask for the slot");
     releaseFirst();
     await Promise.all([one, two]);
     expect(first.log.filter(e => e[1] === "budget").map(e => (e[2] as { outcome: string }).outcome)).toEqual(["acquired"]);

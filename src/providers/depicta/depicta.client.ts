@@ -8,9 +8,6 @@ import {
   type DepictaUpdateProfileBody,
 } from "./depicta.dto.js";
 
-/** Depicta's documented limit of requests in flight per API key (`maxConcurrencyPerCredential`). */
-export const DEPICTA_MAX_CONCURRENCY = DEPICTA.maxConcurrencyPerCredential;
-
 const PROFILE_PATH = "/v1/account/profile";
 
 // Depicta's body field → GraphQL input path of `updateProfileName`.

@@ -1,4 +1,3 @@
-import { type ApolloServerPlugin } from "@apollo/server";
 import { type Context } from "../context.js";
 import { combineKeyShapes, dataRedactor, redactData } from "../errors/redact-data.js";
 import { type ProviderFacts } from "../providers/provider-facts.js";
@@ -38,8 +37,7 @@ function redactResponseData(request: FinishedRequest, providers: readonly Provid
  * Every response on its way out: credentials redacted from data (`errors/redact-data.ts`), cache
  * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request
  * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
- * One instance serves {@link responsePlugin} and the prepared-operation path, so both finish a
- * response alike (and both produce the same request span).
+ * Run by `request.plugin.ts` at `willSendResponse`.
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   const { providers } = options;
@@ -59,26 +57,5 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
       });
     }
     options.logRequest(request, timing);
-  };
-}
-
-/**
- * {@link responseFinisher} as one Apollo plugin rather than one plugin per step: Apollo awaits
- * every plugin's listener at every stage of every request.
- */
-export function responsePlugin(finish: FinishResponse): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      const timing: RequestTiming = { startedAt: performance.now(), parsed: false };
-      return {
-        // Apollo skips parsing (and this hook) when its document cache has the operation.
-        async parsingDidStart() {
-          timing.parsed = true;
-        },
-        async willSendResponse(request) {
-          finish(request, timing);
-        },
-      };
-    },
   };
 }

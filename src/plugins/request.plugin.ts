@@ -1,0 +1,42 @@
+import { type ApolloServerPlugin, type GraphQLRequestListener } from "@apollo/server";
+import { type Context } from "../context.js";
+import { checkListLimits, type ListLimits } from "../limits/list-limits.js";
+import { type RequestTiming } from "./finished-request.js";
+import { type FinishResponse } from "./response-finisher.js";
+
+/**
+ * Everything account-graph does to a request inside Apollo's pipeline, as one plugin with one
+ * listener: Apollo awaits every plugin's listeners at every stage of every request, so the steps
+ * share one `requestDidStart` instead of paying for a plugin each.
+ *
+ * - `parsingDidStart`: notes that Apollo's document cache did not have the operation (metrics).
+ * - `didResolveOperation`: the list limits ({@link checkListLimits}), which need the variables, so
+ *   a refused operation sends nothing upstream.
+ * - `willSendResponse`: the response steps ({@link FinishResponse}).
+ */
+export function requestPlugin(options: { listLimits: ListLimits; finish: FinishResponse }): ApolloServerPlugin<Context> {
+  const { listLimits, finish } = options;
+  return {
+    // Not `async`: Apollo awaits whatever the hooks return, and plain functions allocate no promise.
+    requestDidStart() {
+      const timing: RequestTiming = { startedAt: performance.now(), parsed: false };
+      const listener: GraphQLRequestListener<Context> = {
+        parsingDidStart() {
+          timing.parsed = true;
+          return undefined as never;
+        },
+        didResolveOperation({ document, operation, request }) {
+          if (!operation) return undefined as never;
+          const error = checkListLimits(document, operation, request.variables, listLimits);
+          if (error) throw error;
+          return undefined as never;
+        },
+        willSendResponse(request) {
+          finish(request, timing);
+          return undefined as never;
+        },
+      };
+      return listener as never;
+    },
+  };
+}
