@@ -1,5 +1,5 @@
 import { BUNDLED_MANIFEST_PATH, readManifest } from "./persisted/manifest.js";
-import { type EnvReader, type ProviderFacts, type ProviderId } from "./providers/provider-facts.js";
+import { type EnvReader, type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
 
 /** Where and how one provider is reached. */
 export interface ProviderEndpoint {

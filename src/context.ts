@@ -1,6 +1,6 @@
 import { type Logger } from "pino";
 import { type Config, type ProviderEndpoint } from "./config.js";
-import { type ProviderFacts, type ProviderId } from "./providers/provider-facts.js";
+import { type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
 import { type RetryPolicy } from "./rest/retry-policy.js";
 import { type ConcurrencyLimiter } from "./rest/concurrency-limiter.js";
 import { RestClient, type ProviderProfile } from "./rest/rest-client.js";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { startAccountGraph } from "./app.js";
+import { startAccountGraph } from "./composition-root.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
 import { createLogger } from "./logger.js";

@@ -8,7 +8,7 @@ import { type Context } from "./context.js";
 import { describeAccountApi } from "./account/account-descriptions.js";
 import { createAccountResolver } from "./account/account.resolver.js";
 import { declareProviders } from "./account/provider-enum.js";
-import { type ProviderModule } from "./providers/provider-module.js";
+import { type ProviderModule } from "./contract/provider-module.js";
 import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
 import { validateArgument } from "./validation/validate-argument.js";
 

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { NODE_FLAGS } from "../src/node-flags.js";
 import { providerVariables } from "../src/config.js";
-import { type ProviderId } from "../src/providers/provider-facts.js";
+import { type ProviderId } from "../src/contract/provider-facts.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { SERVER_ENTRY } from "./repo-paths.js";
 import { BENCH_READ } from "./scenarios.js";

@@ -1,4 +1,4 @@
-import { type ProviderId } from "../src/providers/provider-facts.js";
+import { type ProviderId } from "../src/contract/provider-facts.js";
 import { CUDO_DEMO_ACCOUNTS } from "../src/providers/cudo/simulator/cudo.sim-state.js";
 
 /*

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { type ProviderId } from "../src/providers/provider-facts.js";
+import { type ProviderId } from "../src/contract/provider-facts.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { SOAK_ENTITY_TARGET } from "./scenarios.js";
 

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { providerVariables } from "../src/config.js";
-import { type ProviderId } from "../src/providers/provider-facts.js";
+import { type ProviderId } from "../src/contract/provider-facts.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { type SimCall, type SimControl, type SimFault } from "../src/simulators/sim-server.js";
 import { startSimulators, type Simulators } from "../src/simulators/index.js";

@@ -1,5 +1,5 @@
 import { isObjectType, type GraphQLInterfaceType, type GraphQLSchema } from "graphql";
-import { type ProviderFacts } from "../providers/provider-facts.js";
+import { type ProviderFacts } from "../contract/provider-facts.js";
 
 const COUNTS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 

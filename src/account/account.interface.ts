@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from "type-graphql";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { accountTypeName, providerEnum } from "./provider-enum.js";
 
 /**

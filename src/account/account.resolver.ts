@@ -1,8 +1,8 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Info, Query, Resolver } from "type-graphql";
 import { type Context } from "../context.js";
-import { type ProviderId } from "../providers/provider-facts.js";
-import { type AccountSource } from "./account-source.js";
+import { type ProviderId } from "../contract/provider-facts.js";
+import { type AccountSource } from "../contract/account-source.js";
 import { Account } from "./account.interface.js";
 import { AccountArgs, AccountsArgs } from "./accounts.args.js";
 

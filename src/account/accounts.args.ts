@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from "type-graphql";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { providerEnum } from "./provider-enum.js";
 
 /** Arguments of `account`. The description of `id` is written from the module list (`account-descriptions.ts`). */

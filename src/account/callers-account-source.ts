@@ -1,7 +1,7 @@
 import { type Context } from "../context.js";
 import { errorNotCallersAccount } from "../errors/not-found.js";
-import { type ProviderRef } from "../providers/provider-facts.js";
-import { type AccountSource } from "./account-source.js";
+import { type ProviderRef } from "../contract/provider-facts.js";
+import { type AccountSource } from "../contract/account-source.js";
 import { type Account } from "./account.interface.js";
 
 /**

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { type ProviderFacts, type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
 
 interface Declared {
   ids: string;

@@ -1,4 +1,4 @@
-import { type ProviderRef } from "../providers/provider-facts.js";
+import { type ProviderRef } from "../contract/provider-facts.js";
 import { ErrorCode } from "./codes.js";
 import { UpstreamError } from "./upstream-error.js";
 

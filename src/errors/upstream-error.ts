@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { type ProviderId, type ProviderRef } from "../providers/provider-facts.js";
+import { type ProviderId, type ProviderRef } from "../contract/provider-facts.js";
 import { ErrorCode } from "./codes.js";
 import { type FieldError } from "./field-errors.js";
 

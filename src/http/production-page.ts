@@ -1,5 +1,5 @@
 import { type Config } from "../config.js";
-import { type ProviderFacts } from "../providers/provider-facts.js";
+import { type ProviderFacts } from "../contract/provider-facts.js";
 import { escapeHtml } from "./html.js";
 
 /** "A, B, C and D": the providers' names for a sentence. */

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from "prom-client";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { type LimiterObserver } from "../shared-state/measured-limiter.js";
 import { type SharedState } from "../shared-state/shared-state.js";
 

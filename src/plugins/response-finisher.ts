@@ -1,6 +1,6 @@
 import { type Context } from "../context.js";
 import { combineKeyShapes, dataRedactor, redactData } from "../errors/redact-data.js";
-import { type ProviderFacts } from "../providers/provider-facts.js";
+import { type ProviderFacts } from "../contract/provider-facts.js";
 import { setCacheHeaders, varyHeader } from "./cache-headers.js";
 import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 import { answerErrorCodes, type LogRequest } from "./request-log.js";

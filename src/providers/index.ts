@@ -2,7 +2,7 @@ import { cudoModule } from "./cudo/index.js";
 import { depictaModule } from "./depicta/index.js";
 import { diffioModule } from "./diffio/index.js";
 import { hostupModule } from "./hostup/index.js";
-import { type ProviderModule } from "./provider-module.js";
+import { type ProviderModule } from "../contract/provider-module.js";
 
 /**
  * The providers this server serves, in schema order (the `Provider` enum, `accounts`' default

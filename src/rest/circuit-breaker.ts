@@ -1,4 +1,4 @@
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { TransportError, type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
 
 /** The time source of a breaker; tests inject a manual one instead of waiting. */

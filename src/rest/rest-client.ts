@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Logger } from "pino";
-import { type ProviderFacts, type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
 import { redactSecrets } from "../errors/redact.js";
 import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
@@ -39,8 +39,11 @@ export interface ProviderProfile {
   exactNumbers?: boolean;
 }
 
-/** One logical upstream operation (may take several attempts when `read` is true). */
-export interface RestCall {
+/**
+ * One endpoint of a provider as its client calls it and the inspector names it. Each client
+ * declares its endpoints once (`<NAME>_ENDPOINTS`), for its calls and its loaders' descriptions.
+ */
+export interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Path appended to the base URL, starting with `/`. */
   path: string;
@@ -49,6 +52,10 @@ export interface RestCall {
    * names stay few; fixed paths leave it out and their path is used.
    */
   route?: string;
+}
+
+/** One logical upstream operation (may take several attempts when `read` is true). */
+export interface RestCall extends Endpoint {
   query?: Record<string, string | number | undefined>;
   /** JSON body; serialised once. */
   body?: unknown;

@@ -1,17 +1,18 @@
 import DataLoader from "dataloader";
-import { type Context } from "../context.js";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
+import { type Endpoint } from "./rest-client.js";
+import { type UpstreamRecorder } from "./upstream-recorder.js";
 
 /** What a loader key stands for upstream, for the inspector (`GET /v1/billing-accounts/ba-1`). */
-export type DescribeKey<K> = (key: K) => { method: string; path: string };
+export type DescribeKey<K> = (key: K) => Endpoint;
 
 /**
  * A per-request DataLoader that reports cache hits (fields served by a call the request already
- * made) to `ctx.upstream`, for the inspector and the `loader` cache-hit metric. Same contract as
+ * made) to the request's `recorder` (`ctx.upstream`), for the inspector and the `loader` cache-hit metric. Same contract as
  * DataLoader: create one per request, never share across requests.
  */
 export function trackedLoader<K, V>(
-  ctx: Context,
+  recorder: UpstreamRecorder,
   provider: ProviderId,
   describe: DescribeKey<K>,
   batch: DataLoader.BatchLoadFn<K, V>,
@@ -23,7 +24,10 @@ export function trackedLoader<K, V>(
     cacheMap: {
       get(key) {
         const hit = cache.get(key);
-        if (hit) ctx.upstream.recordLoaderHit({ provider, ...describe(key) });
+        if (hit) {
+          const { method, path } = describe(key);
+          recorder.recordLoaderHit({ provider, method, path });
+        }
         return hit;
       },
       set: (key, value) => void cache.set(key, value),
@@ -41,12 +45,12 @@ export const SELF = "self";
  * {@link SELF}, and however many fields ask, `fetch` runs once per request.
  */
 export function selfLoader<V>(
-  ctx: Context,
+  recorder: UpstreamRecorder,
   provider: ProviderId,
-  describe: { method: string; path: string },
+  endpoint: Endpoint,
   fetch: () => Promise<V>,
 ): DataLoader<string, V> {
-  return trackedLoader<string, V>(ctx, provider, () => describe, async keys => {
+  return trackedLoader<string, V>(recorder, provider, () => endpoint, async keys => {
     const value = await fetch();
     return keys.map(() => value);
   });

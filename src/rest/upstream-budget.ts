@@ -1,4 +1,4 @@
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 
 /**
  * How many upstream calls one GraphQL request may still make to each provider

@@ -1,4 +1,4 @@
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 
 /** One logical upstream operation as it happened (no host, no query string, no headers, no secrets). */
 export interface UpstreamCallRecord {

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 
 /** What a provider's limiter reports as calls wait for its budget (the metrics implement it). */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type KeyValueCache, type KeyValueCacheSetOptions } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
 import { type Logger } from "pino";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { ConcurrencyDeadlineError } from "../rest/concurrency-limiter.js";
 import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 import { type SharedState } from "./shared-state.js";

@@ -1,5 +1,5 @@
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { type ProviderId } from "../providers/provider-facts.js";
+import { type ProviderId } from "../contract/provider-facts.js";
 import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 
 /**

@@ -1,6 +1,6 @@
 import { type Config, type ProviderEndpoint } from "../config.js";
-import { type ProviderId } from "../providers/provider-facts.js";
-import { type ProviderModule } from "../providers/provider-module.js";
+import { type ProviderId } from "../contract/provider-facts.js";
+import { type ProviderModule } from "../contract/provider-module.js";
 import { type RunningSim } from "./sim-server.js";
 
 /** The running simulators of a set of provider modules, by provider id. */

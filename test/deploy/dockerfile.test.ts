@@ -59,7 +59,7 @@ describe("Dockerfile", () => {
     const health = of("HEALTHCHECK", runtime);
     expect(health).toHaveLength(1);
     expect(health[0]!.args).toContain("/healthz");
-    expect(readFileSync(`${root}src/http/app.ts`, "utf8")).toContain('path === "/healthz"');
+    expect(readFileSync(`${root}src/http/http-server.ts`, "utf8")).toContain('path === "/healthz"');
   });
 
   it("copies only files that exist, including what the runtime reads", () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseAllDocuments } from "yaml";
-import { DRAIN_MARGIN_MS } from "../../src/app.js";
+import { DRAIN_MARGIN_MS } from "../../src/composition-root.js";
 import { providerVariables } from "../../src/config.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { loadConfig, CREDENTIAL_HEADERS } from "../helpers/providers.js";
@@ -57,7 +57,7 @@ const serviceFor = (deployment: Yaml): Yaml => {
 };
 
 const config = loadConfig({});
-const appSource = read("src/http/app.ts");
+const appSource = read("src/http/http-server.ts");
 const configSource = read("src/config.ts");
 const dockerfile = read("Dockerfile");
 

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/app.js";
+import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/composition-root.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { loadConfig, typedSims, type TestSims } from "./providers.js";
 

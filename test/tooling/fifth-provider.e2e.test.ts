@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startAccountGraph, type RunningAccountGraph } from "../../src/app.js";
+import { startAccountGraph, type RunningAccountGraph } from "../../src/composition-root.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { acmeModule } from "../fixtures/acme/index.js";

@@ -108,6 +108,28 @@ describe("module boundaries", () => {
     }
     expect([...importers]).toEqual(["src/providers/index.ts"]);
   });
+
+  it("keeps the core out of providers/: only the composition root imports the module list", () => {
+    const providers = join(ROOT, "src", "providers") + "/";
+    const importers = new Set<string>();
+    for (const file of filesUnder(join(ROOT, "src"), ".ts")) {
+      if (file.startsWith(providers)) continue;
+      if (importsOf(file, ".ts").some(target => target.startsWith(providers))) importers.add(relative(ROOT, file));
+    }
+    expect([...importers].sort()).toEqual(["src/composition-root.ts", "src/index.ts"]);
+  });
+
+  it("finds the provider contract in src/contract/, which imports no provider and nothing of the request path", () => {
+    const contract = filesUnder(join(ROOT, "src", "contract"), ".ts");
+    expect(contract.map(f => relative(ROOT, f)).sort()).toEqual([
+      "src/contract/account-source.ts",
+      "src/contract/provider-facts.ts",
+      "src/contract/provider-module.ts",
+      "src/contract/provider-simulator.ts",
+    ]);
+    // provider-facts.ts is plain data any core file may import: it imports nothing.
+    expect(importsOf(join(ROOT, "src", "contract", "provider-facts.ts"), ".ts")).toEqual([]);
+  });
 });
 
 describe("the built server's static import graph", () => {

@@ -1,6 +1,6 @@
 import { upstreamError } from "../../errors/upstream-error.js";
 import { path } from "../../rest/path.js";
-import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
+import { type Endpoint, type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
 import { CUDO } from "./cudo.facts.js";
 import {
   type CudoBillingAccountDto,
@@ -17,6 +17,13 @@ export const CUDO_PROFILE: ProviderProfile = {
   exactNumbers: true,
 };
 
+/** Cudo's endpoints, as the client calls them and the inspector names them. */
+export const CUDO_ENDPOINTS = {
+  listBillingAccounts: { method: "GET", path: "/v1/billing-accounts" },
+  getBillingAccount: (id: string): Endpoint => ({ method: "GET", path: path`/v1/billing-accounts/${id}`, route: "/v1/billing-accounts/{id}" }),
+  updateBillingAccount: (id: string): Endpoint => ({ method: "PATCH", path: path`/v1/billing-accounts/${id}`, route: "/v1/billing-accounts/{id}" }),
+} as const;
+
 /** Pages followed at most when listing (a guard against a provider that never ends the list). */
 export const MAX_LIST_PAGES = 100;
 
@@ -32,12 +39,7 @@ export class CudoClient {
 
   /** `GET /v1/billing-accounts`: one page; `pageToken` is the previous page's `pageToken`. */
   listBillingAccounts(pageToken?: string): Promise<CudoListBillingAccountsResponse> {
-    return this.rest.request({
-      method: "GET",
-      path: "/v1/billing-accounts",
-      query: { pageToken },
-      read: true,
-    });
+    return this.rest.request({ ...CUDO_ENDPOINTS.listBillingAccounts, query: { pageToken }, read: true });
   }
 
   /** Every page of `GET /v1/billing-accounts`: follows `pageToken` until Cudo sends an empty one. */
@@ -58,12 +60,7 @@ export class CudoClient {
 
   /** `GET /v1/billing-accounts/{id}`. */
   getBillingAccount(id: string): Promise<CudoBillingAccountDto> {
-    return this.rest.request({
-      method: "GET",
-      path: path`/v1/billing-accounts/${id}`,
-      route: "/v1/billing-accounts/{id}",
-      read: true,
-    });
+    return this.rest.request({ ...CUDO_ENDPOINTS.getBillingAccount(id), read: true });
   }
 
   /** `PATCH /v1/billing-accounts/{id}` with a field mask; never retried. */
@@ -71,12 +68,6 @@ export class CudoClient {
     id: string,
     body: CudoUpdateBillingAccountBody,
   ): Promise<CudoBillingAccountDto> {
-    return this.rest.request({
-      method: "PATCH",
-      path: path`/v1/billing-accounts/${id}`,
-      route: "/v1/billing-accounts/{id}",
-      body,
-      read: false,
-    });
+    return this.rest.request({ ...CUDO_ENDPOINTS.updateBillingAccount(id), body, read: false });
   }
 }

@@ -1,4 +1,4 @@
-import { type EnvReader, type ProviderFacts } from "../provider-facts.js";
+import { type EnvReader, type ProviderFacts } from "../../contract/provider-facts.js";
 
 /** Cudo's own variables: `config.providerSettings.CUDO`. */
 export type CudoSettings = {
@@ -11,7 +11,7 @@ export function cudoSettings(config: { providerSettings: Record<string, unknown>
   return (config.providerSettings.CUDO ?? {}) as CudoSettings;
 }
 
-/** Cudo Compute as the core sees it (see `../provider-facts.ts`). */
+/** Cudo Compute as the core sees it (see `src/contract/provider-facts.ts`). */
 export const CUDO = {
   id: "CUDO",
   name: "Cudo Compute",

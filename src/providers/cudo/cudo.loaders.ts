@@ -3,8 +3,7 @@ import { primeAfterWrite, trackedLoader } from "../../rest/tracked-loader.js";
 import { type Context } from "../../context.js";
 import { type CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
 import { CUDO } from "./cudo.facts.js";
-import { path } from "../../rest/path.js";
-import { CudoClient, CUDO_PROFILE } from "./cudo.client.js";
+import { CudoClient, CUDO_ENDPOINTS, CUDO_PROFILE } from "./cudo.client.js";
 import { toCudoBillingAccount, toCudoUpdateBody } from "./cudo.mapper.js";
 import { type UpdateBillingAccountInput } from "./schema/update-billing-account.input.js";
 
@@ -39,7 +38,7 @@ export function cudoKit(ctx: Context): CudoKit {
   const client = new CudoClient(ctx.rest(CUDO_PROFILE));
   let listing: Promise<CudoBillingAccount[]> | undefined;
 
-  const account = trackedLoader<string, CudoBillingAccount>(ctx, CUDO.id, id => ({ method: "GET", path: path`/v1/billing-accounts/${id}` }), async ids => {
+  const account = trackedLoader<string, CudoBillingAccount>(ctx.upstream, CUDO.id, CUDO_ENDPOINTS.getBillingAccount, async ids => {
     // A listing already under way returns these accounts too: wait for it instead of asking twice.
     const listed = listing ? await listing.catch(() => []) : [];
     return Promise.all(

@@ -13,7 +13,7 @@ import { upstreamError } from "../../errors/upstream-error.js";
 import { numberSource } from "../../rest/exact-json.js";
 import { canonicalDecimal, parseIsoTimestamp } from "../../scalars/index.js";
 import { CUDO } from "./cudo.facts.js";
-import { assignFields, kindOf, Unreadable, unreadableValue, type MappedFields } from "../unreadable-field.js";
+import { assignFields, kindOf, Unreadable, unreadableValue, type MappedFields } from "../../errors/unreadable-field.js";
 import {
   type CudoBillingAccountDto,
   type CudoBillingAddressDto,

@@ -3,7 +3,7 @@ import { badUserInput } from "../../errors/field-errors.js";
 import { cudoKit } from "./cudo.loaders.js";
 import { CUDO, cudoSettings } from "./cudo.facts.js";
 import { segmentProblem } from "../../rest/path.js";
-import { type AccountSource } from "../../account/account-source.js";
+import { type AccountSource } from "../../contract/account-source.js";
 import { type CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
 
 const SHOWN_IDS = 5;

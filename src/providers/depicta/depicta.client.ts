@@ -1,6 +1,6 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
-import { type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
+import { type Endpoint, type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
 import { DEPICTA } from "./depicta.facts.js";
 import {
   type DepictaErrorDto,
@@ -8,7 +8,11 @@ import {
   type DepictaUpdateProfileBody,
 } from "./depicta.dto.js";
 
-const PROFILE_PATH = "/v1/account/profile";
+/** Depicta's endpoints, as the client calls them and the inspector names them. */
+export const DEPICTA_ENDPOINTS = {
+  getProfile: { method: "GET", path: "/v1/account/profile" },
+  updateProfile: { method: "PATCH", path: "/v1/account/profile" },
+} as const satisfies Record<string, Endpoint>;
 
 // Depicta's body field → GraphQL input path of `updateProfileName`.
 const FIELD_PATHS: Record<string, string> = { name: "input.name" };
@@ -61,11 +65,11 @@ export class DepictaClient {
 
   /** `GET /v1/account/profile`: profile, balance, verification, OAuth providers, credit expiry. */
   getProfile(): Promise<DepictaProfileResponse> {
-    return this.rest.request({ method: "GET", path: PROFILE_PATH, read: true });
+    return this.rest.request({ ...DEPICTA_ENDPOINTS.getProfile, read: true });
   }
 
   /** `PATCH /v1/account/profile`: set or clear the display name; answers the updated profile. */
   updateProfile(body: DepictaUpdateProfileBody): Promise<DepictaProfileResponse> {
-    return this.rest.request({ method: "PATCH", path: PROFILE_PATH, body, read: false });
+    return this.rest.request({ ...DEPICTA_ENDPOINTS.updateProfile, body, read: false });
   }
 }

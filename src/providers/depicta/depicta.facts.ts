@@ -1,6 +1,6 @@
-import { type ProviderFacts } from "../provider-facts.js";
+import { type ProviderFacts } from "../../contract/provider-facts.js";
 
-/** Depicta as the core sees it (see `../provider-facts.ts`). */
+/** Depicta as the core sees it (see `src/contract/provider-facts.ts`). */
 export const DEPICTA = {
   id: "DEPICTA",
   name: "Depicta",

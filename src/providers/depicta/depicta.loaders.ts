@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
 import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
-import { DepictaClient, DEPICTA_PROFILE } from "./depicta.client.js";
+import { DepictaClient, DEPICTA_ENDPOINTS, DEPICTA_PROFILE } from "./depicta.client.js";
 import { DEPICTA } from "./depicta.facts.js";
 import { toDepictaAccount, toDepictaUpdateBody } from "./depicta.mapper.js";
 import { type DepictaAccount } from "./schema/depicta-account.type.js";
@@ -22,7 +22,7 @@ export interface DepictaKit {
 /** Build the request's Depicta kit. */
 export function depictaKit(ctx: Context): DepictaKit {
   const client = new DepictaClient(ctx.rest(DEPICTA_PROFILE));
-  const profile = selfLoader(ctx, DEPICTA.id, { method: "GET", path: "/v1/account/profile" }, async () =>
+  const profile = selfLoader(ctx.upstream, DEPICTA.id, DEPICTA_ENDPOINTS.getProfile, async () =>
     toDepictaAccount((await client.getProfile())?.user),
   );
   return {

@@ -4,7 +4,7 @@ import { badUserInput } from "../../errors/field-errors.js";
 import { upstreamError } from "../../errors/upstream-error.js";
 import { canonicalDecimal, Money, parseIsoTimestamp } from "../../scalars/index.js";
 import { DEPICTA } from "./depicta.facts.js";
-import { assignFields, unreadableValue } from "../unreadable-field.js";
+import { assignFields, unreadableValue } from "../../errors/unreadable-field.js";
 import { type DepictaUpdateProfileBody, type DepictaUserDto } from "./depicta.dto.js";
 
 const unreadable = (reason: string) =>

@@ -1,10 +1,10 @@
-import { type ProviderModule } from "../provider-module.js";
+import { type ProviderModule } from "../../contract/provider-module.js";
 import { DEPICTA } from "./depicta.facts.js";
 import { DepictaResolver } from "./depicta.resolver.js";
 import { depictaSource } from "./depicta.source.js";
 import { DepictaAccount } from "./schema/depicta-account.type.js";
 
-/** The depicta provider module: what the core takes from this folder (see `../provider-module.ts`). */
+/** The depicta provider module: what the core takes from this folder (see `src/contract/provider-module.ts`). */
 export const depictaModule: ProviderModule = {
   ...DEPICTA,
   accountType: DepictaAccount,

@@ -1,6 +1,6 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
-import { type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
+import { type Endpoint, type ProviderProfile, type RestClient } from "../../rest/rest-client.js";
 import { DIFFIO } from "./diffio.facts.js";
 import {
   type DiffioErrorDto,
@@ -36,6 +36,12 @@ export const DIFFIO_PROFILE: ProviderProfile = {
   },
 };
 
+/** Diffio's endpoints, as the client calls them and the inspector names them. */
+export const DIFFIO_ENDPOINTS = {
+  getSettings: { method: "POST", path: "/v1/account/settings/get" },
+  updateSettings: { method: "POST", path: "/v1/account/settings/update" },
+} as const satisfies Record<string, Endpoint>;
+
 /**
  * Diffio's account-settings endpoints. Every Diffio endpoint is a POST with a JSON body, reads
  * included; reads are marked `read: true` so they are retried, updates are not.
@@ -46,11 +52,11 @@ export class DiffioClient {
 
   /** `POST /v1/account/settings/get` (needs `account:read`). */
   getSettings(): Promise<DiffioGetSettingsResponse> {
-    return this.rest.request({ method: "POST", path: "/v1/account/settings/get", body: {}, read: true });
+    return this.rest.request({ ...DIFFIO_ENDPOINTS.getSettings, body: {}, read: true });
   }
 
   /** `POST /v1/account/settings/update` (needs an admin key with `account:write`); never retried. */
   updateSettings(body: DiffioUpdateSettingsBody): Promise<DiffioUpdateSettingsResponse> {
-    return this.rest.request({ method: "POST", path: "/v1/account/settings/update", body, read: false });
+    return this.rest.request({ ...DIFFIO_ENDPOINTS.updateSettings, body, read: false });
   }
 }

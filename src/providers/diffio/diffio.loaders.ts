@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
 import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
-import { DiffioClient, DIFFIO_PROFILE } from "./diffio.client.js";
+import { DiffioClient, DIFFIO_ENDPOINTS, DIFFIO_PROFILE } from "./diffio.client.js";
 import { DIFFIO } from "./diffio.facts.js";
 import { toDiffioAccount, toDiffioUpdateBody } from "./diffio.mapper.js";
 import { type DiffioAccount } from "./schema/diffio-account.type.js";
@@ -22,7 +22,7 @@ export interface DiffioKit {
 /** Build the request's Diffio kit. */
 export function diffioKit(ctx: Context): DiffioKit {
   const client = new DiffioClient(ctx.rest(DIFFIO_PROFILE));
-  const account = selfLoader(ctx, DIFFIO.id, { method: "POST", path: "/v1/account/settings/get" }, async () => {
+  const account = selfLoader(ctx.upstream, DIFFIO.id, DIFFIO_ENDPOINTS.getSettings, async () => {
     const response = await client.getSettings();
     return toDiffioAccount(response?.account, response?.apiKeyId);
   });

@@ -5,7 +5,7 @@ import { type UpdateBillingPolicyInput } from "./schema/update-billing-policy.in
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { DIFFIO } from "./diffio.facts.js";
-import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
+import { assignFields, kindOf, type Unreadable, unreadableValue } from "../../errors/unreadable-field.js";
 import { type DiffioAccountDto, type DiffioUpdateSettingsBody } from "./diffio.dto.js";
 
 const POLICY_FROM_WIRE: Record<string, DiffioBillingPolicyType> = {

@@ -1,10 +1,10 @@
-import { type ProviderModule } from "../provider-module.js";
+import { type ProviderModule } from "../../contract/provider-module.js";
 import { DIFFIO } from "./diffio.facts.js";
 import { DiffioResolver } from "./diffio.resolver.js";
 import { diffioSource } from "./diffio.source.js";
 import { DiffioAccount } from "./schema/diffio-account.type.js";
 
-/** The diffio provider module: what the core takes from this folder (see `../provider-module.ts`). */
+/** The diffio provider module: what the core takes from this folder (see `src/contract/provider-module.ts`). */
 export const diffioModule: ProviderModule = {
   ...DIFFIO,
   accountType: DiffioAccount,

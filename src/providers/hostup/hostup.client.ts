@@ -1,6 +1,6 @@
 import { type FieldError } from "../../errors/field-errors.js";
 import { type UpstreamProblem } from "../../errors/upstream-error.js";
-import { type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
+import { type Endpoint, type ProviderProfile, type RestCall, type RestClient } from "../../rest/rest-client.js";
 import { HOSTUP } from "./hostup.facts.js";
 import {
   type HostupMeDto,
@@ -10,8 +10,12 @@ import {
 } from "./hostup.dto.js";
 import { pointerToPath } from "./hostup.pointer.js";
 
-const ME = "/api/v2/me";
-const PREFERENCES = "/api/v2/me/preferences";
+/** Hostup's endpoints, as the client calls them and the inspector names them. */
+export const HOSTUP_ENDPOINTS = {
+  getMe: { method: "GET", path: "/api/v2/me" },
+  getPreferences: { method: "GET", path: "/api/v2/me/preferences" },
+  patchPreferences: { method: "PATCH", path: "/api/v2/me/preferences" },
+} as const satisfies Record<string, Endpoint>;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
@@ -52,12 +56,12 @@ export class HostupClient {
 
   /** `GET /api/v2/me` (needs `read:account`): the account profile, of which `id` is used. */
   getMe(): Promise<HostupMeDto> {
-    return this.rest.request({ method: "GET", path: ME, read: true });
+    return this.rest.request({ ...HOSTUP_ENDPOINTS.getMe, read: true });
   }
 
   /** `GET /api/v2/me/preferences` (needs `read:account`). */
   getPreferences(): Promise<HostupPreferencesDto> {
-    return this.rest.request({ method: "GET", path: PREFERENCES, read: true });
+    return this.rest.request({ ...HOSTUP_ENDPOINTS.getPreferences, read: true });
   }
 
   /**
@@ -66,6 +70,6 @@ export class HostupClient {
    * and `notifications.delivery`. Never retried.
    */
   patchPreferences(body: HostupPreferencesPatchBody): Promise<HostupPreferencesDto> {
-    return this.rest.request({ method: "PATCH", path: PREFERENCES, body, read: false });
+    return this.rest.request({ ...HOSTUP_ENDPOINTS.patchPreferences, body, read: false });
   }
 }

@@ -1,6 +1,6 @@
-import { type ProviderFacts } from "../provider-facts.js";
+import { type ProviderFacts } from "../../contract/provider-facts.js";
 
-/** Hostup as the core sees it (see `../provider-facts.ts`). */
+/** Hostup as the core sees it (see `src/contract/provider-facts.ts`). */
 export const HOSTUP = {
   id: "HOSTUP",
   name: "Hostup",

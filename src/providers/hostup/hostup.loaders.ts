@@ -1,7 +1,7 @@
 import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
 import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
-import { HostupClient, HOSTUP_PROFILE } from "./hostup.client.js";
+import { HostupClient, HOSTUP_ENDPOINTS, HOSTUP_PROFILE } from "./hostup.client.js";
 import { HOSTUP } from "./hostup.facts.js";
 import { toHostupAccount, toHostupAccountId, toHostupPatchBody } from "./hostup.mapper.js";
 import { type HostupAccount } from "./schema/hostup-account.type.js";
@@ -23,8 +23,8 @@ export interface HostupKit {
 /** Build the request's Hostup kit: at most one `/me` and one preferences call per request. */
 export function hostupKit(ctx: Context): HostupKit {
   const client = new HostupClient(ctx.rest(HOSTUP_PROFILE));
-  const me = selfLoader(ctx, HOSTUP.id, { method: "GET", path: "/api/v2/me" }, async () => toHostupAccountId(await client.getMe()));
-  const preferences = selfLoader(ctx, HOSTUP.id, { method: "GET", path: "/api/v2/me/preferences" }, async () =>
+  const me = selfLoader(ctx.upstream, HOSTUP.id, HOSTUP_ENDPOINTS.getMe, async () => toHostupAccountId(await client.getMe()));
+  const preferences = selfLoader(ctx.upstream, HOSTUP.id, HOSTUP_ENDPOINTS.getPreferences, async () =>
     toHostupAccount(await client.getPreferences()),
   );
   return {

@@ -21,7 +21,7 @@ import { type PatchPreferencesInput } from "./schema/patch-preferences.input.js"
 import { upstreamError } from "../../errors/upstream-error.js";
 import { parseIsoTimestamp } from "../../scalars/index.js";
 import { HOSTUP } from "./hostup.facts.js";
-import { assignFields, kindOf, type Unreadable, unreadableValue } from "../unreadable-field.js";
+import { assignFields, kindOf, type Unreadable, unreadableValue } from "../../errors/unreadable-field.js";
 import {
   type HostupActionsDto,
   type HostupCardAutoChargeDto,

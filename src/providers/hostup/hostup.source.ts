@@ -4,7 +4,7 @@ import { errorNotCallersAccount } from "../../errors/not-found.js";
 import { SELF } from "../../rest/tracked-loader.js";
 import { hostupKit } from "./hostup.loaders.js";
 import { HOSTUP } from "./hostup.facts.js";
-import { type AccountSource } from "../../account/account-source.js";
+import { type AccountSource } from "../../contract/account-source.js";
 import { selectsField } from "../../account/selection.js";
 import { type HostupAccount } from "./schema/hostup-account.type.js";
 

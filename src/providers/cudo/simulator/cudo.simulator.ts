@@ -1,4 +1,4 @@
-import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
 import { CUDO_DEMO_KEYS } from "./cudo.sim-state.js";
 import { Decimal } from "decimal.js";
 import {

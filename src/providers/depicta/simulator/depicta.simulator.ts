@@ -1,4 +1,4 @@
-import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
 import { randomUUID } from "node:crypto";
 
 import {

@@ -1,4 +1,4 @@
-import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
 import { HOSTUP_DEMO_KEYS as DEMO_KEYS } from "./hostup.sim-state.js";
 import { randomInt } from "node:crypto";
 import {

@@ -1,5 +1,5 @@
-import { upstreamError, type UpstreamError } from "../errors/upstream-error.js";
-import { type ProviderRef } from "./provider-facts.js";
+import { upstreamError, type UpstreamError } from "./upstream-error.js";
+import { type ProviderRef } from "../contract/provider-facts.js";
 
 /**
  * A value a mapper found but could not read exactly (a Timestamp sent as `{seconds}`, money in a

@@ -1,4 +1,4 @@
-import { type RunningSim } from "./sim-server.js";
+import { type RunningSim } from "../simulators/sim-server.js";
 
 /** What a provider module's simulator offers the core: a server to start and its demo key. */
 export interface ProviderSimulator {

@@ -3,7 +3,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 import { credentialHeaders, type AppDeps, type Context } from "./context.js";
-import { createHttpApp } from "./http/app.js";
+import { createHttpServer } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 import { createMetrics, observeDocumentStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
@@ -11,14 +11,14 @@ import { type Tracing } from "./observability/trace-context.js";
 import { readManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { providerLimiters } from "./shared-state/measured-limiter.js";
-import { type ProviderId } from "./providers/provider-facts.js";
+import { type ProviderId } from "./contract/provider-facts.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
-import { type ProviderModule } from "./providers/provider-module.js";
+import { type ProviderModule } from "./contract/provider-module.js";
 import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
 import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
-import { createGraphQLServer } from "./server.js";
+import { createApolloServer } from "./apollo-server.js";
 import { type Simulators } from "./simulators/index.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
@@ -115,7 +115,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
   // deployment without the file only loses those labels).
   const manifest = config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : optionalManifest(config);
-  const { apollo, documents } = createGraphQLServer(schema, {
+  const { apollo, documents } = createApolloServer(schema, {
     endpoint: () => `${url}/graphql`,
     config,
     logger,
@@ -130,7 +130,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   observeDocumentStore(metrics.registry, documents);
   await apollo.start();
   let ready = false;
-  const app = createHttpApp({
+  const app = createHttpServer({
     deps,
     providers,
     apollo,

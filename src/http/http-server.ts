@@ -6,7 +6,7 @@ import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
 import { type RequestTrace } from "../observability/trace-context.js";
-import { type ProviderFacts } from "../providers/provider-facts.js";
+import { type ProviderFacts } from "../contract/provider-facts.js";
 import { tokenMatcher } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { allowedHeaders, corsHeaders } from "./cors.js";
@@ -14,8 +14,8 @@ import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
 import { queryTooLarge } from "./query-size.js";
 
-/** Options of {@link createHttpApp}. */
-export interface HttpAppOptions {
+/** Options of {@link createHttpServer}. */
+export interface HttpServerOptions {
   deps: AppDeps;
   /** The providers served (CORS allows their credential headers; the production page names them). */
   providers: readonly ProviderFacts[];
@@ -26,7 +26,7 @@ export interface HttpAppOptions {
 }
 
 /** The HTTP server and its graceful stop. */
-export interface HttpApp {
+export interface HttpServer {
   server: Server;
   /**
    * Stop accepting, let in-flight requests finish (up to `graceMs` after the drain began or the
@@ -55,7 +55,7 @@ type RefusalReason =
  * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest`, `/healthz`, `/readyz`, caller
  * authentication with `API_TOKENS`, request ids, and draining on shutdown.
  */
-export function createHttpApp(options: HttpAppOptions): HttpApp {
+export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { deps, apollo, providers } = options;
   const authorized = tokenMatcher(deps.config.apiTokens);
   const allowHeaders = allowedHeaders(providers.map(p => p.credentialHeader));

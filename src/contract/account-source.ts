@@ -1,7 +1,7 @@
 import { type GraphQLResolveInfo } from "graphql";
 import { type Context } from "../context.js";
-import { type ProviderId } from "../providers/provider-facts.js";
-import { type Account } from "./account.interface.js";
+import { type ProviderId } from "./provider-facts.js";
+import { type Account } from "../account/account.interface.js";
 
 /**
  * How one provider's account is loaded. Every path that needs an account (`account`, `accounts`,

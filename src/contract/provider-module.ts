@@ -1,5 +1,5 @@
-import { type AccountSource } from "../account/account-source.js";
-import { type ProviderSimulator } from "../simulators/provider-simulator.js";
+import { type AccountSource } from "./account-source.js";
+import { type ProviderSimulator } from "./provider-simulator.js";
 import { type ProviderFacts } from "./provider-facts.js";
 
 /**

@@ -20,10 +20,10 @@ import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documen
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
 import { providerNames } from "./http/production-page.js";
-import { type ProviderFacts } from "./providers/provider-facts.js";
+import { type ProviderFacts } from "./contract/provider-facts.js";
 
-/** Options for {@link createGraphQLServer}. */
-export interface ApolloOptions {
+/** Options for {@link createApolloServer}. */
+export interface ApolloSetupOptions {
   config: Config;
   logger: Logger;
   metrics: Metrics;
@@ -44,7 +44,7 @@ export interface ApolloOptions {
 }
 
 /** The Apollo Server and its parsed-document cache. */
-export interface GraphQLServer {
+export interface ApolloSetup {
   apollo: ApolloServer<Context>;
   /** Apollo's parsed-document cache (bounded by `DOCUMENT_CACHE_BYTES`); undefined when that is 0. */
   documents?: DocumentStore;
@@ -67,12 +67,12 @@ ${fragments}  }
 }
 
 /**
- * The Apollo Server (no listening: see `http/app.ts`): operation limits (graphql-armor), error
+ * The Apollo Server (no listening: see `http/http-server.ts`): operation limits (graphql-armor), error
  * formatting, Sandbox in development, CSRF prevention, private cache hints, request logs and
  * metrics, the upstream inspector, and no stack traces in responses. Every request goes through
  * Apollo's pipeline; what account-graph adds to it is one plugin (`plugins/request.plugin.ts`).
  */
-export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOptions): GraphQLServer {
+export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOptions): ApolloSetup {
   const { config, logger, metrics } = options;
   const { limits } = config;
   const armor = new ApolloArmor({
@@ -142,7 +142,7 @@ const noSubscriptions: ValidationRule = context => ({
 });
 
 // APQ (hash → query, registered by clients), trusted documents (hash → manifest only), or off.
-function persistedQueries(config: Config, options: ApolloOptions) {
+function persistedQueries(config: Config, options: ApolloSetupOptions) {
   if (config.persistedQueries === "off") return false as const;
   if (config.persistedQueries === "only") {
     if (!options.manifest) throw new Error("PERSISTED_QUERIES=only needs the persisted query manifest");
