@@ -8,7 +8,7 @@ import { createLogger } from "./logger.js";
 import { createMetrics, observeDocumentStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
-import { readManifest } from "./persisted/manifest.js";
+import { loadManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
 import { providerLimiters } from "./shared-state/measured-limiter.js";
 import { type ProviderId } from "./contract/provider-facts.js";
@@ -62,9 +62,14 @@ export interface RunningAccountGraph {
 /**
  * Start the whole server: simulators when `PROVIDERS_MODE=simulated`, schema, Apollo, HTTP.
  * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
+ * Throws a `ConfigError` for a persisted-query manifest it cannot serve, before starting anything.
  */
 export async function startAccountGraph(config: Config, options: StartOptions = {}): Promise<RunningAccountGraph> {
   const providers = options.modules ?? PROVIDER_MODULES;
+  // First, before anything starts: a manifest it cannot serve stops the start (a ConfigError). The
+  // shipped operations: trusted documents with PERSISTED_QUERIES=only, and in every mode the names
+  // that keep their own metrics label (a deployment without the file only loses those labels).
+  const manifest = loadManifest(config);
   const logger =
     options.logger ?? createLogger(config, { credentialHeaders: providers.map(p => p.credentialHeader), destination: options.logDestination });
   // Simulator code is imported only here, in simulated mode: a live process never loads it.
@@ -111,10 +116,6 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 
   const schema = await buildSubgraph(providers);
   let url = "";
-  // The shipped operations: trusted documents with PERSISTED_QUERIES=only (the operator's file with
-  // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
-  // deployment without the file only loses those labels).
-  const manifest = config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : optionalManifest(config);
   const { apollo, documents } = createApolloServer(schema, {
     endpoint: () => `${url}/graphql`,
     config,
@@ -171,12 +172,4 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 // Sandbox opens with each provider's demo key in its credential header, so every query works.
 function sandboxHeaders(providers: readonly ProviderModule[], simulators: Simulators): Record<string, string> {
   return Object.fromEntries(providers.map(p => [p.credentialHeader, simulators.demoKeys[p.id]!]));
-}
-
-function optionalManifest(config: Config) {
-  try {
-    return readManifest(config.persistedQueryManifest);
-  } catch {
-    return undefined;
-  }
 }

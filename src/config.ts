@@ -1,4 +1,6 @@
-import { BUNDLED_MANIFEST_PATH, readManifest } from "./persisted/manifest.js";
+import { accessSync, constants, statSync } from "node:fs";
+import { ConfigError } from "./config-error.js";
+import { BUNDLED_MANIFEST_PATH } from "./persisted/manifest.js";
 import { type EnvReader, type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
 
 /** Where and how one provider is reached. */
@@ -91,13 +93,7 @@ export interface HttpLimits {
   maxUpstreamResponseBytes: number;
 }
 
-/** Thrown by {@link loadConfig} with every problem found, one per line. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
-    this.name = "ConfigError";
-  }
-}
+export { ConfigError } from "./config-error.js";
 
 /** The variables every provider has, named after its id: `<ID>_BASE_URL` and `<ID>_API_KEY`. */
 export function providerVariables(provider: ProviderId): { baseUrl: string; apiKey: string } {
@@ -230,18 +226,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
   return config;
 }
 
-// The trusted-documents manifest is read at start so a missing or broken file is a configuration
-// error like any other, not a crash after the server has announced itself.
+// The trusted-documents manifest must be a readable file, checked with the other variables; its
+// content is read once, at start, by the persisted-query module (`loadManifest`).
 function manifestProblems(config: Config, custom: boolean): string[] {
   if (config.persistedQueries !== "only") {
     return custom ? [`PERSISTED_QUERY_MANIFEST is only used with PERSISTED_QUERIES=only (got "${config.persistedQueries}")`] : [];
   }
+  const which = custom ? `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"` : "the bundled persisted-query-manifest.json";
   try {
-    readManifest(config.persistedQueryManifest);
+    accessSync(config.persistedQueryManifest, constants.R_OK);
+    if (!statSync(config.persistedQueryManifest).isFile()) return [`${which} cannot be read (EISDIR)`];
     return [];
   } catch (error) {
-    const which = custom ? `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"` : "the bundled persisted-query-manifest.json";
-    return [`${which} ${(error as Error).message}`];
+    return [`${which} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`];
   }
 }
 

@@ -29,7 +29,7 @@ let running;
 try {
   running = await startAccountGraph(config, { logger, tracing });
 } catch (error) {
-  const problem = listenFailure(error, config);
+  const problem = error instanceof ConfigError ? error.message : listenFailure(error, config);
   if (problem === undefined) throw error;
   logger.flush();
   process.stderr.write(`account-graph: ${problem}\n`);

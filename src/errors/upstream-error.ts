@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { type ProviderId, type ProviderRef } from "../contract/provider-facts.js";
 import { ErrorCode } from "./codes.js";
+import { isRetryableStatus } from "../rest/retry-policy.js";
 import { type FieldError } from "./field-errors.js";
 
 /** What a provider's error body said, parsed by that provider's client (see `RestClient.parseProblem`). */
@@ -25,6 +26,29 @@ export type UpstreamFailure =
   | { kind: "circuit-open"; retryAfterSeconds: number }
   | { kind: "budget-unavailable" }
   | { kind: "call-budget"; budget: number };
+
+/**
+ * Whether a later attempt can succeed where this one failed: connection failures, timeouts, a
+ * paused circuit, an unreachable shared budget, and the statuses of {@link isRetryableStatus};
+ * not 501, 505 or other statuses, bodies that cannot be read, a missing credential or a spent
+ * call budget. It is the `retryable` flag of every upstream error, and the REST client retries a
+ * read exactly when it is true and the wait fits in the deadline.
+ */
+export function isRetryableFailure(failure: UpstreamFailure): boolean {
+  switch (failure.kind) {
+    case "status":
+      return isRetryableStatus(failure.status);
+    case "network":
+    case "timeout":
+    case "circuit-open":
+    case "budget-unavailable":
+      return true;
+    case "unreadable":
+    case "no-credential":
+    case "call-budget":
+      return false;
+  }
+}
 
 /** A GraphQL error that came from (or instead of) a provider call; always carries `extensions.provider`. */
 export class UpstreamError extends GraphQLError {}
@@ -63,21 +87,21 @@ export function codeForStatus(status: number): ErrorCode {
  * Never includes the upstream URL, body or any credential.
  */
 export function upstreamError({ id: provider, name }: ProviderRef, failure: UpstreamFailure): UpstreamError {
-  const base = { provider, upstreamStatus: null as number | null };
+  const base = { provider, upstreamStatus: null as number | null, retryable: isRetryableFailure(failure) };
   switch (failure.kind) {
     case "no-credential":
       return new UpstreamError(
         `No ${name} credential: send the ${failure.header} header (or configure a server-side key).`,
-        { extensions: { code: ErrorCode.UNAUTHENTICATED, ...base, retryable: false } },
+        { extensions: { code: ErrorCode.UNAUTHENTICATED, ...base } },
       );
     case "timeout":
       return new UpstreamError(`${name} did not answer within the deadline.`, {
-        extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, ...base, retryable: true },
+        extensions: { code: ErrorCode.UPSTREAM_TIMEOUT, ...base },
       });
     case "network":
       // The client library's code (UND_ERR_SOCKET, ECONNREFUSED...) goes to the log, not to callers.
       return new UpstreamError(`${name} ${networkWords(failure.reason)}.`, {
-        extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true },
+        extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base },
       });
     case "circuit-open":
       return new UpstreamError(
@@ -86,7 +110,6 @@ export function upstreamError({ id: provider, name }: ProviderRef, failure: Upst
           extensions: {
             code: ErrorCode.UPSTREAM_ERROR,
             ...base,
-            retryable: true,
             retryAfterSeconds: failure.retryAfterSeconds,
           },
         },
@@ -95,14 +118,14 @@ export function upstreamError({ id: provider, name }: ProviderRef, failure: Upst
       // Nothing was sent: the replicas' shared concurrency budget (Redis) could not be consulted.
       return new UpstreamError(
         `${name} was not called: its concurrency budget, shared by the replicas in Redis, cannot be reached right now (Redis unavailable).`,
-        { extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base, retryable: true } },
+        { extensions: { code: ErrorCode.UPSTREAM_ERROR, ...base } },
       );
     case "call-budget":
       // Nothing was sent: this request already made its share of calls to the provider.
       return new UpstreamError(
         `${name} was not called: this request already made ${failure.budget} ${name} calls, the most one ` +
           "request may make (UPSTREAM_CALL_BUDGET). Ask for fewer accounts per request.",
-        { extensions: { code: ErrorCode.UPSTREAM_BUDGET_EXCEEDED, ...base, upstreamCallBudget: failure.budget, retryable: false } },
+        { extensions: { code: ErrorCode.UPSTREAM_BUDGET_EXCEEDED, ...base, upstreamCallBudget: failure.budget } },
       );
     case "unreadable":
       return new UpstreamError(`${name} sent an unreadable response (${failure.reason}).`, {
@@ -111,11 +134,10 @@ export function upstreamError({ id: provider, name }: ProviderRef, failure: Upst
           ...base,
           upstreamStatus: failure.status,
           ...(failure.requestId ? { upstreamRequestId: failure.requestId } : {}),
-          retryable: true,
         },
       });
     case "status":
-      return fromStatus(provider, name, failure.status, failure.problem);
+      return fromStatus(provider, name, failure.status, failure.problem, base.retryable);
   }
 }
 
@@ -139,9 +161,8 @@ export function networkWords(reason: string): string {
   return NETWORK_WORDS[reason] ?? "could not be reached";
 }
 
-function fromStatus(provider: ProviderId, name: string, status: number, problem: UpstreamProblem) {
+function fromStatus(provider: ProviderId, name: string, status: number, problem: UpstreamProblem, retryable: boolean) {
   const code = codeForStatus(status);
-  const retryable = status >= 500 || status === 429 || status === 408;
   const verb = VERBS[code] ?? (status >= 500 ? "failed" : "answered unexpectedly");
   const detail = problem.message ? `: ${problem.message}` : ".";
   return new UpstreamError(`${name} ${verb} (HTTP ${status})${detail}`, {

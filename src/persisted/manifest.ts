@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "graphql";
+import { ConfigError } from "../config-error.js";
 
 /** One trusted operation; `id` is the SHA-256 of `body`, the hash clients send. */
 export interface ManifestOperation {
@@ -19,6 +20,31 @@ export interface PersistedQueryManifest {
 }
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * The manifest this process serves, read once at start: with `PERSISTED_QUERIES=only` the
+ * configured file, whose problems stop the start as a {@link ConfigError} (the path itself was
+ * checked with the other variables); otherwise the bundled file, if readable, for its operation
+ * names only (they keep their own metrics labels).
+ */
+export function loadManifest(config: { persistedQueries: string; persistedQueryManifest: string }): PersistedQueryManifest | undefined {
+  if (config.persistedQueries !== "only") {
+    try {
+      return readManifest(BUNDLED_MANIFEST_PATH);
+    } catch {
+      return undefined;
+    }
+  }
+  try {
+    return readManifest(config.persistedQueryManifest);
+  } catch (error) {
+    const which =
+      config.persistedQueryManifest === BUNDLED_MANIFEST_PATH
+        ? "the bundled persisted-query-manifest.json"
+        : `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"`;
+    throw new ConfigError([`${which} ${(error as Error).message}`]);
+  }
+}
 
 /**
  * The manifest shipped with the server, built by `npm run manifest` from `operations/` with

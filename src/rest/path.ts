@@ -1,14 +1,18 @@
 // A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws URIError).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// A `.` or `..` segment, raw or percent-encoded, anywhere in a path.
+const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
+
 /**
- * Why `value` cannot be one path segment, or undefined when it can. `.` and `..` cannot: URL
- * parsers (WHATWG's included) treat them, and their encodings `%2E` / `%2e%2E`, as "this" and
- * "parent" segments, so `/v1/billing-accounts/..` is `/v1/`. An empty one cannot either (it names
- * the collection, not an item). Validators use this to refuse such ids before any call.
+ * Why `value` cannot be one path segment naming an item, or undefined when it can. `.` and `..`
+ * cannot: URL parsers (WHATWG's included) treat them, and their encodings `%2E` / `%2e%2E`, as
+ * "this" and "parent" segments, so `/v1/billing-accounts/..` is `/v1/`. An empty or blank one
+ * cannot either (it names the collection, or nothing a caller meant). Validators use this to
+ * refuse such ids before any call; it is the one statement of what a path segment may be.
  */
 export function segmentProblem(value: string): string | undefined {
-  if (value === "") return "must not be empty";
+  if (value.trim() === "") return "must not be blank";
   if (value === "." || value === "..") return 'must not be "." or ".."';
   if (LONE_SURROGATE.test(value)) return "must be well-formed text";
   return undefined;
@@ -20,6 +24,14 @@ export class UnsafePathSegmentError extends Error {
     super(`unsafe upstream path segment: ${reason}`);
     this.name = "UnsafePathSegmentError";
   }
+}
+
+/**
+ * Whether a whole path has a dot segment: the REST client's net under {@link path}, for a path
+ * a client wrote by hand.
+ */
+export function hasDotSegment(path: string): boolean {
+  return DOT_SEGMENT.test(path);
 }
 
 /**

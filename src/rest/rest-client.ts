@@ -2,22 +2,22 @@ import { createHash } from "node:crypto";
 import { type Logger } from "pino";
 import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
 import { redactSecrets } from "../errors/redact.js";
-import { upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
+import { isRetryableFailure, upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "./concurrency-limiter.js";
 import { parseJsonExact } from "./exact-json.js";
-import { UnsafePathSegmentError } from "./path.js";
+import { hasDotSegment, UnsafePathSegmentError } from "./path.js";
 import { TransportError, type Transport, type TransportResponse } from "./transport.js";
 import {
   type RetryPolicy,
   backoffDelayMs,
   capRetryAfterSeconds,
-  isRetryableStatus,
   parseRetryAfter,
 } from "./retry-policy.js";
 import { type UpstreamBudget } from "./upstream-budget.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 import { type AttemptSpan, type RequestTrace } from "../observability/trace-context.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /**
  * What differs between providers at the HTTP level. One constant per provider, shared by all
@@ -93,7 +93,6 @@ export interface RestClientOptions {
   trace?: RequestTrace;
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * JSON-over-HTTP client for one provider and one credential. Create one per request (cheap: the
@@ -117,7 +116,7 @@ export class RestClient {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.provider.credentialHeader });
     }
     // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
-    if (DOT_SEGMENT.test(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
+    if (hasDotSegment(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
     if (budget && !budget.take(profile.provider.id)) {
       throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
     }
@@ -202,7 +201,9 @@ export class RestClient {
     } catch (error) {
       if (error instanceof CircuitOpenError) {
         span?.circuitOpen(error.retryAfterSeconds);
-        return { ok: false, failure: { kind: "circuit-open", retryAfterSeconds: error.retryAfterSeconds } };
+        // Another attempt only once the circuit lets one through, and only if that fits the deadline.
+        const { retryAfterSeconds } = error;
+        return { ok: false, failure: { kind: "circuit-open", retryAfterSeconds }, retryAfterSeconds };
       }
       if (error instanceof TransportError) {
         if (error.kind === "timeout") return { ok: false, failure: { kind: "timeout" } };
@@ -273,12 +274,7 @@ export class RestClient {
     deadline: number,
   ): number | undefined {
     const { retry } = this.options;
-    if (!call.read || attempts >= retry.maxAttempts) return undefined;
-    const { failure } = result;
-    const retryable =
-      failure.kind === "network" ||
-      (failure.kind === "status" && isRetryableStatus(failure.status));
-    if (!retryable) return undefined;
+    if (!call.read || attempts >= retry.maxAttempts || !isRetryableFailure(result.failure)) return undefined;
     let wait = backoffDelayMs(retry, attempts);
     if (result.retryAfterSeconds !== undefined) {
       // A Retry-After beyond the cap is the provider saying "not soon": answer RATE_LIMITED now.
@@ -308,7 +304,6 @@ const INVALID = Symbol("invalid-json");
 function failureReason(result: { failure: UpstreamFailure; status?: number }): string {
   return result.status !== undefined ? String(result.status) : result.failure.kind;
 }
-const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
 
 // Limiter keys (in memory or in Redis) are digests, never the credential itself.
 function credentialKey(credential: string): string {

@@ -18,9 +18,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 5000,
 };
 
+// Contract §3 and §4: the statuses a later attempt can fix. 501 and 505 (and every other status)
+// say the request itself will not work, however often it is sent.
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Statuses worth another attempt for a read. */
+/**
+ * Whether a later attempt can fix an upstream answer with this status: the one table behind both
+ * the server's retries of reads and the `retryable` flag callers read (`isRetryableFailure`).
+ */
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }

@@ -6,6 +6,7 @@ import { type ProviderId } from "../contract/provider-facts.js";
 import { ConcurrencyDeadlineError } from "../rest/concurrency-limiter.js";
 import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 import { type SharedState } from "./shared-state.js";
+import { setTimeout as sleep } from "node:timers/promises";
 
 const PREFIX = "account-graph:";
 
@@ -53,7 +54,6 @@ end
 return 0
 `;
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * A concurrency budget shared by every replica through Redis: at most `max` leases per key. Waiters

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 
 /** One request as a simulator saw it; tests assert on these (method, path, headers, parsed body). */
 export interface SimCall {
@@ -105,7 +106,6 @@ export interface RunningSim {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /**
  * Start a loopback HTTP server around `handler` with the shared {@link SimControl} behaviour.

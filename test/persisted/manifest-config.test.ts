@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { loadConfig } from "../helpers/providers.js";
-import { BUNDLED_MANIFEST_PATH, readManifest, sha256 } from "../../src/persisted/manifest.js";
+import { BUNDLED_MANIFEST_PATH, loadManifest, readManifest, sha256 } from "../../src/persisted/manifest.js";
+import { ConfigError } from "../../src/config-error.js";
 import { problemsOf } from "../helpers/config-problems.js";
 
 
@@ -33,19 +34,34 @@ describe("PERSISTED_QUERY_MANIFEST", () => {
   it.each([
     ["a missing file", join(dir, "nope.json"), /"[^"]*nope\.json" cannot be read \(ENOENT\)/],
     ["a directory", dir, /cannot be read \(EISDIR\)/],
+  ])("refuses %s with the other configuration problems", (_what, path, message) => {
+    const problems = problemsOf({ ...only(path), PORT: "abc" });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^PORT /);
+    expect(problems[1]).toMatch(/^PERSISTED_QUERY_MANIFEST "/);
+    expect(problems[1]).toMatch(message);
+  });
+
+  it.each([
     ["text that is not JSON", "not-json", /is not JSON/],
     ["JSON of another format", { operations: {} }, /is not an Apollo persisted query manifest/],
     ["an operation without a body", { ...valid, operations: [{ id: "x", name: "Mine" }] }, /operation 0 \(Mine\) needs string "id", "name" and "body"/],
     ["a body that is not GraphQL", { ...valid, operations: [{ ...valid.operations[0], body: "query {" }] }, /operation 0 \(Mine\): body is not GraphQL/],
     ["an id that is not the body's SHA-256", { ...valid, operations: [{ ...valid.operations[0], id: "mine-1" }] }, /operation 0 \(Mine\): id is not the SHA-256 of its body/],
     ["no operations", { ...valid, operations: [] }, /lists no operations/],
-  ])("refuses %s at start, listed with the other problems", (_what, content, message) => {
-    const path = typeof content === "string" && content.startsWith("/") ? content : file(`bad-${Math.random()}.json`, content);
-    const problems = problemsOf({ ...only(path), PORT: "abc" });
-    expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^PORT /);
-    expect(problems[1]).toMatch(/^PERSISTED_QUERY_MANIFEST "/);
-    expect(problems[1]).toMatch(message);
+  ])("refuses %s when it is read, once, at start (a configuration error)", (_what, content, message) => {
+    const path = file(`bad-${Math.random()}.json`, content);
+    const config = loadConfig(only(path));
+    let thrown: unknown;
+    try {
+      loadManifest(config);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).problems).toHaveLength(1);
+    expect((thrown as ConfigError).problems[0]).toMatch(/^PERSISTED_QUERY_MANIFEST "/);
+    expect((thrown as ConfigError).problems[0]).toMatch(message);
   });
 
   it("is refused without PERSISTED_QUERIES=only, where it would be ignored", () => {

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 
 // The built server (`npm test` builds first), as `npm start` runs it: a manifest it cannot use is
@@ -26,5 +29,20 @@ describe("PERSISTED_QUERY_MANIFEST at start", () => {
     expect(stderr).toContain("MAX_DEPTH must be an integer");
     // Said plainly, not as a stack trace.
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a manifest whose content it cannot serve, in the same words, exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "manifest-process-"));
+    const path = join(dir, "broken.json");
+    writeFileSync(path, "not json");
+    try {
+      const { code, stderr } = await startAndExit({ PERSISTED_QUERIES: "only", PERSISTED_QUERY_MANIFEST: path });
+      expect(code).toBe(1);
+      expect(stderr).toContain("Invalid configuration:");
+      expect(stderr).toContain(`PERSISTED_QUERY_MANIFEST "${path}" is not JSON`);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

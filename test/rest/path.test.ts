@@ -8,7 +8,8 @@ describe("path", () => {
   });
 
   it.each([
-    ["", "must not be empty"],
+    ["", "must not be blank"],
+    [" \t", "must not be blank"],
     [".", 'must not be "." or ".."'],
     ["..", 'must not be "." or ".."'],
     ["x\ud800", "must be well-formed text"],

@@ -128,12 +128,18 @@ describe.each([
     ["malformed JSON", (_q, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end("{nope"); }, "malformed JSON"],
     ["a wrong content type", (_q, res) => { res.writeHead(200, { "content-type": "text/plain" }); res.end("hello"); }, "content type text/plain"],
     ["an oversized body", (_q, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify({ pad: "x".repeat(100 * 1024) })); }, "response over"],
-  ])("turns %s into UPSTREAM_ERROR", async (_name, h, reason) => {
-    handler = h;
+  ])("turns %s into UPSTREAM_ERROR, not retryable and not retried", async (_name, h, reason) => {
+    let calls = 0;
+    handler = (q, res) => {
+      calls += 1;
+      h(q, res);
+    };
     const { rest } = client();
-    const error = await failure(rest.request({ method: "GET", path: "/", read: false }));
-    expect(error).toMatchObject({ code: "UPSTREAM_ERROR", retryable: true });
+    const error = await failure(rest.request({ method: "GET", path: "/", read: true }));
+    expect(error).toMatchObject({ code: "UPSTREAM_ERROR", retryable: false });
     expect(error.message).toContain(reason);
+    // A body that cannot be read is the provider's answer, not a passing failure: asked once.
+    expect(calls).toBe(1);
   });
 
   it("cuts off an oversized body sent without a length (chunked)", async () => {

@@ -1,20 +1,10 @@
 import { type FieldError } from "../../errors/field-errors.js";
+import { UPDATABLE_FIELDS } from "./cudo.update-fields.js";
 
 // GraphQL input paths below `input` that have a Cudo BillingAccount path of the same name.
 const INPUT_PATHS = new Set([
   "id",
-  "displayName",
-  "billingAddress",
-  ...["name", "phone", "line1", "line2", "city", "state", "postalCode", "country"].map(
-    f => `billingAddress.${f}`,
-  ),
-  "taxId",
-  "taxId.type",
-  "taxId.value",
-  "creditBalanceRecharge",
-  "creditBalanceRecharge.low",
-  "creditBalanceRecharge.high",
-  "creditBalanceRecharge.autoRecharge",
+  ...Object.entries(UPDATABLE_FIELDS).flatMap(([field, parts]) => [field, ...parts.map(part => `${field}.${part}`)]),
 ]);
 
 const camel = (segment: string) =>

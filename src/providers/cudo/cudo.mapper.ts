@@ -19,28 +19,18 @@ import {
   type CudoBillingAddressDto,
   type CudoUpdateBillingAccountBody,
 } from "./cudo.dto.js";
-import { updateMaskPaths } from "./cudo.update-mask.js";
+import { UPDATABLE_FIELDS, updateMaskPaths } from "./cudo.update-fields.js";
+import { isObject } from "../../json/is-object.js";
 
 const UNSPECIFIED_STATE = CudoBillingAccountState.UNSPECIFIED;
 const NO_TERMS = CudoPaymentTerms.UNSPECIFIED;
-const ADDRESS_KEYS = [
-  "name",
-  "phone",
-  "line1",
-  "line2",
-  "city",
-  "state",
-  "postalCode",
-  "country",
-] as const;
+const ADDRESS_KEYS = UPDATABLE_FIELDS.billingAddress;
 
 const unreadable = (reason: string) =>
   upstreamError(CUDO, { kind: "unreadable", status: 200, reason });
 
 type Dto = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Dto =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const bad = (path: string, value: unknown, wanted: string) =>
   unreadableValue(CUDO, path, `is ${kindOf(value)}, not ${wanted}`);

@@ -30,7 +30,7 @@ export const cudoSource: AccountSource = {
     const kit = ctx.use(cudoKit);
     if (id != null) {
       // Refused here, before any call: an id that is not one path segment could change the path.
-      const problem = id.trim() ? segmentProblem(id) : "must not be blank";
+      const problem = segmentProblem(id);
       if (problem) {
         throw badUserInput(`Invalid input: id: ${problem}`, [{ field: "id", message: problem }], {
           provider: CUDO.id,

@@ -1,5 +1,6 @@
 import { ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
+import { PathSegment } from "../../../validation/path-segment.js";
 import { TrimmedLength } from "../../../validation/trimmed-length.js";
 import { CudoBillingAddressInput } from "./cudo-billing-address.input.js";
 import { CudoCreditBalanceRechargeInput } from "./cudo-credit-balance-recharge.input.js";
@@ -15,7 +16,7 @@ import { CudoTaxIdInput } from "./cudo-tax-id.input.js";
 })
 export class UpdateBillingAccountInput {
   @Field(_type => ID, { description: "The billing account to update." })
-  @TrimmedLength(1, 200)
+  @PathSegment(200)
   id!: string;
 
   @Field(_type => String, {

@@ -5,8 +5,7 @@ import {
   summarize,
   type FieldError,
 } from "../../../errors/field-errors.js";
-import { segmentProblem } from "../../../rest/path.js";
-import { UPDATABLE_FIELDS, updateMaskPaths } from "../cudo.update-mask.js";
+import { UPDATABLE_FIELD_NAMES, updateMaskPaths } from "../cudo.update-fields.js";
 import { UpdateBillingAccountInput } from "./update-billing-account.input.js";
 
 const ROOT = "input";
@@ -15,12 +14,9 @@ const ROOT = "input";
 function shapeErrors(input: UpdateBillingAccountInput): FieldError[] {
   const errors: FieldError[] = [];
   if (updateMaskPaths(input).length === 0) {
-    const fields = UPDATABLE_FIELDS.join(", ");
+    const fields = UPDATABLE_FIELD_NAMES.join(", ");
     errors.push({ field: ROOT, message: `must set at least one of ${fields} besides id` });
   }
-  // The id becomes a path segment: "." or ".." would change the path (TrimmedLength reports blanks).
-  const idProblem = input.id.trim() ? segmentProblem(input.id) : undefined;
-  if (idProblem) errors.push({ field: `${ROOT}.id`, message: idProblem });
   if (input.displayName === null) {
     const message = "cannot be cleared; leave it out to keep the current name";
     errors.push({ field: `${ROOT}.displayName`, message });

@@ -18,6 +18,7 @@ import {
   type CudoSimKey,
 } from "./cudo.sim-state.js";
 import { type CudoBillingAddressDto, type CudoDecimalDto } from "../cudo.dto.js";
+import { isObject } from "../../../json/is-object.js";
 
 export * from "./cudo.sim-state.js";
 
@@ -463,9 +464,6 @@ function prune(value: unknown): unknown {
   return out;
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const snake = (camel: string) => camel.replace(/[A-Z]/g, c => `_${c.toLowerCase()}`);
 

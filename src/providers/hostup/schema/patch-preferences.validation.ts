@@ -9,6 +9,7 @@ import {
 import { patchShapeErrors } from "./hostup-patch.js";
 import { HOSTUP_EMAIL_CATEGORIES } from "./hostup.validators.js";
 import { PatchPreferencesInput } from "./patch-preferences.input.js";
+import { isObject } from "../../../json/is-object.js";
 
 const ROOT = "input";
 const NOTHING_GIVEN =
@@ -23,8 +24,6 @@ const shown = (value: unknown) =>
       : value !== null && typeof value === "object"
         ? "an object"
         : String(value).slice(0, 60);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Each `enabledEmails` item must be a category Hostup knows (path with the item's index). */
 function enabledEmailsErrors(emails: string[] | null | undefined, path: string): FieldError[] {

@@ -19,6 +19,7 @@ import {
   type HostupSimClient,
   type HostupSimKey,
 } from "./hostup.sim-state.js";
+import { isObject } from "../../../json/is-object.js";
 
 export {
   HOSTUP_ALL_SCOPES,
@@ -247,8 +248,6 @@ function patchScopes(body: unknown): string[] {
 
 type Check = (value: unknown, pointer: string, errors: HostupFieldError[]) => void;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const escapePointer = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
