@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import pinoModule, { pino, type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 
@@ -43,7 +44,8 @@ export function createLogger(config: Config, { credentialHeaders, destination, f
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (destination) return pino(options, destination);
-  if (!config.production && process.stdout.isTTY) {
+  // pino-pretty is a development dependency: an image without it logs JSON in any terminal.
+  if (!config.production && process.stdout.isTTY && resolvable("pino-pretty")) {
     return pino({
       ...options,
       transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "service" } },
@@ -54,4 +56,13 @@ export function createLogger(config: Config, { credentialHeaders, destination, f
   const stream = pinoModule.destination({ dest: 1, sync: false, minLength: 4096 });
   setInterval(() => stream.flush(), 1000).unref();
   return pino(options, stream);
+}
+
+function resolvable(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }

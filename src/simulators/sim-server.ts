@@ -45,8 +45,14 @@ export type SimHandler = (call: SimCall) => SimReply | Promise<SimReply>;
  * injection, and the peak number of requests in flight (for concurrency-limit checks).
  */
 export class SimControl {
-  /** Every request received since the last {@link reset}, in arrival order. */
+  /**
+   * The requests received since the last {@link reset}, in arrival order: the latest
+   * {@link SimControl.MAX_CALLS} of them, so a simulator serving `npm start` for days keeps a
+   * bounded log.
+   */
   readonly calls: SimCall[] = [];
+  /** How many requests {@link calls} keeps. */
+  static readonly MAX_CALLS = 10_000;
   /** Added before every answer (including faults), in milliseconds. */
   latencyMs = 0;
   /**
@@ -85,6 +91,12 @@ export class SimControl {
     return match === undefined
       ? this.calls.length
       : this.calls.filter(c => `${c.method} ${c.path}`.includes(match)).length;
+  }
+
+  /** @internal logs a request, dropping the oldest tenth of the log when it is full */
+  record(call: SimCall): void {
+    if (this.calls.length >= SimControl.MAX_CALLS) this.calls.splice(0, SimControl.MAX_CALLS / 10);
+    this.calls.push(call);
   }
 
   /** @internal takes the first fault matching this request, if any */
@@ -153,7 +165,7 @@ export async function startSimServer(
       body,
       rawBody,
     };
-    control.calls.push(call);
+    control.record(call);
     control.inFlight += 1;
     control.maxInFlight = Math.max(control.maxInFlight, control.inFlight);
     const limit = options.concurrency;
