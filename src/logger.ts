@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import pinoModule, { pino, type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
+import { isoTime } from "./observability/iso-time.js";
 
 /**
  * Log paths that may carry a credential, given the providers' credential headers (lower case);
@@ -41,7 +42,7 @@ export function createLogger(config: Config, { credentialHeaders, destination, f
     level: config.logLevel,
     base: { service: "account-graph" },
     redact: { paths: redactPaths(credentialHeaders), censor: "[REDACTED]" },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTime,
   };
   if (destination) return pino(options, destination);
   // pino-pretty is a development dependency: an image without it logs JSON in any terminal.

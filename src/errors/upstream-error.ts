@@ -32,7 +32,8 @@ export type UpstreamFailure =
  * paused circuit, an unreachable shared budget, and the statuses of {@link isRetryableStatus};
  * not 501, 505 or other statuses, bodies that cannot be read, a missing credential or a spent
  * call budget. It is the `retryable` flag of every upstream error, and the REST client retries a
- * read exactly when it is true and the wait fits in the deadline.
+ * read exactly when it is true and the wait fits in the deadline (an unreachable shared budget
+ * aside: its store's client retries on its own).
  */
 export function isRetryableFailure(failure: UpstreamFailure): boolean {
   switch (failure.kind) {

@@ -1,6 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLRequestListener } from "@apollo/server";
 import { type Context } from "../context.js";
-import { checkListLimits, type ListLimits } from "../limits/list-limits.js";
+import { type OperationDefinitionNode } from "graphql";
+import { checkListLimits, hasArray, type ListLimits } from "../limits/list-limits.js";
 import { type RequestTiming } from "./finished-request.js";
 import { type FinishResponse } from "./response-finisher.js";
 
@@ -11,11 +12,17 @@ import { type FinishResponse } from "./response-finisher.js";
  *
  * - `parsingDidStart`: notes that Apollo's document cache did not have the operation (metrics).
  * - `didResolveOperation`: the list limits ({@link checkListLimits}), which need the variables, so
- *   a refused operation sends nothing upstream.
+ *   a refused operation sends nothing upstream. Without a list in the variables (and no variable
+ *   defaults) the outcome is the operation's own, so it is decided once per operation Apollo's
+ *   document cache holds, not once per request.
  * - `willSendResponse`: the response steps ({@link FinishResponse}).
  */
 export function requestPlugin(options: { listLimits: ListLimits; finish: FinishResponse }): ApolloServerPlugin<Context> {
   const { listLimits, finish } = options;
+  // The operations (cached documents' nodes, so an entry leaves with its document) found within
+  // the limits when the variables hold no list and no default applies; a refused one is checked
+  // again each time.
+  const withinWithoutListVariables = new WeakSet<OperationDefinitionNode>();
   return {
     // Not `async`: Apollo awaits whatever the hooks return, and plain functions allocate no promise.
     requestDidStart() {
@@ -27,8 +34,12 @@ export function requestPlugin(options: { listLimits: ListLimits; finish: FinishR
         },
         didResolveOperation({ document, operation, request }) {
           if (!operation) return undefined as never;
+          // A default value (which a request may or may not override) is part of the outcome too.
+          const decidedByOperation = !hasArray(request.variables) && !operation.variableDefinitions?.some(v => v.defaultValue);
+          if (decidedByOperation && withinWithoutListVariables.has(operation)) return undefined as never;
           const error = checkListLimits(document, operation, request.variables, listLimits);
           if (error) throw error;
+          if (decidedByOperation) withinWithoutListVariables.add(operation);
           return undefined as never;
         },
         willSendResponse(request) {

@@ -20,17 +20,19 @@ export interface ResponsePluginOptions {
 /** Finishes a response; see {@link responseFinisher}. */
 export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
 
-// A provider may echo the caller's key into data (a profile's display name): the request's own
-// credentials, runs of them and key-shaped tokens are redacted from data as they are from errors.
-function redactResponseData(request: FinishedRequest, providers: readonly ProviderFacts[], keyShapes: RegExp | undefined): void {
+// A provider may echo the caller's key into data (a profile's display name): the credentials this
+// request sent, runs of them and key-shaped tokens are redacted from data as they are from errors.
+// Data comes only from the providers this request called, and each of them saw only its own
+// credential: a request that called none has nothing to redact, one that called Diffio only Diffio's.
+function redactResponseData(request: FinishedRequest, keyShapes: RegExp | undefined): void {
   const { body } = request.response;
   if (body.kind !== "single" || !body.singleResult.data) return;
   const ctx = request.contextValue;
-  const redactor = dataRedactor(
-    providers.map(provider => ctx.credential(provider.id)),
-    keyShapes,
-  );
-  body.singleResult.data = redactData(body.singleResult.data, redactor);
+  const { calls } = ctx.upstream;
+  if (calls.length === 0) return;
+  const sent = new Set<string | undefined>();
+  for (const call of calls) sent.add(ctx.credential(call.provider));
+  body.singleResult.data = redactData(body.singleResult.data, dataRedactor([...sent], keyShapes));
 }
 
 /**
@@ -45,7 +47,7 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
   const keyShapes = combineKeyShapes(providers.flatMap(p => p.keyShapes ?? []));
   const vary = varyHeader(providers.map(p => p.credentialHeader));
   return (request, timing) => {
-    redactResponseData(request, providers, keyShapes);
+    redactResponseData(request, keyShapes);
     setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
     const { trace } = request.contextValue;

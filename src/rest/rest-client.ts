@@ -274,7 +274,11 @@ export class RestClient {
     deadline: number,
   ): number | undefined {
     const { retry } = this.options;
-    if (!call.read || attempts >= retry.maxAttempts || !isRetryableFailure(result.failure)) return undefined;
+    const { failure } = result;
+    if (!call.read || attempts >= retry.maxAttempts || !isRetryableFailure(failure)) return undefined;
+    // The shared budget's store (Redis) has its own client's retries and timeouts: a caller
+    // learns at once that it is unreachable, rather than after another round of them.
+    if (failure.kind === "budget-unavailable") return undefined;
     let wait = backoffDelayMs(retry, attempts);
     if (result.retryAfterSeconds !== undefined) {
       // A Retry-After beyond the cap is the provider saying "not soon": answer RATE_LIMITED now.

@@ -26,9 +26,13 @@ describe("Depicta's concurrency budget in /metrics", () => {
     const gate = new Promise<void>(resolve => (open = resolve));
     server.sims.depicta.control.hold = () => gate;
     const reads = Array.from({ length: DEPICTA_MAX_CONCURRENCY + 1 }, () => server.gql(DEPICTA_READ));
-    await until(async () => sample(await scrape(server), 'account_graph_concurrency_waiting{provider="DEPICTA"}') === 1, "one call waiting for the budget");
-    expect(server.sims.depicta.control.inFlight).toBe(DEPICTA_MAX_CONCURRENCY);
-    open();
+    try {
+      await until(() => server.sims.depicta.control.inFlight === DEPICTA_MAX_CONCURRENCY, "the budget's calls at Depicta");
+      await until(async () => sample(await scrape(server), 'account_graph_concurrency_waiting{provider="DEPICTA"}') === 1, "one call waiting for the budget");
+      expect(server.sims.depicta.control.inFlight).toBe(DEPICTA_MAX_CONCURRENCY);
+    } finally {
+      open();
+    }
     for (const { body } of await Promise.all(reads)) expect(body.errors).toBeUndefined();
 
     const text = await scrape(server);
