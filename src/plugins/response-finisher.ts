@@ -23,7 +23,7 @@ export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) =
 // A provider may echo the caller's key into data (a profile's display name): the credentials this
 // request sent, runs of them and key-shaped tokens are redacted from data as they are from errors.
 // Data comes only from the providers this request called, and each of them saw only its own
-// credential: a request that called none has nothing to redact, one that called Diffio only Diffio's.
+// credential: a request that called none has nothing to redact, one that called one provider only its key.
 function redactResponseData(request: FinishedRequest, keyShapes: RegExp | undefined): void {
   const { body } = request.response;
   if (body.kind !== "single" || !body.singleResult.data) return;
