@@ -109,6 +109,11 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
  * Read and validate the configuration (contract §1) for `providers` (the module list). Collects
  * every problem and throws one {@link ConfigError} listing them, so a bad deployment fails at
  * start with a clear message.
+ *
+ * Written here rather than with envalid or zod: every variable needs a rule of ours (blank as
+ * unset, integer ranges, URL schemes, defaults that follow NODE_ENV, rules across variables, the
+ * provider modules' own variables) and a message naming the variable and the value, so a library
+ * would keep only the loop that collects the problems.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderFacts[]): Config {
   const problems: string[] = [];
