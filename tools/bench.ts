@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { BENCH_READ } from "./scenarios.js";
-import { errorsRow, fmt, infoRow, printTable, progress, raw, rows, targetRow } from "./bench-report.js";
+import { errorsRow, fmt, infoRow, printTable, progress, raw, targetRow } from "./bench-report.js";
 import {
   keyHeader,
   logDir,
