@@ -75,7 +75,7 @@ const OPEN_CONNECTIONS = 128;
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// The whole run is ~4 min (~5 with a baseline); anything far beyond that is a hang.
+// The whole run is ~4 min (~5 with a baseline) at 3 rounds; anything far beyond that is a hang.
 const WATCHDOG_MS = 12 * 60_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
