@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { until } from "./helpers/until.js";
+import { readyUrl } from "./helpers/process.js";
 import { DIFFIO_DEMO_KEYS, startDiffioSimulator, type RunningDiffioSim } from "../src/providers/diffio/simulator/diffio.simulator.js";
 
 // These tests run the built server (`npm test` builds first) exactly as `npm start` does.
@@ -19,13 +20,6 @@ function start(env: Record<string, string>) {
   return { child, out: () => stdout, err: () => stderr };
 }
 
-async function readyUrl(proc: ReturnType<typeof start>): Promise<string> {
-  const ready = () => /ready at (http:\/\/[\d.:]+)\/graphql/.exec(proc.out());
-  await until(() => ready() !== null || proc.child.exitCode !== null, "the server to start").catch(() => undefined);
-  const match = ready();
-  if (!match) throw new Error(`server did not start:\n${proc.out()}\n${proc.err()}`);
-  return match[1]!;
-}
 
 describe("npm start", () => {
   let npm: ChildProcess | undefined;
@@ -92,8 +86,9 @@ describe("the built server", () => {
     beforeAll(async () => {
       upstream = await startDiffioSimulator();
       proc = start({ PORT: "0", NODE_ENV: "production", PROVIDERS_MODE: "live", DIFFIO_BASE_URL: upstream.url });
-      url = await readyUrl(proc);
-    });
+      url = await readyUrl(proc.child, () => proc.out());
+      // A hang guard only: a slow start is waited for, a failed one ends the hook at once.
+    }, 300_000);
     afterAll(async () => {
       proc.child.kill("SIGKILL");
       await upstream.close();

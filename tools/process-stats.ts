@@ -33,3 +33,36 @@ export function procCpuSeconds(pid: number | undefined): number {
     return NaN;
   }
 }
+
+/** Busy CPU time (s) of the whole box so far, all cores, from /proc/stat; NaN without /proc. */
+export function boxBusySeconds(): number {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal: busy is everything but idle and iowait.
+    return (cpu[1]! + cpu[2]! + cpu[3]! + cpu[6]! + cpu[7]! + cpu[8]!) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time (s) used so far by this process, its exited children (once reaped, as Node does on
+ * exit) and the running processes `pids`: the whole family a measurement started. Subtracted from
+ * {@link boxBusySeconds} it leaves what other processes took from the box meanwhile.
+ */
+export function familyCpuSeconds(pids: Iterable<number | undefined>): number {
+  let total = 0;
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    // utime stime cutime cstime
+    total = (f[11]! + f[12]! + f[13]! + f[14]!) / 100;
+  } catch {
+    return NaN;
+  }
+  for (const pid of pids) {
+    const s = procCpuSeconds(pid);
+    if (Number.isFinite(s)) total += s; // a process that exited since is in cutime already
+  }
+  return total;
+}

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { until } from "./until.js";
 
 // The built server (`npm test` builds first), run exactly as `npm start` runs it.
 const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
@@ -18,6 +17,40 @@ export interface BuiltServer {
   exited(): Promise<number | null>;
 }
 
+const READY_LINE = /ready at (http:\/\/[\d.:]+)\/graphql/;
+
+/**
+ * The base URL in a started server's ready line (`output()` is what it wrote so far). No deadline
+ * while the process runs: a slow machine is waited for, and the test's (generous) jest timeout is
+ * the only hang guard. A process that ends first rejects at once with how it ended and what it
+ * wrote, so a server that cannot start says why. Call it right after spawning.
+ */
+export function readyUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const found = () => READY_LINE.exec(output())?.[1];
+    const onData = () => {
+      const url = found();
+      if (url === undefined) return;
+      stopWatching();
+      resolve(url);
+    };
+    // "close", not "exit": its output has been read to the end by then.
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
+      stopWatching();
+      const url = found();
+      if (url !== undefined) return resolve(url);
+      reject(new Error(`the server ended (${signal ?? `exit code ${code}`}) before it was ready; its output:\n${output()}`));
+    };
+    const stopWatching = () => {
+      child.stdout?.off("data", onData);
+      child.off("close", onClose);
+    };
+    child.stdout?.on("data", onData);
+    child.once("close", onClose);
+    onData();
+  });
+}
+
 /** Start `node build/index.js` on loopback with `env` (and nothing else of this process's env). */
 export function startBuilt(env: Record<string, string>): BuiltServer {
   const child = spawn(process.execPath, [ENTRY], {
@@ -29,7 +62,9 @@ export function startBuilt(env: Record<string, string>): BuiltServer {
   child.stdout!.on("data", chunk => (stdout += chunk));
   child.stderr!.on("data", chunk => (stderr += chunk));
   const exit = once(child, "exit").then(([code]) => code as number | null);
-  const readyLine = () => /ready at (http:\/\/[\d.:]+)\/graphql/.exec(stdout);
+  // Watched from the start, so that however the test awaits it, no line or exit is missed.
+  const ready = readyUrl(child, () => `${stdout}${stderr}`);
+  ready.catch(() => undefined);
   return {
     child,
     out: () => stdout,
@@ -39,12 +74,7 @@ export function startBuilt(env: Record<string, string>): BuiltServer {
         .split("\n")
         .filter(line => line.startsWith("{"))
         .map(line => JSON.parse(line) as Record<string, unknown>),
-    async ready() {
-      await until(() => readyLine() !== null || child.exitCode !== null, "the server to start", 30_000);
-      const match = readyLine();
-      if (!match) throw new Error(`server did not start:\n${stdout}\n${stderr}`);
-      return match[1]!;
-    },
+    ready: () => ready,
     exited: () => exit,
   };
 }

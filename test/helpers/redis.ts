@@ -59,13 +59,10 @@ export async function startRedis(): Promise<TestRedis> {
       throw new Error(`redis-server exited before accepting connections:\n${output}`);
     });
     exited.catch(() => undefined);
-    const started = Date.now();
+    // No deadline while it runs: a slow machine is waited for (the caller's jest timeout is the
+    // hang guard); a server that exits fails at once with its output.
     for (;;) {
       if (await ping(port)) return;
-      if (Date.now() - started > 5000) {
-        await stopChild("SIGKILL");
-        throw new Error(`redis-server did not answer PING on port ${port}:\n${output}`);
-      }
       await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 20))]);
     }
   }

@@ -7,6 +7,7 @@ import {
   startDepictaSimulator,
   type RunningDepictaSim,
 } from "../../src/providers/depicta/simulator/depicta.simulator.js";
+import { barrier } from "../helpers/barrier.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const SIX_DECIMALS = /^\d+\.\d{6}$/;
@@ -263,18 +264,37 @@ describe("Depicta simulator: auth, routes and methods", () => {
 });
 
 describe("Depicta simulator: concurrency limit", () => {
+  /**
+   * Send `count` profile reads per key at once and hold every admitted one at a barrier until all
+   * of them are accounted for: held there, or already answered (refused calls never reach the
+   * hold, so their answer is their arrival). The admitted calls are then in flight together
+   * however slow the machine, and a wrong limit cannot hang the test: it shows in the counts.
+   */
+  async function overlapping(counts: Array<[key: string, count: number]>): Promise<Answer[][]> {
+    const total = counts.reduce((n, [, count]) => n + count, 0);
+    const everyone = barrier(total);
+    sim.control.hold = everyone.arrive;
+    const arrive = (answer: Answer) => {
+      void everyone.arrive();
+      return answer;
+    };
+    return Promise.all(
+      counts.map(([key, count]) =>
+        Promise.all(Array.from({ length: count }, () => getProfile(key).then(arrive))),
+      ),
+    );
+  }
+
   it("lets 10 requests per key through and answers the rest 429 with Retry-After", async () => {
-    // Latency keeps the first ten in flight while the others arrive; generous for slow machines.
-    sim.control.latencyMs = 300;
     const key = DEPICTA_DEMO_KEYS.main;
     const other = DEPICTA_DEMO_KEYS.sparse;
-    const [burst, otherRes] = await Promise.all([
-      Promise.all(Array.from({ length: 15 }, () => getProfile(key))),
-      getProfile(other),
+    const [burst, [otherRes]] = await overlapping([
+      [key, 15],
+      [other, 1],
     ]);
 
-    const ok = burst.filter(r => r.status === 200);
-    const limited = burst.filter(r => r.status === 429);
+    const ok = burst!.filter(r => r.status === 200);
+    const limited = burst!.filter(r => r.status === 429);
     expect(ok).toHaveLength(DEPICTA_MAX_CONCURRENT);
     expect(limited).toHaveLength(5);
     for (const res of limited) {
@@ -282,23 +302,21 @@ describe("Depicta simulator: concurrency limit", () => {
       expect(res.body.message).toBe("too many concurrent requests (max 10)");
       expect(res.headers.get("retry-after")).toBe("1");
     }
-    expect(otherRes.status).toBe(200);
+    // The other key's call was held with the first key's ten, and not refused.
+    expect(otherRes!.status).toBe(200);
 
     // The over-limit arrival is counted before it is turned away, so the peak is max + 1.
     expect(sim.control.maxInFlightByKey.get(key)).toBe(DEPICTA_MAX_CONCURRENT + 1);
     expect(sim.control.maxInFlightByKey.get(other)).toBe(1);
     expect(sim.control.inFlightByKey.get(key)).toBe(0);
 
-    sim.control.latencyMs = 0;
+    sim.control.hold = undefined;
     expect((await getProfile(key)).status).toBe(200);
   });
 
   it("does not limit 10 concurrent requests", async () => {
-    sim.control.latencyMs = 100;
-    const burst = await Promise.all(
-      Array.from({ length: DEPICTA_MAX_CONCURRENT }, () => getProfile(DEPICTA_DEMO_KEYS.main)),
-    );
-    expect(burst.map(r => r.status)).toEqual(Array(DEPICTA_MAX_CONCURRENT).fill(200));
+    const [burst] = await overlapping([[DEPICTA_DEMO_KEYS.main, DEPICTA_MAX_CONCURRENT]]);
+    expect(burst!.map(r => r.status)).toEqual(Array(DEPICTA_MAX_CONCURRENT).fill(200));
     expect(sim.control.maxInFlightByKey.get(DEPICTA_DEMO_KEYS.main)).toBe(DEPICTA_MAX_CONCURRENT);
   });
 });

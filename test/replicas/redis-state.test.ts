@@ -38,6 +38,43 @@ function counting(url: string): { redis: Redis; evals: () => number } {
   return { redis, evals: () => evals };
 }
 
+/** Redis's own clock (ms), the one leases and expiries are measured by. */
+async function redisNow(): Promise<number> {
+  const [seconds, micros] = await a.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
+
+/**
+ * When `key` expires by Redis's clock (ms): its ttl and the clock read in one transaction, so no
+ * stall can come between them. Infinity when it has no expiry; in the past when it is gone.
+ */
+async function expiresAt(key: string): Promise<number> {
+  const [[, time], [, pttl]] = (await a.multi().time().pttl(key).exec()) as [[null, [string, string]], [null, number]];
+  return pttl === -1 ? Infinity : Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000) + pttl;
+}
+
+/** The end (score) of every lease of `key`, by Redis's clock, lowest first. */
+async function leaseEnds(key: string): Promise<number[]> {
+  const scores = await a.zrange(zset(key), 0, -1, "WITHSCORES");
+  return scores.filter((_, i) => i % 2 === 1).map(Number);
+}
+
+/**
+ * Acquire with a deadline `ms` from now. The lease it takes should end `ms + margin` after the
+ * acquire by Redis's clock, i.e. within [earliest, latest]: bounds taken from Redis's clock around
+ * the call and the time the call took, so however slow the machine the right lease is inside them
+ * (a slow call only widens them).
+ */
+async function acquireMeasured(limiter: RedisConcurrencyLimiter, key: string, ms: number, margin: number) {
+  const before = await redisNow();
+  const startedAt = Date.now();
+  const release = await limiter.acquire(key, startedAt + ms);
+  // The limiter reads the time left before the deadline somewhere inside the call.
+  const elapsed = Date.now() - startedAt;
+  const after = await redisNow();
+  return { release, earliest: before + ms + margin - elapsed, latest: after + ms + margin };
+}
+
 /** Milliseconds each lease of `key` has left, by Redis's own clock. */
 async function leaseTimesLeft(key: string): Promise<number[]> {
   const [[seconds, micros], scores] = await Promise.all([a.time(), a.zrange(zset(key), 0, -1, "WITHSCORES")]);
@@ -56,11 +93,13 @@ describe("RedisKeyValueCache", () => {
     expect(await other.get("h1")).toBeUndefined();
     expect(await a.ttl("t:apq:h1")).toBe(-1);
 
-    await onA.set("h2", "query { b }", { ttl: 1.2 });
-    // (Checked by TTL right after setting: a second of stall would be needed to flake.)
-    // Rounded up to whole seconds, never down to "no expiry".
-    expect(await a.pttl("t:apq:h2")).toBeGreaterThan(1000);
-    expect(await a.pttl("t:apq:h2")).toBeLessThanOrEqual(2000);
+    // Rounded up to whole seconds (60, not 59), never down to "no expiry": the expiry is compared
+    // with Redis's clock before the write, so a stall before the check changes nothing.
+    const before = await redisNow();
+    await onA.set("h2", "query { b }", { ttl: 59.2 });
+    const expiry = await expiresAt("t:apq:h2");
+    expect(expiry).toBeGreaterThanOrEqual(before + 60_000);
+    expect(expiry).toBeLessThanOrEqual((await redisNow()) + 60_000);
 
     expect(await onB.delete("h1")).toBe(true);
     expect(await onB.delete("h1")).toBe(false);
@@ -88,9 +127,11 @@ describe("RedisKeyValueCache", () => {
 
   it("lets a value expire after its ttl", async () => {
     const cache = new RedisKeyValueCache(a, "t:ttl:");
+    const before = await redisNow();
     await cache.set("short", "v", { ttl: 1 });
-    expect(await a.ttl("t:ttl:short")).toBe(1);
     await until(async () => (await cache.get("short")) === undefined, "the value to expire");
+    // Not before its ttl, by Redis's clock: a lower bound, which no stall can break.
+    expect(await redisNow()).toBeGreaterThanOrEqual(before + 1000);
     expect(await a.exists("t:ttl:short")).toBe(0);
   });
 });
@@ -204,18 +245,25 @@ describe("RedisConcurrencyLimiter", () => {
     const key = freshKey();
     const holder = new RedisConcurrencyLimiter(a, "test", 1, 100);
     // A call with a long deadline (a large UPSTREAM_TIMEOUT_MS): far longer than the margin.
-    const release = await holder.acquire(key, Date.now() + 30_000);
-    const [left] = await leaseTimesLeft(key);
-    expect(left).toBeGreaterThan(20_000);
-    expect(left).toBeLessThanOrEqual(30_100);
+    const held = await acquireMeasured(holder, key, 30_000, 100);
+    const [end] = await leaseEnds(key);
+    expect(end).toBeGreaterThanOrEqual(held.earliest);
+    expect(end).toBeLessThanOrEqual(held.latest);
 
     // A shorter lease taken later must not shorten the key's expiry below the longer one.
     const wide = freshKey();
     const two = new RedisConcurrencyLimiter(a, "test", 2, 100);
-    const long = await two.acquire(wide, Date.now() + 3000);
+    const long = await acquireMeasured(two, wide, 30_000, 100);
     const short = await two.acquire(wide, Date.now());
-    expect(await a.pttl(zset(wide))).toBeGreaterThan(2500);
-    for (const done of [release, long, short]) done();
+    const ends = await leaseEnds(wide);
+    expect(ends).toHaveLength(2);
+    // The longest lease is the long call's (deadline + margin), and the key outlives it.
+    expect(ends[1]).toBeGreaterThanOrEqual(long.earliest);
+    expect(ends[1]).toBeLessThanOrEqual(long.latest);
+    const keyExpiry = await expiresAt(zset(wide));
+    expect(keyExpiry).toBeGreaterThanOrEqual(ends[1]!);
+    expect(keyExpiry).not.toBe(Infinity);
+    for (const done of [held.release, long.release, short]) done();
   });
 });
 

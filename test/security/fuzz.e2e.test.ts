@@ -36,11 +36,23 @@ import { metric } from "../helpers/metrics.js";
 // committed schema.graphql at test time (so new fields and mutations are fuzzed as they land),
 // then mutated. Every exchange is checked against the invariants in `violations()`.
 
+// A fixed number of runs from a fixed seed: every run of the file sends the same inputs, whatever
+// the machine's speed, so a failure is reproducible. FUZZ_SEED explores other inputs.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 // Large payloads (up to ~1 MB) are slower; fewer runs keep the file well under a minute.
 const HEAVY_RUNS = Math.max(20, Math.round(RUNS / 2));
-// Shrinking a failure replays requests; cap it so a failing run still ends in reasonable time.
-const FC_OPTIONS = { numRuns: RUNS, interruptAfterTimeLimit: 25_000 };
+const SEED = Number(process.env.FUZZ_SEED ?? 24);
+// fast-check's failure report carries the seed and the failing case's path. Shrinking replays
+// requests without bound, so it is off unless asked for: FUZZ_SEED=<seed> FUZZ_SHRINK=true (and
+// FUZZ_PATH=<path> with `-t <test>` to replay just that case) reproduce a failure and shrink it.
+const FC_OPTIONS = {
+  numRuns: RUNS,
+  seed: SEED,
+  endOnFailure: process.env.FUZZ_SHRINK !== "true",
+  ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}),
+};
+// A hang guard, not a time limit: the runs are fixed, and a loaded machine takes longer over them.
+const PROPERTY_TIMEOUT_MS = 300_000;
 
 const SDL = readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8");
 const schema = buildSubgraphSchema({ typeDefs: parse(SDL) });
@@ -843,6 +855,16 @@ describe("fuzzing /graphql in production (fast-check)", () => {
     }
   });
 
+  it("reports a failing property with the seed and path that replay it", async () => {
+    const failing = fc.assert(
+      fc.asyncProperty(fc.nat(), async () => {
+        throw new Error("planted failure");
+      }),
+      FC_OPTIONS,
+    );
+    await expect(failing).rejects.toThrow(`{ seed: ${SEED}, path: "`);
+  });
+
   it("the invariant checker flags 5xx, leaks, unclassified errors and upstream calls on refusal", () => {
     const base: Exchange = {
       request: graphqlPost("{ account(provider: DIFFIO) { id } }"),
@@ -952,7 +974,7 @@ describe("fuzzing /graphql in production (fast-check)", () => {
       ),
       FC_OPTIONS,
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("rejects wrong-typed, missing and extra variables before any upstream call", async () => {
     const withVariables = () =>
@@ -973,7 +995,7 @@ describe("fuzzing /graphql in production (fast-check)", () => {
       ),
       FC_OPTIONS,
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("handles any Decimal or DateTime value, as a variable or as a literal", async () => {
     const positions = scalarPositions(["Decimal", "DateTime"]);
@@ -1020,7 +1042,7 @@ describe("fuzzing /graphql in production (fast-check)", () => {
       ),
       FC_OPTIONS,
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("bounds deep nesting, many aliases, many directives and huge strings", async () => {
     const providers = ["DIFFIO", "HOSTUP", "CUDO", "DEPICTA"];
@@ -1075,7 +1097,7 @@ describe("fuzzing /graphql in production (fast-check)", () => {
       }),
       { ...FC_OPTIONS, numRuns: HEAVY_RUNS },
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("answers any HTTP method, path, content type, header set and body without 5xx", async () => {
     await fc.assert(
@@ -1084,7 +1106,7 @@ describe("fuzzing /graphql in production (fast-check)", () => {
       }),
       FC_OPTIONS,
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 // Fixed examples of what the properties above found, so each failure is reproducible on every run.
@@ -1544,7 +1566,7 @@ describe("fuzzing numeric money from a provider (production)", () => {
     );
     // Most numbers are within the Decimal's range: the property is not met by erroring on all.
     expect(exact).toBeGreaterThan(0);
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1656,15 +1678,15 @@ describe("fuzzing request cost: long lists and distinct large documents (product
 
   it("refuses long representation lists before any call and bounds calls per provider", async () => {
     await fc.assert(fc.asyncProperty(entitiesArb, listExchange), { ...FC_OPTIONS, numRuns: HEAVY_RUNS });
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("refuses long accounts(providers:) lists, literal or variable, before any call", async () => {
     await fc.assert(fc.asyncProperty(accountsArb, listExchange), FC_OPTIONS);
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("refuses long lists nested in input variables before any call", async () => {
     await fc.assert(fc.asyncProperty(nestedArb, listExchange), FC_OPTIONS);
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 
   it("answers distinct large documents without 5xx, refusing texts over MAX_QUERY_BYTES, caches bounded", async () => {
     const MAX_QUERY_BYTES = 64 * 1024;
@@ -1706,5 +1728,5 @@ describe("fuzzing request cost: long lists and distinct large documents (product
       ),
       { ...FC_OPTIONS, numRuns: HEAVY_RUNS },
     );
-  }, 60_000);
+  }, PROPERTY_TIMEOUT_MS);
 });

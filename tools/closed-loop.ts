@@ -1,0 +1,103 @@
+import { request } from "node:http";
+import autocannon from "autocannon";
+
+/*
+ * Closed-loop load for `npm run bench` (autocannon: `connections` clients, each sending its next
+ * request as soon as the previous answer is in), which measures throughput: how many requests a
+ * server completes per second when it is never idle. Latency under a fixed load is the open loop's
+ * job (`open-loop.ts`). Also the check every target passes before it is measured.
+ */
+
+/** One kind of request to one server. */
+export interface Load {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface Round {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** non-2xx + connection errors/timeouts + bodies with GraphQL errors or no data. */
+  bad: number;
+}
+
+/** A target's rounds, in the order they ran. */
+export interface Series {
+  label: string;
+  rounds: Round[];
+  /** Bad responses in warm-up runs (not in `rounds`). */
+  warmupBad: number;
+}
+
+/** Cheap per-response check (string ops only; JSON.parse here would steal CPU from the servers). */
+export const goodBody = (body: unknown) =>
+  typeof body === "string" && body.startsWith('{"data":') && !body.includes('"errors"');
+
+/** `connections` clients in a closed loop for `seconds`. */
+export async function cannon(load: Load, connections: number, seconds: number): Promise<Round> {
+  const r = await autocannon({ ...load, method: "POST", connections, duration: seconds, verifyBody: goodBody });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    bad: r.non2xx + r.errors + r.mismatches,
+  };
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Means over a series' rounds, and every bad answer including the warm-up's. */
+export const summary = (s: Series) => ({
+  rps: mean(s.rounds.map(r => r.rps)),
+  p50: mean(s.rounds.map(r => r.p50)),
+  p99: mean(s.rounds.map(r => r.p99)),
+  bad: s.warmupBad + s.rounds.reduce((a, r) => a + r.bad, 0),
+});
+
+/**
+ * Warm up each target, then alternate rounds (A B C A B C ...) so drift (thermal, GC, neighbours)
+ * hits every target alike.
+ */
+export async function compareClosed(
+  targets: Array<{ label: string; load: Load }>,
+  options: { connections: number; rounds: number; roundS: number; warmupS: number },
+): Promise<Series[]> {
+  const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
+  for (const [i, t] of targets.entries()) series[i]!.warmupBad += (await cannon(t.load, options.connections, options.warmupS)).bad;
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, t] of targets.entries()) series[i]!.rounds.push(await cannon(t.load, options.connections, options.roundS));
+  }
+  return series;
+}
+
+function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", headers, agent: false, timeout: 10_000 }, res => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        try {
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) });
+        } catch {
+          reject(new Error(`${url}: status ${res.statusCode}, body is not JSON: ${text.slice(0, 200)}`));
+        }
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error(`${url}: timeout`)));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** One real request before measuring: a target answering errors would make every figure meaningless. */
+export async function verify(label: string, load: Load, check: (data: any) => boolean): Promise<void> {
+  const { status, json } = await postJson(load.url, load.headers, load.body);
+  if (status !== 200 || json.errors || !json.data || !check(json.data)) {
+    throw new Error(`${label}: unexpected answer (status ${status}): ${JSON.stringify(json).slice(0, 500)}`);
+  }
+}

@@ -1,0 +1,98 @@
+import { availableParallelism } from "node:os";
+import { goodBody, type Load } from "./closed-loop.js";
+import { openLoop, percentiles, type OpenLoopResult, type OpenLoopTarget, type Percentiles } from "./open-loop.js";
+import { boxBusySeconds, familyCpuSeconds, procCpuSeconds } from "./process-stats.js";
+
+/*
+ * Several servers under the same fixed-rate open loop (`open-loop.ts`), in alternating rounds, with
+ * what each round cost: the server's own CPU per answered request (from /proc, so it counts the
+ * server process only), the generator's CPU, and how much of the box other processes took
+ * meanwhile (a round they kept busy is a round whose tail is not the server's alone).
+ */
+
+export interface OpenRound extends OpenLoopResult {
+  /** Server process CPU time over the round / answers received, in µs. */
+  serverCpuUs: number;
+  /** The generator's (this process's) CPU over the round, as a share of one core. */
+  generatorShare: number;
+  /** CPU taken by processes other than the bench's own, as a share of all cores. */
+  othersShare: number;
+}
+
+export interface OpenSeries {
+  label: string;
+  rounds: OpenRound[];
+  warmupBad: number;
+}
+
+/** A target: what to send where, and the pid whose CPU is the server's. */
+export interface OpenTarget {
+  label: string;
+  load: Load;
+  pid: number | undefined;
+}
+
+/**
+ * Warm up each target at the same rate, then `rounds` alternating rounds of `roundS` each.
+ * `familyPids()` lists the bench's running processes (servers, upstream), so that what is left of
+ * the box's busy time is other processes'.
+ */
+export async function compareOpen(
+  targets: OpenTarget[],
+  options: { rate: number; connections: number; rounds: number; roundS: number; warmupS: number; familyPids: () => Array<number | undefined> },
+): Promise<OpenSeries[]> {
+  const loads: OpenLoopTarget[] = targets.map(t => ({
+    ...t.load,
+    good: (status, body) => status === 200 && goodBody(body),
+  }));
+  const run = (i: number, seconds: number) =>
+    openLoop(loads[i]!, { rate: options.rate, seconds, connections: options.connections });
+  const series: OpenSeries[] = targets.map(t => ({ label: t.label, rounds: [], warmupBad: 0 }));
+  for (const [i] of targets.entries()) series[i]!.warmupBad += (await run(i, options.warmupS)).bad;
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [i, t] of targets.entries()) {
+      const box0 = boxBusySeconds();
+      const family0 = familyCpuSeconds(options.familyPids());
+      const server0 = procCpuSeconds(t.pid);
+      const result = await run(i, options.roundS);
+      const serverS = procCpuSeconds(t.pid) - server0;
+      const others = boxBusySeconds() - box0 - (familyCpuSeconds(options.familyPids()) - family0);
+      series[i]!.rounds.push({
+        ...result,
+        serverCpuUs: (serverS * 1e6) / result.completed,
+        generatorShare: result.cpuS / result.wallS,
+        othersShare: Math.max(0, others) / (result.wallS * availableParallelism()),
+      });
+    }
+  }
+  return series;
+}
+
+/** A series over all its rounds: percentiles of every sample, CPU per request over every answer. */
+export function openSummary(s: OpenSeries): {
+  latency: Percentiles;
+  serverCpuUs: number;
+  generatorShare: number;
+  othersShare: number;
+  sendLagP99: number;
+  queuedMax: number;
+  bad: number;
+} {
+  const all = new Float64Array(s.rounds.reduce((n, r) => n + r.samples.length, 0));
+  let at = 0;
+  for (const r of s.rounds) {
+    all.set(r.samples, at);
+    at += r.samples.length;
+  }
+  const completed = s.rounds.reduce((n, r) => n + r.completed, 0);
+  const serverUs = s.rounds.reduce((n, r) => n + r.serverCpuUs * r.completed, 0);
+  return {
+    latency: percentiles(all),
+    serverCpuUs: serverUs / completed,
+    generatorShare: Math.max(...s.rounds.map(r => r.generatorShare)),
+    othersShare: Math.max(...s.rounds.map(r => r.othersShare)),
+    sendLagP99: Math.max(...s.rounds.map(r => r.sendLag.p99)),
+    queuedMax: Math.max(...s.rounds.map(r => r.queuedMax)),
+    bad: s.warmupBad + s.rounds.reduce((n, r) => n + r.bad, 0),
+  };
+}
