@@ -11,5 +11,6 @@ export default {
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests start real servers; two workers fit this machine's two cores.
   maxWorkers: 2,
-  testTimeout: 20000,
+  // A hang guard, not a speed check: no test bounds elapsed time, a slow machine only waits longer.
+  testTimeout: 60000,
 };
