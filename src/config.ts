@@ -38,6 +38,12 @@ export interface Config {
   inspectUpstream: boolean;
   /** Shared state for replicas (persisted queries, concurrency budgets); memory when unset. */
   redisUrl?: string;
+  /**
+   * Longest one Redis command may take before it fails and Redis counts as not answering: a fifth
+   * of `upstreamTimeoutMs`, at most 1 s (Redis answers in about a millisecond). A stalled Redis
+   * thus costs a request that long, never its whole deadline.
+   */
+  redisCommandTimeoutMs: number;
   limits: OperationLimits;
   http: HttpLimits;
   /** `max-age` of the private cache hint on reads. */
@@ -179,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     if (origin !== "*" && !isHttpUrl(origin)) problems.push(`CORS_ORIGINS entries must be origins such as https://app.example.com (got "${origin}")`);
   }
 
+  const upstreamTimeoutMs = int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000);
   const config: Config = {
     nodeEnv,
     production,
@@ -187,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     providersMode,
     providers: endpoints,
     providerSettings,
-    upstreamTimeoutMs: int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000),
+    upstreamTimeoutMs,
     apiTokens,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, production ? "info" : nodeEnv === "test" ? "silent" : "info"),
     corsOrigins: production ? corsOrigins : [...corsOrigins, SANDBOX_ORIGIN],
@@ -196,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     persistedQueryManifest: str("PERSISTED_QUERY_MANIFEST") ?? BUNDLED_MANIFEST_PATH,
     inspectUpstream: bool("INSPECT_UPSTREAM", false),
     redisUrl,
+    redisCommandTimeoutMs: Math.min(1000, Math.max(10, Math.floor(upstreamTimeoutMs / 5))),
     limits: {
       maxDepth: int("MAX_DEPTH", 12, 1, 1000),
       maxAliases: int("MAX_ALIASES", 30, 0, 10000),

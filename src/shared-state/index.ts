@@ -9,7 +9,7 @@ export { type SharedState } from "./shared-state.js";
 export async function createSharedState(config: Config, logger?: Logger): Promise<SharedState> {
   if (config.redisUrl) {
     const { redisState } = await import("./redis-state.js");
-    return redisState(config.redisUrl, logger);
+    return redisState({ url: config.redisUrl, commandTimeoutMs: config.redisCommandTimeoutMs, logger });
   }
   return memoryState();
 }

@@ -23,6 +23,13 @@ export interface TestRedis {
   kill(): Promise<void>;
   /** Start it again on the same port (after {@link kill}), empty. */
   restart(): Promise<void>;
+  /**
+   * SIGSTOP the server: it keeps its port and connections but answers nothing (a stalled Redis, a
+   * node gone away without closing its sockets) until {@link resume}.
+   */
+  pause(): void;
+  /** SIGCONT a paused server: it answers everything sent meanwhile, in order. */
+  resume(): void;
   /** Stop it and wait for it to exit. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -72,6 +79,8 @@ export async function startRedis(): Promise<TestRedis> {
     child = undefined;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = once(proc, "exit");
+    // A paused server acts on SIGTERM only once it runs again.
+    proc.kill("SIGCONT");
     proc.kill(signal);
     await exited;
   }
@@ -83,6 +92,8 @@ export async function startRedis(): Promise<TestRedis> {
     output: () => output,
     kill: () => stopChild("SIGKILL"),
     restart: launch,
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
     stop: () => stopChild("SIGTERM"),
   };
 }
