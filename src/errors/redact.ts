@@ -1,12 +1,3 @@
-/** Replace every occurrence of each secret in `text` with `[REDACTED]` (secrets shorter than 4 chars are ignored). */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join("[REDACTED]");
-  }
-  return out;
-}
-
 // Credentials as they appear in text nobody wrote for a log: bearer tokens, credential headers
 // (any `X-…-Api-Key`, the form every provider's header takes) and query parameters (`token=`,
 // `api_key=`, ...).

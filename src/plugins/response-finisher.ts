@@ -1,5 +1,5 @@
 import { type Context } from "../context.js";
-import { combineKeyShapes, dataRedactor, redactData } from "../errors/redact-data.js";
+import { combineKeyShapes, redactData, secretRedactor } from "../errors/secret-redactor.js";
 import { type ProviderFacts } from "../contract/provider-facts.js";
 import { setCacheHeaders, varyHeader } from "./cache-headers.js";
 import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
@@ -20,23 +20,29 @@ export interface ResponsePluginOptions {
 /** Finishes a response; see {@link responseFinisher}. */
 export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) => void;
 
-// A provider may echo the caller's key into data (a profile's display name): the credentials this
-// request sent, runs of them and key-shaped tokens are redacted from data as they are from errors.
-// Data comes only from the providers this request called, and each of them saw only its own
-// credential: a request that called none has nothing to redact, one that called one provider only its key.
-function redactResponseData(request: FinishedRequest, keyShapes: RegExp | undefined): void {
+// A provider may echo the caller's key into data (a profile's display name) or into an error body:
+// the credentials this request sent, runs of them and key-shaped tokens are redacted from data and
+// errors alike (the REST client already cleaned what a provider said about a failed call; this is
+// the one pass over everything the caller reads). Data and provider errors come only from the
+// providers this request called, each of which saw only its own credential: a request that called
+// none has nothing to redact, one that called one provider only its key.
+function redactResponse(request: FinishedRequest, keyShapes: RegExp | undefined): void {
   const { body } = request.response;
-  if (body.kind !== "single" || !body.singleResult.data) return;
+  if (body.kind !== "single") return;
+  const { data, errors } = body.singleResult;
+  if (!data && !errors) return;
   const ctx = request.contextValue;
   const { calls } = ctx.upstream;
   if (calls.length === 0) return;
   const sent = new Set<string | undefined>();
   for (const call of calls) sent.add(ctx.credential(call.provider));
-  body.singleResult.data = redactData(body.singleResult.data, dataRedactor([...sent], keyShapes));
+  const redactor = secretRedactor([...sent], keyShapes);
+  if (data) body.singleResult.data = redactData(data, redactor);
+  if (errors) body.singleResult.errors = redactData(errors, redactor);
 }
 
 /**
- * Every response on its way out: credentials redacted from data (`errors/redact-data.ts`), cache
+ * Every response on its way out: credentials redacted from data and errors (`errors/secret-redactor.ts`), cache
  * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request
  * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
  * Run by `request.plugin.ts` at `willSendResponse`.
@@ -47,7 +53,7 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
   const keyShapes = combineKeyShapes(providers.flatMap(p => p.keyShapes ?? []));
   const vary = varyHeader(providers.map(p => p.credentialHeader));
   return (request, timing) => {
-    redactResponseData(request, keyShapes);
+    redactResponse(request, keyShapes);
     setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
     const { trace } = request.contextValue;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Logger } from "pino";
 import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
-import { redactSecrets } from "../errors/redact.js";
+import { combineKeyShapes, secretRedactor } from "../errors/secret-redactor.js";
 import { isRetryableFailure, upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "./concurrency-limiter.js";
@@ -223,7 +223,10 @@ export class RestClient {
     const { profile } = this.options;
     const { status, headers, body } = response;
     const rawRequestId = header(headers, "x-request-id");
-    const headerRequestId = rawRequestId && redactSecrets(rawRequestId, [credential]).slice(0, 200);
+    // What the provider says reaches the caller: the same redaction as the response's data (the
+    // credential, runs of it, the provider's key shapes), built only when there is text to clean.
+    const redactor = () => secretRedactor([credential], combineKeyShapes(profile.provider.keyShapes ?? []));
+    const headerRequestId = rawRequestId && redactor().redact(rawRequestId).slice(0, 200);
     const parsed = parseJson(body, profile.exactNumbers === true);
 
     if (status >= 200 && status < 300) {
@@ -240,8 +243,8 @@ export class RestClient {
       problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after")),
     );
     // Everything taken from the provider's answer is text the caller will read: redact it all.
-    const clean = (text: string | undefined) =>
-      text === undefined ? undefined : redactSecrets(String(text), [credential]).slice(0, 500);
+    const { redact } = redactor();
+    const clean = (text: string | undefined) => (text === undefined ? undefined : redact(String(text)).slice(0, 500));
     const safe: UpstreamProblem = {
       message: clean(problem.message),
       providerCode: clean(problem.providerCode),
