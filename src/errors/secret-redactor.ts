@@ -37,38 +37,46 @@ export function combineKeyShapes(shapes: readonly RegExp[]): RegExp | undefined 
  * ({@link combineKeyShapes}): whoever's key it is, a key-shaped token is a key.
  */
 export function secretRedactor(credentials: readonly (string | undefined)[], keyShapes?: RegExp): SecretRedactor {
-  const known = [...new Set(credentials.filter((c): c is string => !!c && c.length >= 4))].map(credentialRuns);
+  const known = [...new Set(credentials.filter((c): c is string => !!c && c.length >= 4))];
+  const parted = known.map(credential => ({ credential, minEnd: (PUBLIC_PREFIX.exec(credential)?.[0].length ?? 0) + MIN_SECRET_CHARS }));
+  // A credential too short to have parts is only ever found whole.
+  const whole = parted.filter(c => c.credential.length < Math.max(c.minEnd, MIN_PARTIAL * 2)).map(c => c.credential);
+  const runs = partsFinder(parted.filter(c => !whole.includes(c.credential)));
   const redact = (text: string): string => {
-    let out = text;
-    for (const runs of known) out = runs(out);
+    let out = runs(text);
+    for (const credential of whole) if (out.includes(credential)) out = out.split(credential).join(REDACTED);
     return keyShapes ? out.replace(keyShapes, REDACTED) : out;
   };
   return { redact };
 }
 
-// Redacts the runs of `credential` in a text: the whole of it, or (for a credential long enough
-// to have parts) a run of MIN_PARTIAL characters from its start or end, or of MIN_INNER from
-// inside it, that reaches MIN_SECRET_CHARS past its public prefix. The credential's GRAM-character pieces are indexed once; a text is probed every GRAM
-// characters, so a string without a run costs a lookup per GRAM characters.
-function credentialRuns(credential: string): (text: string) => string {
-  const minEnd = (PUBLIC_PREFIX.exec(credential)?.[0].length ?? 0) + MIN_SECRET_CHARS;
-  if (credential.length < Math.max(minEnd, MIN_PARTIAL * 2)) {
-    return text => (text.includes(credential) ? text.split(credential).join(REDACTED) : text);
-  }
-  const grams = new Map<number, number[]>();
-  for (let o = 0; o + GRAM <= credential.length; o++) {
-    const key = gram(credential, o);
-    const offsets = grams.get(key);
-    if (offsets) offsets.push(o);
-    else grams.set(key, [o]);
+interface Parted {
+  credential: string;
+  /** How far into the credential a run must reach: its public prefix and MIN_SECRET_CHARS more. */
+  minEnd: number;
+}
+
+// Redacts the parts of `credentials` in a text: a run of MIN_PARTIAL characters from one's start
+// or end, or of MIN_INNER from inside it, that reaches its `minEnd`. The credentials' GRAM-character
+// pieces are indexed once, together; a text is probed every GRAM characters, so a string without
+// a part costs one lookup per GRAM characters, however many credentials there are.
+function partsFinder(credentials: readonly Parted[]): (text: string) => string {
+  const grams = new Map<number, [Parted, number][]>();
+  for (const parted of credentials) {
+    for (let o = 0; o + GRAM <= parted.credential.length; o++) {
+      const key = gram(parted.credential, o);
+      const at = grams.get(key);
+      if (at) at.push([parted, o]);
+      else grams.set(key, [[parted, o]]);
+    }
   }
   return text => {
-    if (text.length < MIN_PARTIAL) return text;
+    if (grams.size === 0 || text.length < MIN_PARTIAL) return text;
     let cut: [number, number][] | undefined;
     for (let p = 0; p + GRAM <= text.length; p += GRAM) {
-      const offsets = grams.get(gram(text, p));
-      if (!offsets) continue;
-      for (const o of offsets) {
+      const candidates = grams.get(gram(text, p));
+      if (!candidates) continue;
+      for (const [{ credential, minEnd }, o] of candidates) {
         let start = p;
         let from = o;
         while (start > 0 && from > 0 && text[start - 1] === credential[from - 1]) {
