@@ -119,7 +119,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
     // One SERVER span per GraphQL request (named by the response finisher). Off: one property read.
-    const trace = method === "OPTIONS" ? undefined : deps.tracing?.startRequest(method, req.headers);
+    // A caller the tokens refuse gets none: it must not make spans, let alone in traces it names.
+    const trace =
+      deps.tracing && method !== "OPTIONS" && authorized(req.headers.authorization).allowed
+        ? deps.tracing.startRequest(method, req.headers)
+        : undefined;
     if (!trace) return graphqlRequest(req, res, method, search, requestId, undefined);
     try {
       await trace.run(() => graphqlRequest(req, res, method, search, requestId, trace));

@@ -1,7 +1,8 @@
 import { type IncomingHttpHeaders } from "node:http";
 import {
   context,
-  propagation,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
@@ -10,6 +11,7 @@ import {
   type Span,
   type Tracer,
 } from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { type AttemptSpan, type OperationInfo, type RequestTrace, type UpstreamCallInfo } from "./trace-context.js";
 
 // The spans account-graph makes, on the OpenTelemetry API (loaded with the SDK, only when tracing
@@ -19,6 +21,10 @@ import { type AttemptSpan, type OperationInfo, type RequestTrace, type UpstreamC
 const UNKNOWN_OPERATION = "GraphQL Operation";
 const MAX_NAME = 128;
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]);
+// Only W3C trace context (`traceparent`, `tracestate`) is read from callers and sent to providers,
+// never through the global propagator, which also carries `baggage`: a caller's user, tenant or
+// session data must not reach third parties.
+const TRACE_CONTEXT = new W3CTraceContextPropagator();
 
 /**
  * The SERVER span of one request, continuing the W3C trace context in `headers` (the global
@@ -31,8 +37,7 @@ export function startRequestSpan(
   method: string,
   headers: IncomingHttpHeaders,
 ): RequestTrace {
-  // Only the W3C headers are read (the global propagator: traceparent, tracestate, baggage).
-  const parent = propagation.extract(ROOT_CONTEXT, headers);
+  const parent = TRACE_CONTEXT.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
   const span = tracer.startSpan(
     UNKNOWN_OPERATION,
     {
@@ -123,7 +128,7 @@ function startAttemptSpan(
       span.addEvent("circuit open", { "account_graph.circuit.retry_after_s": retryAfterSeconds });
     },
     inject(headers) {
-      if (propagate) propagation.inject(trace.setSpan(parent, span), headers);
+      if (propagate) TRACE_CONTEXT.inject(trace.setSpan(parent, span), headers, defaultTextMapSetter);
     },
     ok(status) {
       if (!finish(status)) return;
