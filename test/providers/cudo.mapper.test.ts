@@ -108,17 +108,20 @@ describe("toCudoBillingAccount", () => {
     expect(toCudoBillingAccount({ id: "x", monthlySpend: value }).monthlySpend).toBe(expected);
   });
 
-  it("reads empty Decimals as null and makes a malformed one an error at its field", () => {
+  it("makes a Decimal without a value, or a malformed one, an error at its field (absent money is null)", () => {
     const dto = {
       id: "x",
       creditBalance: {},
       billingThreshold: { value: "" },
+      hourlySpendLimit: { units: "12", nanos: 500000000 },
       nextInvoiceTotal: { value: "1,5" },
     };
     const account = toCudoBillingAccount(dto as CudoBillingAccountDto);
-    expect(account.creditBalance).toBeNull();
-    expect(account.billingThreshold).toBeNull();
+    expect(() => account.creditBalance).toThrow(/creditBalance is \{\}, not a Decimal/);
+    expect(() => account.billingThreshold).toThrow(/billingThreshold is \{value\}, not a Decimal/);
+    expect(() => account.hourlySpendLimit).toThrow(/hourlySpendLimit is \{units, nanos\}, not a Decimal/);
     expect(() => account.nextInvoiceTotal).toThrow(/unreadable response \(nextInvoiceTotal.value is not a decimal number\)/);
+    expect(account.monthlySpendLimit).toBeNull();
   });
 
   it("reads money sent as JSON numbers from their own digits", () => {

@@ -4,7 +4,7 @@ import { type Context } from "../../context.js";
 import { type CudoBillingAccount } from "./schema/cudo-billing-account.type.js";
 import { CUDO } from "./cudo.facts.js";
 import { CudoClient, CUDO_ENDPOINTS, CUDO_PROFILE } from "./cudo.client.js";
-import { toCudoBillingAccount, toCudoUpdateBody } from "./cudo.mapper.js";
+import { toCudoBillingAccount, toCudoUpdateBody, toRequestedBillingAccount } from "./cudo.mapper.js";
 import { type UpdateBillingAccountInput } from "./schema/update-billing-account.input.js";
 
 /**
@@ -47,7 +47,7 @@ export function cudoKit(ctx: Context): CudoKit {
           listed.find(a => a.id === id) ??
           client
             .getBillingAccount(id)
-            .then(dto => toCudoBillingAccount(dto))
+            .then(dto => toRequestedBillingAccount(dto, id))
             // Per-key errors: one unknown id does not fail the other ids of the batch.
             .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
       ),
@@ -66,7 +66,7 @@ export function cudoKit(ctx: Context): CudoKit {
     list,
     async updateBillingAccount(input) {
       const response = await client.updateBillingAccount(input.id, toCudoUpdateBody(input));
-      return primeAfterWrite(account, input.id, toCudoBillingAccount(response));
+      return primeAfterWrite(account, input.id, toRequestedBillingAccount(response, input.id));
     },
   };
 }

@@ -74,8 +74,20 @@ function decimalText(holder: Dto, key: string, path: string): string | null | Un
  */
 function money(dto: Dto, key: string, path: string): string | null | Unreadable {
   const value = dto[key];
-  if (isObject(value)) return decimalText(value, "value", `${path}.value`);
-  return decimalText(dto, key, path);
+  if (!isObject(value)) return decimalText(dto, key, path);
+  // Money in another shape (`{units, nanos}`, `{amount}`, `{}`) is not an absent value: a null here
+  // would read as "no balance" where Cudo sent one.
+  if (value.value == null || value.value === "") {
+    return unreadableValue(CUDO, path, `is ${objectShape(value)}, not a Decimal {value: "<string>"}`);
+  }
+  return decimalText(value, "value", `${path}.value`);
+}
+
+// `{units, nanos}`, `{}`: an object's first few member names, for an error message.
+function objectShape(value: Dto): string {
+  const names = Object.keys(value);
+  const shown = names.slice(0, 3).map(name => name.slice(0, 20));
+  return `{${shown.join(", ")}${names.length > 3 ? ", ..." : ""}}`;
 }
 
 /**
@@ -212,6 +224,17 @@ export function toCudoBillingAccount(dto: CudoBillingAccountDto | undefined): Cu
     deleteTime: timestamp(dto, "deleteTime", "deleteTime"),
     purgeTime: timestamp(dto, "purgeTime", "purgeTime"),
   });
+}
+
+/**
+ * {@link toCudoBillingAccount} for an answer about one billing account (`GET` or `PATCH
+ * /v1/billing-accounts/{id}`): an answer about another account is an error, never served as the
+ * one asked for (behind a gateway it would resolve the wrong entity).
+ */
+export function toRequestedBillingAccount(dto: CudoBillingAccountDto | undefined, requestedId: string): CudoBillingAccount {
+  const account = toCudoBillingAccount(dto);
+  if (account.id !== requestedId) throw unreadable(`billing account ${account.id.slice(0, 100)} in the answer for ${requestedId.slice(0, 100)}`);
+  return account;
 }
 
 /** The address as sent: trimmed, blank parts left out (cleared), the country upper-cased. */
