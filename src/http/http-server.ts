@@ -13,6 +13,7 @@ import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
 import { queryTooLarge } from "./query-size.js";
+import { badPersistedHash } from "./persisted-hash.js";
 
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
@@ -187,6 +188,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
     const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
     if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
+    const badHash = badPersistedHash(method, search, body);
+    if (badHash) return refuse(res, "bad_body", 400, graphqlError(badHash, "BAD_REQUEST"));
 
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
