@@ -144,7 +144,9 @@ export class RestClient {
           return result.value as T;
         }
         const wait = this.retryDelay(call, result, attempts, deadline);
-        if (wait === undefined) {
+        // The call budget counts attempts: a retry it cannot pay for is not made, and the caller
+        // gets the failure that would have been retried.
+        if (wait === undefined || (budget && !budget.take(profile.provider.id))) {
           this.logFailure(call, result.failure, attempts);
           throw upstreamError(profile.provider, result.failure);
         }
