@@ -24,9 +24,10 @@ const DEPTH_FACTOR = 1.5;
  * The limits graphql-armor cannot apply because it runs before variables are known: every list in
  * an operation's field arguments (literal or from a variable, at any depth, e.g.
  * `_entities(representations:)`, `accounts(providers:)`) has at most `maxListItems` items, else a
- * `BAD_USER_INPUT` naming the argument; and the operation's cost, with armor's weights and a field
+ * `BAD_USER_INPUT` naming the argument; and the operation's cost, with armor's weights, a field
  * costing once per item of its longest list argument (a list of 100 representations is 100
- * entities), is at most `maxCost`, else `GRAPHQL_VALIDATION_FAILED` as armor's own cost refusal.
+ * entities) and a fragment costing the same inline or named, is at most `maxCost`, else
+ * `GRAPHQL_VALIDATION_FAILED` as armor's own cost refusal.
  * Both answer 400. Run after validation (fragments exist and do not cycle), before execution, so
  * a refused operation sends nothing upstream. `undefined` when the operation is within both.
  */
@@ -97,7 +98,9 @@ export function checkListLimits(
           ? (OBJECT_COST + DEPTH_FACTOR * selectionsCost(selection.selectionSet)) * multiplier
           : SCALAR_COST;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        sum += OBJECT_COST + DEPTH_FACTOR * selectionsCost(selection.selectionSet);
+        // Weighed as armor weighs a named fragment: the same selection costs the same whether
+        // the client wrote it inline or named it (armor counts an inline one a third cheaper).
+        sum += SCALAR_COST + DEPTH_FACTOR * (OBJECT_COST + DEPTH_FACTOR * selectionsCost(selection.selectionSet));
       } else {
         const name = selection.name.value;
         let cost = fragmentCosts.get(name);
