@@ -38,7 +38,7 @@ beforeAll(async () => {
   const built = [startBuilt(env), startBuilt(env)];
   replicas = built.map(b => ({ built: b, url: "" }));
   for (const replica of replicas) replica.url = await replica.built.ready();
-}, 40_000);
+});
 
 afterAll(async () => {
   for (const { built } of replicas) {
@@ -126,5 +126,5 @@ describe("Depicta's budget when Redis restarts empty under load", () => {
       .filter(line => /lost its state/.test(String(line.msg)))
       .reduce((sum, line) => sum + Number(line.reregistered), 0);
     expect(reregistered).toBe(MAX);
-  }, 60_000);
+  });
 });

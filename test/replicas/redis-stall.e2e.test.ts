@@ -87,5 +87,5 @@ describe("a Redis that stops answering (SIGSTOP)", () => {
     expect((await server.gql(DEPICTA_READ)).body.errors).toBeUndefined();
     expect((await post({ extensions: byHash })).data).toEqual({ account: { id: "user_demo_1" } });
     expect(server.logs.text).toMatch(/Redis at 127\.0\.0\.1:\d+ is reachable again/);
-  }, 60_000);
+  });
 });
