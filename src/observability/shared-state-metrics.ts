@@ -5,7 +5,7 @@ import { type SharedState } from "../shared-state/shared-state.js";
 
 /**
  * Metrics of the state replicas share, registered on the server's `/metrics` registry:
- * `account_graph_shared_state_ready{store}` (1 ready, 0 not: Redis unreachable), and per provider
+ * `account_graph_shared_state_ready{store}` (1 ready, 0 not: Redis unreachable or not answering), and per provider
  * with a concurrency budget (`maxConcurrencyPerCredential`) the callers waiting for a slot, how long each waited, and
  * how many gave up at their deadline: the {@link LimiterObserver} the limiters report to. Create
  * one per server, before its limiters (`providerLimiters`).
@@ -17,7 +17,7 @@ export function observeSharedState(
 ): LimiterObserver {
   new Gauge({
     name: "account_graph_shared_state_ready",
-    help: "1 while the shared state (persisted queries, concurrency budgets) is usable, 0 while its store (Redis) is unreachable.",
+    help: "1 while the shared state (persisted queries, concurrency budgets) is usable, 0 while its store (Redis) is unreachable or does not answer in time.",
     labelNames: ["store"],
     registers: [registry],
     collect() {

@@ -281,8 +281,8 @@ export class RestClient {
     const { retry } = this.options;
     const { failure } = result;
     if (!call.read || attempts >= retry.maxAttempts || !isRetryableFailure(failure)) return undefined;
-    // The shared budget's store (Redis) has its own client's retries and timeouts: a caller
-    // learns at once that it is unreachable, rather than after another round of them.
+    // The shared budget's store (Redis) fails within its client's command timeout, or at once
+    // while disconnected: another attempt would only make the caller wait for the same answer.
     if (failure.kind === "budget-unavailable") return undefined;
     let wait = backoffDelayMs(retry, attempts);
     if (result.retryAfterSeconds !== undefined) {

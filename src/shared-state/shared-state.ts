@@ -15,9 +15,9 @@ export interface SharedState {
   readonly apqCache?: KeyValueCache<string>;
   /** A limiter allowing `max` calls in flight per credential to `provider` (across replicas with Redis). */
   limiter(provider: ProviderId, max: number): ConcurrencyLimiter;
-  /** False while a required backing store is unreachable (reported by /readyz). */
+  /** False while a required backing store is unreachable or does not answer (reported by /readyz). */
   ready(): boolean;
-  /** Why it is not ready, for /readyz (e.g. `redis unreachable`). */
+  /** Why it is not ready, for /readyz (`redis unreachable`, `redis not answering`). */
   unreadyReason?(): string | undefined;
   close(): Promise<void>;
 }
