@@ -69,9 +69,9 @@ export async function connectRedis(url: string, options: { commandTimeoutMs: num
       misses = 0;
       const recovered = health.up();
       for (const listener of listeners) listener(recovered);
-    } catch {
+    } catch (error) {
       if (closed || redis.status !== "ready") return;
-      health.down("stalled");
+      health.down("stalled", (error as Error).message);
       misses += 1;
       if (misses >= STALLED_HEARTBEATS) {
         misses = 0;
@@ -91,7 +91,7 @@ export async function connectRedis(url: string, options: { commandTimeoutMs: num
   redis.on("close", () => {
     if (!closed) health.down("unreachable", "connection closed");
   });
-  // A new connection is used only once it answered a heartbeat.
+  // A new connection counts as answering (readiness) once it answered a heartbeat: at once.
   redis.on("ready", () => void beat());
   const first = redis.connect().then(beat, () => undefined);
   // Usually Redis answers at once: wait briefly so that a normal start is ready immediately.
