@@ -23,6 +23,7 @@ import { createDocumentStore, type DocumentStore } from "./caches/document-store
 import { listLimitsPlugin } from "./plugins/list-limits.plugin.js";
 import { PreparedOperations } from "./prepared/prepared-operations.js";
 import { providerNames } from "./http/production-page.js";
+import { SIMULATE_FAULT_HEADER } from "./http/simulated-faults.js";
 import { apqReader } from "./persisted/apq-store.js";
 import { type ProviderFacts } from "./providers/provider-facts.js";
 import { preparedPathBlockers } from "./prepared/prepared-eligibility.js";
@@ -97,6 +98,7 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
   const finish = responseFinisher({
     providers: options.providers,
+    varyAlso: config.providersMode === "simulated" ? [SIMULATE_FAULT_HEADER] : [],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),

@@ -14,6 +14,7 @@ import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
 import { queryTooLarge } from "./query-size.js";
+import { parseSimulatedFaults, SIMULATE_FAULT_HEADER, type RequestedFaults } from "./simulated-faults.js";
 
 /** Options of {@link createHttpApp}. */
 export interface HttpAppOptions {
@@ -52,6 +53,7 @@ type RefusalReason =
   | "not_acceptable"
   | "body_too_large"
   | "query_too_large"
+  | "bad_fault_header"
   | "unsupported_media_type"
   | "shutting_down";
 
@@ -64,7 +66,9 @@ type RefusalReason =
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const { deps, apollo, providers } = options;
   const authorized = tokenMatcher(deps.config.apiTokens);
-  const allowHeaders = allowedHeaders(providers.map(p => p.credentialHeader));
+  // X-Simulate-Fault is read in simulated mode only; in live mode it is neither allowed nor read.
+  const simulated = deps.config.providersMode === "simulated";
+  const allowHeaders = allowedHeaders([...providers.map(p => p.credentialHeader), ...(simulated ? [SIMULATE_FAULT_HEADER] : [])]);
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
@@ -200,8 +204,16 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
     if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
 
+    let faults: RequestedFaults | undefined;
+    const faultHeader = simulated ? headers.get(SIMULATE_FAULT_HEADER) : undefined;
+    if (faultHeader !== undefined) {
+      const parsed = parseSimulatedFaults(faultHeader, providers);
+      if ("problem" in parsed) return refuse(res, "bad_fault_header", 400, graphqlError(parsed.problem, "BAD_REQUEST"));
+      faults = parsed.faults;
+    }
+
     const accept = headers.get("accept") ?? "";
-    const context = () => createContext(deps, headers, requestId, caller.authenticated, trace);
+    const context = () => createContext(deps, headers, requestId, caller.authenticated, trace, faults);
     if (options.prepared) {
       const answer = await answerPrepared(options.prepared, {
         method,

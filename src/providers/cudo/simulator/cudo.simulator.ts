@@ -1,4 +1,5 @@
 import { type ProviderSimulator } from "../../../simulators/provider-simulator.js";
+import { cudoFaults } from "./cudo.faults.js";
 import { CUDO_DEMO_KEYS } from "./cudo.sim-state.js";
 import { Decimal } from "decimal.js";
 import {
@@ -477,7 +478,7 @@ export interface RunningCudoSim extends RunningSim {
 /** Start a Cudo simulator on loopback (port 0 = any free port), seeded with the demo data. */
 export async function startCudoSimulator(options: { port?: number } = {}): Promise<RunningCudoSim> {
   const state = new CudoSimState();
-  const sim = await startSimServer(cudoHandler(state), options);
+  const sim = await startSimServer(cudoHandler(state), { ...options, faults: cudoFaults(state) });
   return { ...sim, state };
 }
 
