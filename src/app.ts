@@ -5,6 +5,7 @@ import { type DocumentStore } from "./caches/document-store.js";
 import { type Config } from "./config.js";
 import { credentialHeaders, type AppDeps, type Context } from "./context.js";
 import { createHttpApp } from "./http/app.js";
+import { EXPLORER_PATH, explorerAssets } from "./explorer/explorer-assets.js";
 import { createLogger } from "./logger.js";
 import { createMetrics } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
@@ -122,8 +123,11 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   // PERSISTED_QUERY_MANIFEST), and in every mode the names that keep their own metrics label (a
   // deployment without the file only loses those labels).
   const manifest = config.persistedQueries === "only" ? readManifest(config.persistedQueryManifest) : optionalManifest(config);
+  // GraphiQL's files for the development landing page, when Apollo Sandbox cannot load.
+  const explorer = config.production ? undefined : explorerAssets();
   const { apollo, prepared, documents } = createGraphQLServer(schema, {
     endpoint: () => `${url}/graphql`,
+    explorerAssets: explorer && EXPLORER_PATH,
     config,
     logger,
     metrics,
@@ -142,6 +146,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     apollo,
     prepared,
     metrics,
+    explorer,
     notReadyBecause: () =>
       !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),
   });

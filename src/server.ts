@@ -39,6 +39,8 @@ export interface ApolloOptions {
   sandboxHeaders?: Record<string, string>;
   /** The GraphQL URL once the server listens (shown on the development landing page). */
   endpoint: () => string;
+  /** Where the offline explorer's files are served, when installed (development landing page). */
+  explorerAssets?: string;
   /** Cache for automatic persisted queries (memory by default, Redis with REDIS_URL). */
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
@@ -112,7 +114,14 @@ export function createGraphQLServer(schema: GraphQLSchema, options: ApolloOption
   const reproduced: ApolloServerPlugin<Context>[] = [
     config.production
       ? ApolloServerPluginLandingPageDisabled()
-      : developmentLandingPage({ document: sandboxExample(options.providers), providerNames: providerNames(options.providers), headers: options.sandboxHeaders, endpoint: options.endpoint }),
+      : developmentLandingPage({
+          document: sandboxExample(options.providers),
+          providerNames: providerNames(options.providers),
+          headers: options.sandboxHeaders,
+          endpoint: options.endpoint,
+          explorerAssets: options.explorerAssets,
+          faultProviders: config.providersMode === "simulated" ? options.providers.map(p => p.id) : undefined,
+        }),
     ApolloServerPluginCacheControlDisabled(),
     ...federatedTracePlugins(),
     responsePlugin(finish),

@@ -13,6 +13,7 @@ import { acceptsGraphQLJson } from "./accept.js";
 import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
+import { EXPLORER_PATH, type ExplorerAssets } from "../explorer/explorer-assets.js";
 import { queryTooLarge } from "./query-size.js";
 import { parseSimulatedFaults, SIMULATE_FAULT_HEADER, type RequestedFaults } from "./simulated-faults.js";
 
@@ -25,6 +26,8 @@ export interface HttpAppOptions {
   /** Answers operations Apollo has already vetted, without its per-request pipeline. */
   prepared?: PreparedPath;
   metrics: Metrics;
+  /** The offline explorer's files, served under `/explorer/` (development, when installed). */
+  explorer?: ExplorerAssets;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
   notReadyBecause: () => string | undefined;
 }
@@ -134,6 +137,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     if (path === "/readyz") {
       const reason = draining ? "draining" : options.notReadyBecause();
       return sendJson(res, reason ? 503 : 200, { status: reason ?? "ready" });
+    }
+    if (options.explorer && path.startsWith(EXPLORER_PATH) && req.method === "GET") {
+      return options.explorer.serve(path.slice(EXPLORER_PATH.length), req.headers["if-none-match"], res);
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
