@@ -2,7 +2,7 @@
 // changed since the last build, so a second start goes straight to `node build/index.js`.
 // tsc itself is incremental (`tsc -b`, build/.tsbuildinfo): it recompiles only what changed.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -45,5 +45,8 @@ if (reason) {
   process.stderr.write(`account-graph: ${reason}...\n`);
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   const { status } = spawnSync(process.execPath, [tsc, "-b", CONFIG], { stdio: "inherit" });
+  // tsc leaves its stamp alone when no input of its own changed (package-lock.json, a folder):
+  // date it now, or every start would compile again.
+  if (status === 0) utimesSync(STAMP, new Date(), new Date());
   process.exitCode = status ?? 1;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "@jest/globals";
@@ -32,8 +32,8 @@ function prestart() {
 // exactly what the test then changes is newer than the build, whatever the clock's resolution.
 function settle() {
   const at = (minutes: number) => new Date(Date.now() - minutes * 60_000);
-  for (const path of ["src", ...readdirSync(join(dir, "src")).map(f => `src/${f}`), "tsconfig.json", "tsconfig.build.json"]) {
-    utimesSync(join(dir, path), at(2), at(2));
+  for (const path of ["src", ...readdirSync(join(dir, "src")).map(f => `src/${f}`), "tsconfig.json", "tsconfig.build.json", "package-lock.json"]) {
+    if (existsSync(join(dir, path))) utimesSync(join(dir, path), at(2), at(2));
   }
   utimesSync(join(dir, "build/.tsbuildinfo"), at(1), at(1));
 }
@@ -68,6 +68,17 @@ describe("npm start's build step", () => {
     const run = prestart();
     expect(run).toMatchObject({ status: 0 });
     expect(run.said).toContain("src changed since the last build");
+    // Nothing tsc compiles changed, yet the next start knows build/ is current.
+    expect(prestart()).toEqual({ status: 0, said: "" });
+  });
+
+  it("compiles once after the installed dependencies changed, though tsc finds nothing to do", () => {
+    settle();
+    write("package-lock.json", "{}\n");
+    const run = prestart();
+    expect(run).toMatchObject({ status: 0 });
+    expect(run.said).toContain("package-lock.json changed since the last build");
+    expect(prestart()).toEqual({ status: 0, said: "" });
   });
 
   it("fails, so npm does not start a stale server, when the sources do not compile", () => {
