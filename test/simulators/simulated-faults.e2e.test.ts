@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { SIMULATED_FAULTS, type SimulatedFault } from "../../src/http/simulated-faults.js";
 import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.simulator.js";
+import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
+import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { type RunningSim } from "../../src/simulators/sim-server.js";
 import { CREDENTIAL_HEADERS, DEFAULT_DEMO_KEYS, Provider, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -19,7 +21,11 @@ const FAULTS = Object.keys(SIMULATED_FAULTS) as SimulatedFault[];
 const PROVIDERS = Object.values(Provider);
 const faultHeader = (value: string) => ({ "x-simulate-fault": value });
 const simOf = (server: TestServer, provider: Provider): RunningSim => server.sims.running[provider]!;
-const faultsSeen = (sim: RunningSim) => sim.control.calls.map(c => c.headers["x-simulate-fault"]);
+// The faults a simulator was asked for by the calls made with `key`. A request may answer before
+// all its calls end (a failed sibling call is still being retried), so tests tell their own calls
+// apart by a key of their own rather than by when they arrived.
+const faultsSeen = (sim: RunningSim, key: string) =>
+  sim.control.calls.filter(c => c.headers.authorization === `Bearer ${key}`).map(c => c.headers["x-simulate-fault"]);
 
 describe("X-Simulate-Fault in simulated mode", () => {
   let server: TestServer;
@@ -32,7 +38,10 @@ describe("X-Simulate-Fault in simulated mode", () => {
 
   describe.each(PROVIDERS)("%s", provider => {
     it.each(FAULTS)("%s gives the documented GraphQL error, from the simulator's answer", async fault => {
-      const { status, body } = await server.gql(`{ account(provider: ${provider}) { id } }`, {}, faultHeader(`${provider.toLowerCase()}=${fault}`));
+      // A requested fault is answered before the key is looked at: any key will do.
+      const key = `key-${provider}-${fault}`;
+      const headers = { ...faultHeader(`${provider.toLowerCase()}=${fault}`), [CREDENTIAL_HEADERS[provider]]: key };
+      const { status, body } = await server.gql(`{ account(provider: ${provider}) { id } }`, {}, headers);
       expect(status).toBe(200);
       expect(body.data).toEqual({ account: null });
       expect(body.errors).toHaveLength(1);
@@ -42,16 +51,19 @@ describe("X-Simulate-Fault in simulated mode", () => {
       if (fault === "rate-limited") expect(extensions?.retryAfterSeconds).toBe(30);
       if (fault === "unavailable") expect(extensions?.retryable).toBe(true);
       // The simulator was asked on every call the request made, and the others were not.
-      expect(faultsSeen(simOf(server, provider)).length).toBeGreaterThan(0);
-      expect(new Set(faultsSeen(simOf(server, provider)))).toEqual(new Set([fault]));
+      expect(faultsSeen(simOf(server, provider), key).length).toBeGreaterThan(0);
+      expect(new Set(faultsSeen(simOf(server, provider), key))).toEqual(new Set([fault]));
     });
   });
 
   it("takes several providers at once: those named fail, each as its own provider does, the rest answer", async () => {
+    // Keys of this test's own: the two that answer are demo keys the other tests do not send.
+    const keys = { DIFFIO: DIFFIO_DEMO_KEYS.reader, HOSTUP: "key-several", CUDO: "key-several", DEPICTA: DEPICTA_DEMO_KEYS.sparse };
+    const credentials = Object.fromEntries(PROVIDERS.map(p => [CREDENTIAL_HEADERS[p], keys[p]]));
     const { body } = await server.gql(
       "{ accounts { provider id } }",
       {},
-      faultHeader("CUDO=rate-limited , hostup=unavailable"),
+      { ...credentials, ...faultHeader("CUDO=rate-limited , hostup=unavailable") },
     );
     expect(body.data?.accounts).toEqual([
       { provider: "DIFFIO", id: "user_demo_1" },
@@ -61,8 +73,8 @@ describe("X-Simulate-Fault in simulated mode", () => {
     ]);
     const byIndex = Object.fromEntries(body.errors!.map(e => [e.path![1], [e.extensions?.code, e.extensions?.upstreamCode]]));
     expect(byIndex).toEqual({ 1: ["UPSTREAM_ERROR", "upstream_unavailable"], 2: ["RATE_LIMITED", "RESOURCE_EXHAUSTED"] });
-    expect(faultsSeen(server.sims.diffio)).toEqual([undefined]);
-    expect(faultsSeen(server.sims.depicta)).toEqual([undefined]);
+    expect(faultsSeen(server.sims.diffio, keys.DIFFIO)).toEqual([undefined]);
+    expect(faultsSeen(server.sims.depicta, keys.DEPICTA)).toEqual([undefined]);
   });
 
   it("refuses input on a mutation as the provider does, with the field at its GraphQL input path", async () => {
@@ -100,11 +112,12 @@ describe("X-Simulate-Fault in simulated mode", () => {
       ["cudo=timeout, CUDO=unavailable", "X-Simulate-Fault names cudo twice"],
       [" , ", "X-Simulate-Fault must be <provider>=<fault>[, <provider>=<fault> ...], e.g. diffio=rate-limited"],
     ];
+    const credentials = Object.fromEntries(PROVIDERS.map(p => [CREDENTIAL_HEADERS[p], "key-refused"]));
     for (const [value, message] of cases) {
-      const { status, body } = await server.gql("{ accounts { id } }", {}, faultHeader(value));
+      const { status, body } = await server.gql("{ accounts { id } }", {}, { ...credentials, ...faultHeader(value) });
       expect([status, body.errors]).toEqual([400, [{ message, extensions: { code: "BAD_REQUEST" } }]]);
     }
-    for (const sim of Object.values(server.sims.running)) expect(sim.control.calls).toEqual([]);
+    for (const sim of Object.values(server.sims.running)) expect(faultsSeen(sim, "key-refused")).toEqual([]);
   });
 
   it("names the header in Vary and lets browsers send it", async () => {
