@@ -10,9 +10,11 @@ import { until } from "../helpers/until.js";
 // cannot be reached, so the page must open GraphiQL from this server and run a query with it.
 let server: TestServer;
 let browser: Browser;
+// A browser on a loaded machine is slow to start and to draw: generous limits, never asserted on.
+const BROWSER_TIMEOUT_MS = 60_000;
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer({ NODE_ENV: "development" }), launchOfflineChromium()]);
-});
+}, BROWSER_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -23,7 +25,7 @@ const isLoopback = (url: string) => new URL(url).hostname === "127.0.0.1";
 
 async function openExplorer(page: Page) {
   await page.goto(`${server.url}/graphql`);
-  await page.locator(".graphiql-container").waitFor({ timeout: 15_000 });
+  await page.locator(".graphiql-container").waitFor({ timeout: BROWSER_TIMEOUT_MS });
 }
 
 // CodeMirror keeps each editor's text on its instance. (Page code is text: no DOM types here.)
@@ -31,7 +33,7 @@ const editorText = (page: Page, selector: string) =>
   page.evaluate<string>(`document.querySelector(${JSON.stringify(`${selector} .CodeMirror`)}).CodeMirror.getValue()`);
 // The response as GraphiQL shows it, once it has one (CodeMirror draws only the lines in view).
 async function response(page: Page): Promise<{ data?: { accounts: { provider: string }[] } }> {
-  await until(async () => (await editorText(page, ".graphiql-response")).includes('"data"'), "GraphiQL to show a response", 15_000);
+  await until(async () => (await editorText(page, ".graphiql-response")).includes('"data"'), "GraphiQL to show a response", BROWSER_TIMEOUT_MS);
   return JSON.parse(await editorText(page, ".graphiql-response")) as { data?: { accounts: { provider: string }[] } };
 }
 
@@ -56,7 +58,7 @@ describe("the development explorer, offline", () => {
     expect(record.requests.filter(r => !r.ok && isLoopback(r.url))).toEqual([]);
     expect(await record.violations()).toEqual([]);
     await page.close();
-  });
+  }, 2 * BROWSER_TIMEOUT_MS);
 
   it("fits a 390 px phone screen: nothing cut off at the right, the run button on screen and working", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -71,7 +73,7 @@ describe("the development explorer, offline", () => {
     expect((await response(page)).data?.accounts).toHaveLength(4);
     expect(await record.violations()).toEqual([]);
     await page.close();
-  });
+  }, 2 * BROWSER_TIMEOUT_MS);
 
   it("leaves the page to Apollo Sandbox when its script loads, fetching nothing of GraphiQL", async () => {
     const page = await browser.newPage();
@@ -89,17 +91,17 @@ describe("the development explorer, offline", () => {
     expect(record.requests.filter(r => r.url.includes("/explorer/"))).toEqual([]);
     expect(await page.locator(".graphiql-container").count()).toBe(0);
     await page.close();
-  });
+  }, 2 * BROWSER_TIMEOUT_MS);
 
   it("opens GraphiQL when Apollo's CDN does not answer at all, rather than waiting for it", async () => {
     const page = await browser.newPage();
     // A proxy that swallows the request: never answered while the test runs.
     await page.route(SANDBOX_CDN, () => undefined);
     await page.goto(`${server.url}/graphql`, { waitUntil: "commit" });
-    await page.locator(".graphiql-container").waitFor({ timeout: 15_000 });
+    await page.locator(".graphiql-container").waitFor({ timeout: BROWSER_TIMEOUT_MS });
     expect(await page.locator("#embeddableSandbox").count()).toBe(0);
     await page.close();
-  });
+  }, 2 * BROWSER_TIMEOUT_MS);
 });
 
 describe("the explorer's files", () => {
