@@ -20,6 +20,7 @@ import { manifestCache, trustedDocumentsPlugin } from "./plugins/trusted-documen
 import { type PersistedQueryManifest } from "./persisted/manifest.js";
 import { createDocumentStore, type DocumentStore } from "./caches/document-store.js";
 import { providerNames } from "./http/production-page.js";
+import { SIMULATE_FAULT_HEADER } from "./http/simulated-faults.js";
 import { type ProviderFacts } from "./contract/provider-facts.js";
 
 /** Options for {@link createApolloServer}. */
@@ -33,6 +34,8 @@ export interface ApolloSetupOptions {
   sandboxHeaders?: Record<string, string>;
   /** The GraphQL URL once the server listens (shown on the development landing page). */
   endpoint: () => string;
+  /** Where the offline explorer's files are served, when installed (development landing page). */
+  explorerAssets?: string;
   /** Cache for automatic persisted queries (memory by default, Redis with REDIS_URL). */
   apqCache?: KeyValueCache<string>;
   /** The trusted operations, required when `PERSISTED_QUERIES=only`. */
@@ -90,6 +93,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOp
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
   const finish = responseFinisher({
     providers: options.providers,
+    varyAlso: config.providersMode === "simulated" ? [SIMULATE_FAULT_HEADER] : [],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),
@@ -119,6 +123,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOp
             providerNames: providerNames(options.providers),
             headers: options.sandboxHeaders,
             endpoint: options.endpoint,
+            explorerAssets: options.explorerAssets,
+            faultProviders: config.providersMode === "simulated" ? options.providers.map(p => p.id) : undefined,
           }),
       // Every field of this schema has the same freshness: the response steps set the header once.
       ApolloServerPluginCacheControlDisabled(),

@@ -4,6 +4,7 @@ import { type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 import { credentialHeaders, type AppDeps, type Context } from "./context.js";
 import { createHttpServer } from "./http/http-server.js";
+import { EXPLORER_PATH, explorerAssets } from "./explorer/explorer-assets.js";
 import { createLogger } from "./logger.js";
 import { createMetrics, observeDocumentStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
@@ -116,8 +117,11 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
 
   const schema = await buildSubgraph(providers);
   let url = "";
+  // GraphiQL's files for the development landing page, when Apollo Sandbox cannot load.
+  const explorer = config.production ? undefined : explorerAssets();
   const { apollo, documents } = createApolloServer(schema, {
     endpoint: () => `${url}/graphql`,
+    explorerAssets: explorer && EXPLORER_PATH,
     config,
     logger,
     metrics,
@@ -136,6 +140,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     providers,
     apollo,
     metrics,
+    explorer,
     notReadyBecause: () =>
       !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),
   });

@@ -9,6 +9,7 @@ import { type RequestTrace, type Tracing } from "./observability/trace-context.j
 import { type Transport } from "./rest/transport.js";
 import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
+import { type RequestedFaults } from "./http/simulated-faults.js";
 
 /**
  * Request headers carrying a caller's own provider credentials (contract §1), lower case, by
@@ -62,13 +63,17 @@ export interface Context {
 
 type HeaderValue = string | string[] | undefined;
 
-/** Build a request's context from its headers. Cheap: kits are built lazily on first use. */
+/**
+ * Build a request's context from its headers. Cheap: kits are built lazily on first use.
+ * `faults` (simulated mode only) are sent to the simulators on their providers' calls.
+ */
 export function createContext(
   deps: AppDeps,
   headers: Record<string, HeaderValue> | { get(name: string): string | undefined },
   requestId: string,
   callerAuthenticated = false,
   trace?: RequestTrace,
+  faults?: RequestedFaults,
 ): Context {
   const read = (name: string): string | undefined => {
     const value =
@@ -103,6 +108,7 @@ export function createContext(
         circuit: deps.circuits?.[profile.provider.id],
         logger: deps.logger,
         trace,
+        simulatedFault: faults?.get(profile.provider.id),
       }),
     use<T>(kit: (ctx: Context) => T): T {
       let value = kits.get(kit) as T | undefined;

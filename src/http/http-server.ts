@@ -12,7 +12,9 @@ import { acceptsGraphQLJson } from "./accept.js";
 import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
 import { readBody, BodyError } from "./read-body.js";
+import { EXPLORER_PATH, type ExplorerAssets } from "../explorer/explorer-assets.js";
 import { queryTooLarge } from "./query-size.js";
+import { parseSimulatedFaults, SIMULATE_FAULT_HEADER, type RequestedFaults } from "./simulated-faults.js";
 import { badPersistedHash } from "./persisted-hash.js";
 
 /** Options of {@link createHttpServer}. */
@@ -22,6 +24,8 @@ export interface HttpServerOptions {
   providers: readonly ProviderFacts[];
   apollo: ApolloServer<Context>;
   metrics: Metrics;
+  /** The offline explorer's files, served under `/explorer/` (development, when installed). */
+  explorer?: ExplorerAssets;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
   notReadyBecause: () => string | undefined;
 }
@@ -48,6 +52,7 @@ type RefusalReason =
   | "not_acceptable"
   | "body_too_large"
   | "query_too_large"
+  | "bad_fault_header"
   | "unsupported_media_type"
   | "shutting_down";
 
@@ -59,7 +64,9 @@ type RefusalReason =
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { deps, apollo, providers } = options;
   const authorized = tokenMatcher(deps.config.apiTokens);
-  const allowHeaders = allowedHeaders(providers.map(p => p.credentialHeader));
+  // X-Simulate-Fault is read in simulated mode only; in live mode it is neither allowed nor read.
+  const simulated = deps.config.providersMode === "simulated";
+  const allowHeaders = allowedHeaders([...providers.map(p => p.credentialHeader), ...(simulated ? [SIMULATE_FAULT_HEADER] : [])]);
   let inFlight = 0;
   let draining = false;
   let idle: (() => void) | undefined;
@@ -116,6 +123,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (path === "/readyz") {
       const reason = draining ? "draining" : options.notReadyBecause();
       return sendJson(res, reason ? 503 : 200, { status: reason ?? "ready" });
+    }
+    if (options.explorer && path.startsWith(EXPLORER_PATH) && req.method === "GET") {
+      return options.explorer.serve(path.slice(EXPLORER_PATH.length), req.headers["if-none-match"], res);
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
@@ -191,9 +201,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const badHash = badPersistedHash(method, search, body);
     if (badHash) return refuse(res, "bad_body", 400, graphqlError(badHash, "BAD_REQUEST"));
 
+    let faults: RequestedFaults | undefined;
+    const faultHeader = simulated ? headers.get(SIMULATE_FAULT_HEADER) : undefined;
+    if (faultHeader !== undefined) {
+      const parsed = parseSimulatedFaults(faultHeader, providers);
+      if ("problem" in parsed) return refuse(res, "bad_fault_header", 400, graphqlError(parsed.problem, "BAD_REQUEST"));
+      faults = parsed.faults;
+    }
+
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace),
+      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace, faults),
     });
 
     for (const [name, value] of result.headers) res.setHeader(name, value);

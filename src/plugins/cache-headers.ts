@@ -1,8 +1,8 @@
 import { type FinishedRequest } from "./finished-request.js";
 
-/** The `Vary` value of every answer: authorization and each provider's credential header. */
-export function varyHeader(credentialHeaders: readonly string[]): string {
-  return ["authorization", ...credentialHeaders.map(h => h.toLowerCase())].join(", ");
+/** The `Vary` value of every answer: authorization and the request headers that change it (the credentials). */
+export function varyHeader(requestHeaders: readonly string[]): string {
+  return ["authorization", ...requestHeaders.map(h => h.toLowerCase())].join(", ");
 }
 
 /**

@@ -1,32 +1,42 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import { escapeHtml } from "../http/html.js";
+import { explorerFallback, faultComment } from "../explorer/explorer-page.js";
 
 /** Options of {@link developmentLandingPage}. */
 export interface LandingPageOptions {
-  /** The operation Sandbox opens with. */
+  /** The operation the explorer opens with. */
   document: string;
   /** "A, B and C": the providers served, for the offline page. */
   providerNames: string;
-  /** Headers pre-filled in Sandbox, and shown in the curl example (the demo keys). */
+  /** Headers pre-filled in the explorer, and shown in the curl example (the demo keys). */
   headers?: Record<string, string>;
   /** The server's GraphQL URL, known once it listens. */
   endpoint: () => string;
+  /** Where GraphiQL's files are served (`/explorer/`), or undefined when they are not installed. */
+  explorerAssets?: string;
+  /** The providers `X-Simulate-Fault` may name, in simulated mode: the page and example list the faults. */
+  faultProviders?: readonly string[];
 }
 
 // Apollo's page shows this block when Sandbox's script (from Apollo's CDN) does not load.
 const APOLLO_FALLBACK = /<div class="fallback">[\s\S]*?<\/div>/;
+// The nonce of Apollo's Content-Security-Policy, fresh for every page.
+const NONCE = /'nonce-([^']+)'/;
 
 /**
- * Apollo Sandbox embedded at `GET /graphql` in development, with a page that is useful without
- * it: offline or behind a proxy that blocks Apollo's CDN, the browser shows what this server is,
- * a curl example with the demo headers, and where the example operations are.
+ * Apollo Sandbox embedded at `GET /graphql` in development, and where it cannot load (offline, a
+ * proxy blocking Apollo's CDN) GraphiQL from this server's own files (`explorer/`), under the
+ * same Content-Security-Policy; with neither, a page saying what this server is, with a curl
+ * example. Both explorers open with the example operation and the demo headers.
  */
 export function developmentLandingPage(options: LandingPageOptions): ApolloServerPlugin {
+  const document = options.faultProviders
+    ? `${faultComment(options.faultProviders)}\n${options.document}`
+    : options.document;
   const sandbox = ApolloServerPluginLandingPageLocalDefault({
     embed: true,
     footer: false,
-    document: options.document,
+    document,
     headers: options.headers,
   });
   return {
@@ -39,30 +49,22 @@ export function developmentLandingPage(options: LandingPageOptions): ApolloServe
           return {
             html: async () => {
               const html = typeof page.html === "string" ? page.html : await page.html();
-              return html.replace(APOLLO_FALLBACK, () => offlineHelp(options));
+              const nonce = NONCE.exec(html)?.[1] ?? "";
+              return html.replace(APOLLO_FALLBACK, () =>
+                explorerFallback({
+                  nonce,
+                  document,
+                  headers: options.headers ?? {},
+                  providerNames: options.providerNames,
+                  endpoint: options.endpoint(),
+                  assets: options.explorerAssets,
+                  faultProviders: options.faultProviders,
+                }),
+              );
             },
           };
         },
       };
     },
   };
-}
-
-function offlineHelp(options: LandingPageOptions): string {
-  const headers = Object.entries(options.headers ?? {})
-    .map(([name, value]) => ` \\\n  -H ${escapeHtml(`'${name}: ${value}'`)}`)
-    .join("");
-  const body = escapeHtml(`'{"query":"{ accounts { provider id } }"}'`);
-  return `<div class="fallback" style="font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5">
-  <h1>account-graph</h1>
-  <p>One GraphQL API over the account and billing settings of ${escapeHtml(options.providerNames)},
-  here with the built-in provider simulators and their demo keys.</p>
-  <p>Apollo Sandbox, which loads from Apollo's CDN, cannot be shown (offline, or blocked by a proxy).
-  The API works without it:</p>
-  <pre style="background:#f4f4f4;padding:1rem;overflow-x:auto">curl ${escapeHtml(options.endpoint())} \\
-  -H 'content-type: application/json'${headers} \\
-  --data ${body}</pre>
-  <p>Example operations for every provider are in <code>operations/</code> of the repository; the
-  schema is <code>schema.graphql</code>.</p>
-</div>`;
 }

@@ -10,6 +10,8 @@ import { attachUpstreamCalls } from "./upstream-inspector.js";
 export interface ResponsePluginOptions {
   /** The providers served: whose credentials and key shapes are redacted, whose headers `Vary` names. */
   providers: readonly ProviderFacts[];
+  /** Further request headers that change the answer, for `Vary` (X-Simulate-Fault when simulated). */
+  varyAlso?: readonly string[];
   /** `max-age` of successful queries' private cache hint; 0 for none. */
   cacheMaxAgeSeconds: number;
   /** Whether this request's response carries `extensions.upstreamCalls`. */
@@ -51,7 +53,7 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
   const { providers } = options;
   // Derived from the provider list once, not per response.
   const keyShapes = combineKeyShapes(providers.flatMap(p => p.keyShapes ?? []));
-  const vary = varyHeader(providers.map(p => p.credentialHeader));
+  const vary = varyHeader([...providers.map(p => p.credentialHeader), ...(options.varyAlso ?? [])]);
   return (request, timing) => {
     redactResponse(request, keyShapes);
     setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);

@@ -17,6 +17,7 @@ import {
 import { type UpstreamBudget } from "./upstream-budget.js";
 import { type UpstreamRecorder } from "./upstream-recorder.js";
 import { type AttemptSpan, type RequestTrace } from "../observability/trace-context.js";
+import { SIMULATE_FAULT_HEADER, type SimulatedFault } from "../http/simulated-faults.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /**
@@ -91,6 +92,11 @@ export interface RestClientOptions {
   logger?: Pick<Logger, "warn">;
   /** The request's span when tracing is on: each attempt becomes a CLIENT span under it. */
   trace?: RequestTrace;
+  /**
+   * A fault the caller asked the simulator for (simulated mode, `X-Simulate-Fault`): sent on every
+   * attempt, and kept from the circuit breaker, which measures the provider, not such requests.
+   */
+  simulatedFault?: SimulatedFault;
 }
 
 
@@ -199,7 +205,7 @@ export class RestClient {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         timeoutMs: deadline - Date.now(),
       };
-      response = await (circuit ? circuit.send(request) : transport.send(request));
+      response = await (circuit && !this.options.simulatedFault ? circuit.send(request) : transport.send(request));
     } catch (error) {
       if (error instanceof CircuitOpenError) {
         span?.circuitOpen(error.retryAfterSeconds);
@@ -301,6 +307,7 @@ export class RestClient {
       ...call.headers,
     };
     if (call.body !== undefined) headers["content-type"] = "application/json";
+    if (this.options.simulatedFault) headers[SIMULATE_FAULT_HEADER] = this.options.simulatedFault;
     // traceparent/tracestate only when OTEL_PROPAGATE_TO_PROVIDERS=true (the span decides).
     span?.inject(headers);
     return headers;

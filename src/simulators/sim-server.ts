@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo } from "node:net";
+import { isSimulatedFault, SIMULATE_FAULT_HEADER, type SimulatedFault } from "../http/simulated-faults.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** One request as a simulator saw it; tests assert on these (method, path, headers, parsed body). */
@@ -39,6 +40,14 @@ export interface SimReply {
 
 /** A simulator's request handler: pure function of the request (state lives in the simulator). */
 export type SimHandler = (call: SimCall) => SimReply | Promise<SimReply>;
+
+/**
+ * How a provider answers each fault a caller can ask for (`X-Simulate-Fault`, forwarded by
+ * account-graph as `x-simulate-fault: <fault>` on that provider's calls): its status, error body
+ * and headers, as its documentation describes them. `timeout` is not here: no answer at all is
+ * the same at every provider.
+ */
+export type SimFaultReplies = Record<Exclude<SimulatedFault, "timeout">, (call: SimCall) => SimReply>;
 
 /**
  * Test and operator controls shared by every simulator: request log, latency and fault
@@ -134,6 +143,8 @@ export async function startSimServer(
      * a provider's limit of requests in flight per API key. Requests over it get `reject(call)`.
      */
     concurrency?: { key: (call: SimCall) => string | undefined; max: number; reject: (call: SimCall) => SimReply };
+    /** The provider's answers to requested faults; without them only `timeout` is simulated. */
+    faults?: SimFaultReplies;
   } = {},
 ): Promise<RunningSim> {
   const control = options.control ?? new SimControl();
@@ -182,6 +193,8 @@ export async function startSimServer(
       }
       if (control.latencyMs > 0) await sleep(control.latencyMs);
       if (control.hold) await control.hold(call);
+      const requested = call.headers[SIMULATE_FAULT_HEADER];
+      if (typeof requested === "string") return replyRequested(res, call, requested);
       const fault = control.takeFault(call);
       if (fault) return replyFault(res, fault);
       const reply = await handler(call);
@@ -194,13 +207,24 @@ export async function startSimServer(
     }
   }
 
+  // A fault the caller asked for, in this provider's words; `timeout` never answers.
+  function replyRequested(res: ServerResponse, call: SimCall, fault: string) {
+    if (!isSimulatedFault(fault)) return send(res, 400, { error: `No such fault: "${fault}".` });
+    if (fault === "timeout") return replyFault(res, { kind: "hang" });
+    const reply = options.faults?.[fault](call);
+    if (!reply) return send(res, 501, { error: `This simulator does not simulate the fault "${fault}".` });
+    send(res, reply.status, reply.body, reply.headers);
+  }
+
   function replyFault(res: ServerResponse, fault: SimFault) {
     switch (fault.kind ?? "status") {
       case "reset":
         res.socket?.destroy();
         return;
       case "hang":
+        // Until the client gives up (its deadline) or the simulator stops.
         hanging.add(res);
+        res.once("close", () => hanging.delete(res));
         return;
       case "html":
         res.writeHead(fault.status ?? 502, { "content-type": "text/html", ...fault.headers });

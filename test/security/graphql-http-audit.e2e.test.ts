@@ -65,7 +65,7 @@ describe("graphql-http server audit: SHOULD and MAY", () => {
   // Recommendations are collected, not required. These are the ones the server does not follow,
   // all by Apollo Server's choice: it answers request errors with 400 even for the legacy
   // `application/json` response type, where the spec recommends 200 (a pre-watershed client may
-  // not read a 4xx body). The list is pinned so the README's copy stays true.
+  // not read a 4xx body). The list is pinned so the copy in docs/security.md stays true.
   const KNOWN_UNMET: Record<string, string> = {
     "572B":
       "SHOULD use 200 status code on document parsing failure when accepting application/json",

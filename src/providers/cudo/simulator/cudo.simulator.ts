@@ -1,4 +1,6 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
+import { isObject } from "../../../json/is-object.js";
+import { cudoFaults } from "./cudo.faults.js";
 import { CUDO_DEMO_KEYS } from "./cudo.sim-state.js";
 import { Decimal } from "decimal.js";
 import {
@@ -18,7 +20,6 @@ import {
   type CudoSimKey,
 } from "./cudo.sim-state.js";
 import { type CudoBillingAddressDto, type CudoDecimalDto } from "../cudo.dto.js";
-import { isObject } from "../../../json/is-object.js";
 
 export * from "./cudo.sim-state.js";
 
@@ -475,7 +476,7 @@ export interface RunningCudoSim extends RunningSim {
 /** Start a Cudo simulator on loopback (port 0 = any free port), seeded with the demo data. */
 export async function startCudoSimulator(options: { port?: number } = {}): Promise<RunningCudoSim> {
   const state = new CudoSimState();
-  const sim = await startSimServer(cudoHandler(state), options);
+  const sim = await startSimServer(cudoHandler(state), { ...options, faults: cudoFaults(state) });
   return { ...sim, state };
 }
 

@@ -1,4 +1,6 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
+import { depictaErrorBody } from "./depicta.error-body.js";
+import { depictaFaults } from "./depicta.faults.js";
 import { randomUUID } from "node:crypto";
 
 import {
@@ -19,6 +21,8 @@ import { type DepictaUserDto } from "../depicta.dto.js";
  * `rate_limited` with `Retry-After`).
  * Behaviour the docs leave open is marked [I] (invented here).
  */
+
+export { depictaErrorBody, type DepictaErrorBody } from "./depicta.error-body.js";
 
 /** Documented limit of concurrent requests per API key; the next one gets 429 `rate_limited`. */
 export const DEPICTA_MAX_CONCURRENT = 10;
@@ -155,26 +159,6 @@ export class DepictaSimState {
     this.keys.set(key, user.id);
     this.users.set(user.id, user);
   }
-}
-
-/** Depicta's documented error object; `details` is null when there is nothing to add [I]. */
-export interface DepictaErrorBody {
-  error: string;
-  message: string;
-  details: unknown;
-  request_id: string;
-}
-
-/**
- * A Depicta error body with a fresh `request_id` (UUID [I]), e.g. for
- * `control.failNext({ status: 402, body: depictaErrorBody("credit_insufficient", "...") })`.
- */
-export function depictaErrorBody(
-  error: string,
-  message: string,
-  details?: unknown,
-): DepictaErrorBody {
-  return { error, message, details: details ?? null, request_id: randomUUID() };
 }
 
 // [I] every answer carries its request id in X-Request-Id too (matches the body's request_id).
@@ -327,6 +311,7 @@ export async function startDepictaSimulator(
   const state = new DepictaSimState();
   const sim = await startSimServer(depictaHandler(state), {
     ...options,
+    faults: depictaFaults(DEPICTA_MAX_CONCURRENT),
     concurrency: {
       // [I] any presented token counts, known or not; requests without one are not limited.
       key: call => bearerToken(call),

@@ -1,4 +1,5 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
+import { diffioFaults } from "./diffio.faults.js";
 import {
   INVALID_JSON,
   startSimServer,
@@ -175,7 +176,7 @@ export interface RunningDiffioSim extends RunningSim {
 /** Start a Diffio simulator on loopback (port 0 = any free port). */
 export async function startDiffioSimulator(options: { port?: number } = {}): Promise<RunningDiffioSim> {
   const state = new DiffioSimState();
-  const sim = await startSimServer(diffioHandler(state), options);
+  const sim = await startSimServer(diffioHandler(state), { ...options, faults: diffioFaults });
   return { ...sim, state };
 }
 

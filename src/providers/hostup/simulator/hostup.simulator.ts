@@ -1,6 +1,5 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
 import { HOSTUP_DEMO_KEYS as DEMO_KEYS } from "./hostup.sim-state.js";
-import { randomInt } from "node:crypto";
 import {
   INVALID_JSON,
   bearerToken,
@@ -20,7 +19,10 @@ import {
   type HostupSimKey,
 } from "./hostup.sim-state.js";
 import { isObject } from "../../../json/is-object.js";
+import { hostupFaults } from "./hostup.faults.js";
+import { newRequestId, problem, type Ctx, type HostupFieldError } from "./hostup.problem.js";
 
+export { type HostupFieldError } from "./hostup.problem.js";
 export {
   HOSTUP_ALL_SCOPES,
   HOSTUP_DEMO_CLIENTS,
@@ -47,59 +49,7 @@ export {
  * RFC 7807 problems (`application/problem+json`) for every error, with `X-Request-Id` [I].
  */
 
-/** One field-level error of a 400 `invalid_request` problem; `pointer` points into the body. */
-export interface HostupFieldError {
-  pointer: string;
-  detail: string;
-  code: string;
-}
-
-interface Ctx {
-  call: SimCall;
-  requestId: string;
-}
-
 type RouteHandler = (ctx: Ctx, client: HostupSimClient, key: HostupSimKey) => SimReply;
-
-// Crockford base32 in lower case: the documented requestIds look like ULIDs (`req_01hxa3b4...`).
-const ULID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
-
-function newRequestId(): string {
-  let time = Date.now();
-  let head = "";
-  for (let i = 0; i < 10; i++) {
-    head = ULID_ALPHABET[time % 32]! + head;
-    time = Math.floor(time / 32);
-  }
-  let tail = "";
-  for (let i = 0; i < 16; i++) tail += ULID_ALPHABET[randomInt(32)]!;
-  return `req_${head}${tail}`;
-}
-
-function problem(
-  ctx: Ctx,
-  status: number,
-  code: string,
-  title: string,
-  detail: string,
-  errors?: HostupFieldError[],
-): SimReply {
-  return {
-    status,
-    headers: { "content-type": "application/problem+json" },
-    body: {
-      type: `https://developer.hostup.se/errors/${code}`,
-      title,
-      status,
-      detail,
-      code,
-      instance: ctx.call.path,
-      requestId: ctx.requestId,
-      timestamp: new Date().toISOString(),
-      ...(errors ? { errors } : {}),
-    },
-  };
-}
 
 const ok = (body: unknown): SimReply => ({ status: 200, body });
 
@@ -407,7 +357,7 @@ export async function startHostupSimulator(
   options: { port?: number } = {},
 ): Promise<RunningHostupSim> {
   const state = new HostupSimState();
-  const sim = await startSimServer(hostupHandler(state), options);
+  const sim = await startSimServer(hostupHandler(state), { ...options, faults: hostupFaults });
   return { ...sim, state };
 }
 

@@ -1,0 +1,68 @@
+import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
+
+/**
+ * The request header that asks the simulators for provider failures (simulated mode only):
+ * `X-Simulate-Fault: <provider>=<fault>[, <provider>=<fault> ...]`, the provider by its id in any case.
+ */
+export const SIMULATE_FAULT_HEADER = "x-simulate-fault";
+
+/**
+ * The faults a caller can ask for, each with what the provider's simulator then does and the
+ * GraphQL error code the caller gets. Each simulator answers a fault as its real provider does
+ * (status, error body, `Retry-After`); account-graph reads that answer like any other.
+ */
+export const SIMULATED_FAULTS = {
+  "rate-limited": { does: "429 with the provider's body and Retry-After: 30", code: "RATE_LIMITED" },
+  unavailable: { does: "503, the provider is down", code: "UPSTREAM_ERROR" },
+  timeout: { does: "no answer, until UPSTREAM_TIMEOUT_MS runs out", code: "UPSTREAM_TIMEOUT" },
+  unauthenticated: { does: "401, the key is unknown or revoked", code: "UNAUTHENTICATED" },
+  forbidden: { does: "403, the key may not do this", code: "FORBIDDEN" },
+  "not-found": { does: "404, no such account", code: "NOT_FOUND" },
+  "invalid-input": { does: "400, the provider refuses the input", code: "BAD_USER_INPUT" },
+} as const;
+
+/** One of {@link SIMULATED_FAULTS}. */
+export type SimulatedFault = keyof typeof SIMULATED_FAULTS;
+
+/** Faults by provider id, as one request asked for them. */
+export type RequestedFaults = ReadonlyMap<ProviderId, SimulatedFault>;
+
+const FAULT_NAMES = Object.keys(SIMULATED_FAULTS) as SimulatedFault[];
+
+/** Whether `name` is one of {@link SIMULATED_FAULTS}. */
+export function isSimulatedFault(name: string): name is SimulatedFault {
+  return Object.hasOwn(SIMULATED_FAULTS, name);
+}
+
+/**
+ * Read an `X-Simulate-Fault` value; a provider is named by its id in any case.
+ * Returns the faults by provider id, or a message naming what is wrong and what is accepted.
+ */
+export function parseSimulatedFaults(
+  value: string,
+  providers: readonly ProviderFacts[],
+): { faults: RequestedFaults } | { problem: string } {
+  const names = providers.map(p => p.id.toLowerCase());
+  const faults = new Map<ProviderId, SimulatedFault>();
+  const form = "<provider>=<fault>[, <provider>=<fault> ...]";
+  for (const item of value.split(",")) {
+    const text = item.trim();
+    if (!text) continue;
+    const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(text);
+    if (!match) return { problem: `X-Simulate-Fault must be ${form}; "${text}" is not` };
+    const [, providerName, fault] = match as unknown as [string, string, string];
+    const provider = providers.find(p => p.id.toLowerCase() === providerName.toLowerCase());
+    if (!provider) {
+      return { problem: `X-Simulate-Fault names no provider "${providerName}"; the providers are ${names.join(", ")}` };
+    }
+    if (!isSimulatedFault(fault)) {
+      return { problem: `X-Simulate-Fault has no fault "${fault}"; the faults are ${FAULT_NAMES.join(", ")}` };
+    }
+    if (faults.has(provider.id)) {
+      return { problem: `X-Simulate-Fault names ${names[providers.indexOf(provider)]} twice` };
+    }
+    faults.set(provider.id, fault);
+  }
+  if (faults.size === 0) return { problem: `X-Simulate-Fault must be ${form}, e.g. ${names[0]}=rate-limited` };
+  return { faults };
+}
