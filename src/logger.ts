@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
-import pinoModule, { pino, type DestinationStream, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 import { isoTime } from "./observability/iso-time.js";
+import { batchedLogStream } from "./observability/log-stream.js";
 
 /**
  * Log paths that may carry a credential, given the providers' credential headers (lower case);
@@ -52,10 +53,8 @@ export function createLogger(config: Config, { credentialHeaders, destination, f
       transport: { target: "pino-pretty", options: { translateTime: "SYS:HH:MM:ss", ignore: "service" } },
     });
   }
-  // One write(2) per log line is a measurable share of a request; buffer lines so a busy server
-  // writes in 4 KiB batches, and flush every second so a quiet one's lines are not held back.
-  const stream = pinoModule.destination({ dest: 1, sync: false, minLength: 4096 });
-  setInterval(() => stream.flush(), 1000).unref();
+  // One write(2) per event-loop turn rather than per line: see log-stream.ts.
+  const stream = batchedLogStream(1);
   return pino(options, stream);
 }
 

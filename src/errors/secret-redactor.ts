@@ -57,50 +57,36 @@ interface Parted {
 }
 
 // Redacts the parts of `credentials` in a text: a run of MIN_PARTIAL characters from one's start
-// or end, or of MIN_INNER from inside it, that reaches its `minEnd`. The credentials' GRAM-character
-// pieces are indexed once, together; a text is probed every GRAM characters, so a string without
-// a part costs one lookup per GRAM characters, however many credentials there are.
+// or end, or of MIN_INNER from inside it, that reaches its `minEnd`. The text is probed every GRAM
+// characters and each probe looked up in the credentials (`indexOf`): nothing is built per
+// credential, so a redactor costs nothing until a string is long enough to hold a part, and a
+// string without one costs a few short searches.
 function partsFinder(credentials: readonly Parted[]): (text: string) => string {
-  const grams = new Map<number, [Parted, number][]>();
-  for (const parted of credentials) {
-    for (let o = 0; o + GRAM <= parted.credential.length; o++) {
-      const key = gram(parted.credential, o);
-      const at = grams.get(key);
-      if (at) at.push([parted, o]);
-      else grams.set(key, [[parted, o]]);
-    }
-  }
   return text => {
-    if (grams.size === 0 || text.length < MIN_PARTIAL) return text;
+    if (credentials.length === 0 || text.length < MIN_PARTIAL) return text;
     let cut: [number, number][] | undefined;
     for (let p = 0; p + GRAM <= text.length; p += GRAM) {
-      const candidates = grams.get(gram(text, p));
-      if (!candidates) continue;
-      for (const [{ credential, minEnd }, o] of candidates) {
-        let start = p;
-        let from = o;
-        while (start > 0 && from > 0 && text[start - 1] === credential[from - 1]) {
-          start -= 1;
-          from -= 1;
+      const probe = text.slice(p, p + GRAM);
+      for (const { credential, minEnd } of credentials) {
+        for (let o = credential.indexOf(probe); o >= 0; o = credential.indexOf(probe, o + 1)) {
+          let start = p;
+          let from = o;
+          while (start > 0 && from > 0 && text[start - 1] === credential[from - 1]) {
+            start -= 1;
+            from -= 1;
+          }
+          let end = start;
+          while (end < text.length && from + (end - start) < credential.length && text[end] === credential[from + (end - start)]) end += 1;
+          // The run is too short, or only the public prefix.
+          const length = end - start;
+          const anchored = from === 0 || from + length === credential.length;
+          if (length < (anchored ? MIN_PARTIAL : MIN_INNER) || from + length < minEnd) continue;
+          (cut ??= []).push([start, end]);
         }
-        let end = start;
-        while (end < text.length && from + (end - start) < credential.length && text[end] === credential[from + (end - start)]) end += 1;
-        // The probe matched only its hash, or the run is too short or only public prefix.
-        const length = end - start;
-        const anchored = from === 0 || from + length === credential.length;
-        if (end < p + GRAM || length < (anchored ? MIN_PARTIAL : MIN_INNER) || from + length < minEnd) continue;
-        (cut ??= []).push([start, end]);
       }
     }
     return cut ? cutOut(text, cut) : text;
   };
-}
-
-// A hash of the GRAM characters of `text` from `at` (collisions are checked by the caller).
-function gram(text: string, at: number): number {
-  let hash = 0;
-  for (let i = at; i < at + GRAM; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
 }
 
 // `text` with each (possibly overlapping) range replaced, once, by REDACTED.

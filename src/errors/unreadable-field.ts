@@ -26,7 +26,8 @@ export type MappedFields<T> = { [K in keyof T]?: T[K] | Unreadable };
  * field by field, so the getter only ever runs when the field is selected.
  */
 export function assignFields<T extends object>(target: T, fields: MappedFields<T>): T {
-  for (const [key, value] of Object.entries(fields)) {
+  for (const key in fields) {
+    const value = fields[key];
     if (value instanceof Unreadable) {
       Object.defineProperty(target, key, {
         enumerable: true,

@@ -155,7 +155,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   ) {
     const origin = req.headers.origin;
     const cors = corsHeaders(origin, deps.config.corsOrigins, method === "OPTIONS", allowHeaders);
-    for (const [name, value] of Object.entries(cors ?? {})) res.setHeader(name, value);
+    if (cors) for (const name in cors) res.setHeader(name, cors[name]!);
     if (method === "OPTIONS") {
       res.writeHead(cors ? 204 : 403);
       res.end();
@@ -166,7 +166,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
 
     const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
+    const incoming = req.headers;
+    for (const name in incoming) {
+      const value = incoming[name];
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");

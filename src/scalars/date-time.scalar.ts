@@ -4,6 +4,13 @@ import { ErrorCode } from "../errors/codes.js";
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|[+-]\d{2}(?::?\d{2})?)$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS[month - 1]!;
+}
+
 /**
  * Parse an ISO 8601 / RFC 3339 timestamp with a UTC offset (`Z` or `±hh:mm`). Fractions beyond
  * milliseconds (a provider's microseconds) are truncated. Undefined for anything else, including
@@ -13,19 +20,15 @@ export function parseIsoTimestamp(text: string): Date | undefined {
   const m = ISO_8601.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s = "00", frac = "", offset = "Z"] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  // Each part within its range, the day within its month (February 29 in leap years only).
+  // Years below 100 are refused: Date.UTC would read them as 19xx.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   const ms = Number((frac + "000").slice(0, 3));
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  const check = new Date(local);
-  if (
-    check.getUTCFullYear() !== Number(y) ||
-    check.getUTCMonth() !== Number(mo) - 1 ||
-    check.getUTCDate() !== Number(d) ||
-    check.getUTCHours() !== Number(h) ||
-    check.getUTCMinutes() !== Number(mi) ||
-    check.getUTCSeconds() !== Number(s)
-  ) {
-    return undefined;
-  }
+  const local = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms);
   let offsetMinutes = 0;
   if (offset.toUpperCase() !== "Z") {
     const digits = offset.slice(1).replace(":", "");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { canonicalDecimal } from "../../src/scalars/decimal-text.js";
 import { DateTimeScalar, DecimalScalar, parseIsoTimestamp } from "../../src/scalars/index.js";
@@ -98,6 +99,31 @@ describe("DateTime", () => {
       expect(codeOf(() => DateTimeScalar.parseValue(input))).toBe("BAD_USER_INPUT");
     },
   );
+
+  it("accepts exactly the calendar's dates and times (against Date's own arithmetic)", () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        (y, mo, d, h, mi, s) => {
+          const text = `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}Z`;
+          const date = new Date(0);
+          date.setUTCFullYear(y, mo - 1, d);
+          date.setUTCHours(h, mi, s, 0);
+          const real =
+            y >= 100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d &&
+            date.getUTCHours() === h && date.getUTCMinutes() === mi && date.getUTCSeconds() === s;
+          expect(parseIsoTimestamp(text)?.toISOString()).toBe(real ? date.toISOString() : undefined);
+        },
+      ),
+      { seed: 9, numRuns: 2000 },
+    );
+  });
 
   it("rejects non-strings and refuses to serialize an invalid date", () => {
     expect(codeOf(() => DateTimeScalar.parseValue(1715256000000))).toBe("BAD_USER_INPUT");
