@@ -9,8 +9,10 @@ export interface LogStream {
 
 /** Options of {@link batchedLogStream}. */
 export interface LogStreamOptions {
-  /** Lines waiting beyond this many bytes are written at once, inside the turn. */
+  /** Lines waiting beyond this many bytes are written at once. */
   batchBytes?: number;
+  /** How long a line may wait for others before it is written. */
+  lingerMs?: number;
   /**
    * The most bytes held while the descriptor accepts nothing (a non-blocking pipe whose reader
    * stalls): older lines are dropped past it, and a line says how many.
@@ -19,32 +21,38 @@ export interface LogStreamOptions {
 }
 
 const BATCH_BYTES = 64 * 1024;
+const LINGER_MS = 20;
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 const RETRY_MS = 10;
 
 /**
- * pino's destination for the process log: the lines of one event-loop turn go out in one
- * write(2) when the turn ends (`setImmediate`), or at once when {@link LogStreamOptions.batchBytes}
- * are waiting. Written here rather than with pino's own destination (sonic-boom): its per-line
- * bookkeeping cost 3-4 µs a line on the benchmark box, about a tenth of a request's CPU, where
- * this costs well under one (docs/performance.md). Writes are synchronous, as Node's own are for
+ * pino's destination for the process log: lines wait up to {@link LogStreamOptions.lingerMs}
+ * (20 ms) for others and go out together in one write(2), or at once when
+ * {@link LogStreamOptions.batchBytes} are waiting, so a busy server makes a few dozen log writes a
+ * second rather than one per request. Written here rather than with pino's own destination
+ * (sonic-boom): its per-line bookkeeping cost 3-4 µs a line on the benchmark box, about a tenth of
+ * a request's CPU, where this costs well under one (docs/performance.md). Writes are synchronous, as Node's own are for
  * files and pipes on Linux, so lines keep their order and `flush()` leaves nothing behind; on a
  * non-blocking descriptor that is full (`EAGAIN`) the lines wait and are tried again shortly,
  * bounded by {@link LogStreamOptions.maxPendingBytes}. One per process and descriptor.
  */
 export function batchedLogStream(fd: number, options: LogStreamOptions = {}): LogStream {
   const batchBytes = options.batchBytes ?? BATCH_BYTES;
+  const lingerMs = options.lingerMs ?? LINGER_MS;
   const maxPending = options.maxPendingBytes ?? MAX_PENDING_BYTES;
   let lines: string[] = [];
   let bytes = 0;
   // What a full descriptor left unwritten, written before any newer line.
   let rest: Buffer | undefined;
-  let scheduled = false;
+  let linger: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
   let dropped = 0;
 
   const flushNow = (): void => {
-    scheduled = false;
+    if (linger) {
+      clearTimeout(linger);
+      linger = undefined;
+    }
     if (retry) return; // the retry timer writes everything, in order
     if (lines.length > 0) {
       const text = lines.join("");
@@ -83,9 +91,10 @@ export function batchedLogStream(fd: number, options: LogStreamOptions = {}): Lo
       lines.push(line);
       bytes += line.length;
       if (bytes >= batchBytes) flushNow();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(flushNow);
+      else if (!linger) {
+        // Unref'd: a waiting line never keeps the process alive (shutdown flushes).
+        linger = setTimeout(flushNow, lingerMs);
+        linger.unref();
       }
     },
     flush(callback) {

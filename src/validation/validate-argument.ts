@@ -25,6 +25,8 @@ export async function validateArgument(
   data: ResolverData<object>,
 ): Promise<void> {
   if (value === null || typeof value !== "object") return;
+  // The common case, arguments whose class declares no rule (`account`'s), costs one lookup.
+  if (!Array.isArray(value) && !declaresRules(value.constructor)) return;
   const items = Array.isArray(value) ? value : [value];
   const argName = Object.keys(data.args).find(name => data.args[name] === value) ?? "input";
   const fieldErrors = [];

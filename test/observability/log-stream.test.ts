@@ -12,13 +12,26 @@ const turn = () => new Promise(resolve => setImmediate(resolve));
 const line = (n: number) => `${JSON.stringify({ n })}\n`;
 
 describe("the process log's stream", () => {
-  it("writes the lines of one event-loop turn together when the turn ends, in order", async () => {
+  it("holds the lines of several turns together until the linger time ends", async () => {
     const path = join(dir, "turn.log");
     const fd = openSync(path, "w");
-    const stream = batchedLogStream(fd);
-    for (let n = 0; n < 3; n++) stream.write(line(n));
-    expect(readFileSync(path, "utf8")).toBe("");
+    const stream = batchedLogStream(fd, { lingerMs: 60_000 });
+    stream.write(line(0));
     await turn();
+    stream.write(line(1));
+    await turn();
+    expect(readFileSync(path, "utf8")).toBe("");
+    stream.flush();
+    expect(readFileSync(path, "utf8")).toBe(line(0) + line(1));
+    closeSync(fd);
+  });
+
+  it("writes waiting lines once the linger time has passed, in order", async () => {
+    const path = join(dir, "linger.log");
+    const fd = openSync(path, "w");
+    const stream = batchedLogStream(fd, { lingerMs: 5 });
+    for (let n = 0; n < 3; n++) stream.write(line(n));
+    await until(() => readFileSync(path, "utf8") !== "", "the lines to be written");
     expect(readFileSync(path, "utf8")).toBe(line(0) + line(1) + line(2));
     closeSync(fd);
   });
@@ -68,7 +81,7 @@ describe("the process log's stream", () => {
       // Far more than a pipe holds (64 KiB on Linux): the descriptor refuses the rest (EAGAIN).
       const lines = Array.from({ length: 20_000 }, (_, n) => line(n));
       for (const text of lines) stream.write(text);
-      await turn();
+      stream.flush();
       let received = "";
       await until(() => {
         received += drain();
@@ -81,7 +94,7 @@ describe("the process log's stream", () => {
       const stream = batchedLogStream(writer, { maxPendingBytes: 100 * 1024 });
       const lines = Array.from({ length: 40_000 }, (_, n) => line(n));
       for (const text of lines) stream.write(text);
-      await turn();
+      stream.flush();
       let received = "";
       await until(() => {
         received += drain();
