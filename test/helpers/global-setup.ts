@@ -85,30 +85,38 @@ export async function resolveRedisServer(
 
 /** The folder (under the root) of the suites that start a real redis-server (`startRedis`). */
 const REDIS_SUITES = join("test", "replicas");
+/** The folder of the suites that drive a real Chromium (`test/helpers/browser.ts`). */
+const BROWSER_SUITES = join("test", "explorer");
+/** Where `test/helpers/browser.ts` looks for Chromium (this file imports nothing local). */
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 /**
  * Jest global setup: find `redis-server` once for the whole run and hand its path to the workers
- * (they inherit this process's environment). When none can be had and the selected tests need
- * one, stop the run at once with one line that says what is missing and how to fix it, instead
- * of failing each Redis test with a spawn error.
+ * (they inherit this process's environment), and check that Chromium is there for the browser
+ * tests. When the selected tests need what cannot be had, stop the run at once with one line per
+ * missing program that says how to install it, instead of failing suite after suite minutes later.
  */
 export default async function globalSetup(globalConfig: {
   rootDir: string;
   testPathPattern?: string;
 }): Promise<void> {
-  const suites = join(globalConfig.rootDir, REDIS_SUITES);
-  if (!selectsRedisSuites(suites, globalConfig.testPathPattern ?? "")) return;
-  const found = await resolveRedisServer();
-  if ("path" in found) {
-    process.env[REDIS_SERVER_ENV] = found.path;
-    return;
+  const pattern = globalConfig.testPathPattern ?? "";
+  const missing: string[] = [];
+  if (selectsSuites(join(globalConfig.rootDir, REDIS_SUITES), pattern)) {
+    const found = await resolveRedisServer();
+    if ("path" in found) process.env[REDIS_SERVER_ENV] = found.path;
+    else missing.push(found.missing);
   }
-  process.stderr.write(`\naccount-graph tests: ${found.missing}\n\n`);
+  if (selectsSuites(join(globalConfig.rootDir, BROWSER_SUITES), pattern) && !isExecutableFile(CHROMIUM)) {
+    missing.push(`Chromium is not at ${CHROMIUM}: install it (sudo apt-get install chromium) or set CHROMIUM to its path`);
+  }
+  if (missing.length === 0) return;
+  process.stderr.write(`\n${missing.map(line => `account-graph tests: ${line}`).join("\n")}\n\n`);
   process.exit(1);
 }
 
 // Jest matches its path filter against absolute test paths; no filter runs everything.
-function selectsRedisSuites(suites: string, pattern: string): boolean {
+function selectsSuites(suites: string, pattern: string): boolean {
   if (pattern === "") return true;
   let filter: RegExp;
   try {
