@@ -11,6 +11,8 @@ import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
 import { loadManifest } from "./persisted/manifest.js";
 import { createSharedState } from "./shared-state/index.js";
+import { credentialHash } from "./shared-state/credential-hash.js";
+import { createIdempotency } from "./idempotency/idempotency.js";
 import { providerLimiters } from "./shared-state/measured-limiter.js";
 import { type ProviderId } from "./contract/provider-facts.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
@@ -24,6 +26,11 @@ import { type Simulators } from "./simulators/index.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
 export const DRAIN_MARGIN_MS = 2000;
+/**
+ * How long an `Idempotency-Key` claim in Redis outlives `UPSTREAM_TIMEOUT_MS`. A running request
+ * renews its claim, so this is how soon after a replica died mid-request a retry runs again.
+ */
+export const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
 
 /** Overrides for tests and tools; production uses the defaults. */
 export interface StartOptions {
@@ -135,11 +142,24 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   observeDocumentStore(metrics.registry, documents);
   await apollo.start();
   let ready = false;
+  const idempotency = createIdempotency({
+    store: shared.idempotencyStore({
+      ttlSeconds: config.idempotency.ttlSeconds,
+      maxBytes: config.idempotency.cacheBytes,
+      leaseMs: config.upstreamTimeoutMs + IDEMPOTENCY_LEASE_MARGIN_MS,
+    }),
+    tokensOn: config.apiTokens.length > 0,
+    credentialHeaders: providers.map(p => p.credentialHeader),
+    hash: credentialHash(config.credentialHashSecret, shared.kind === "redis"),
+    metrics,
+    logger,
+  });
   const app = createHttpServer({
     deps,
     providers,
     apollo,
     metrics,
+    idempotency,
     explorer,
     notReadyBecause: () =>
       !ready ? "starting" : shared.ready() ? undefined : (shared.unreadyReason?.() ?? "shared state unavailable"),

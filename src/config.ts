@@ -59,6 +59,22 @@ export interface Config {
   upstreamClient: "undici" | "got";
   /** OpenTelemetry tracing; undefined (off, and the SDK never loaded) when no OTLP endpoint is set. */
   tracing?: TracingConfig;
+  /** Answers kept for `Idempotency-Key` retries of mutations (contract §6). */
+  idempotency: IdempotencyConfig;
+  /**
+   * Key of the keyed hashes (HMAC-SHA-256) that stand for callers' tokens and credentials in what
+   * replicas share (`CREDENTIAL_HASH_SECRET`); undefined: a random key per process without
+   * `REDIS_URL`, a built-in one with it (start-up warning).
+   */
+  credentialHashSecret?: string;
+}
+
+/** How answers to mutations sent with an `Idempotency-Key` are kept. */
+export interface IdempotencyConfig {
+  /** How long an answer is replayed for its key (`IDEMPOTENCY_TTL_SECONDS`). */
+  ttlSeconds: number;
+  /** Without `REDIS_URL`: bytes the kept answers may take in memory; the oldest go first (`IDEMPOTENCY_CACHE_BYTES`). */
+  cacheBytes: number;
 }
 
 /**
@@ -225,7 +241,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
     tracing: tracingConfig(str, bool, problems),
+    idempotency: {
+      ttlSeconds: int("IDEMPOTENCY_TTL_SECONDS", 86_400, 1, 30 * 86_400),
+      cacheBytes: int("IDEMPOTENCY_CACHE_BYTES", 32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    },
+    credentialHashSecret: str("CREDENTIAL_HASH_SECRET"),
   };
+  if (config.credentialHashSecret !== undefined && config.credentialHashSecret.length < 32) {
+    problems.push("CREDENTIAL_HASH_SECRET must be at least 32 characters (a random secret, e.g. from `openssl rand -hex 32`)");
+  }
 
   const serverKeys = Object.values(endpoints).some(p => p.apiKey);
   if (providersMode === "live" && serverKeys && apiTokens.length === 0) {

@@ -10,6 +10,7 @@ import { type Transport } from "./rest/transport.js";
 import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 import { type RequestedFaults } from "./http/simulated-faults.js";
+import { type GraphQLRequestContextResponseForOperation, type GraphQLResponse } from "@apollo/server";
 
 /**
  * Request headers carrying a caller's own provider credentials (contract §1), lower case, by
@@ -50,6 +51,8 @@ export interface Context {
   readonly upstream: UpstreamRecorder;
   /** This request's span when tracing is on: upstream attempts become its children. */
   readonly trace?: RequestTrace;
+  /** The handling of the request's `Idempotency-Key`; undefined when it sent none. */
+  readonly idempotency?: OperationGate;
   /** This request's credential for a provider: its header, else the server-side key. */
   credential(provider: ProviderId): string | undefined;
   /** A REST client for the provider bound to this request's credential and deadline policy. */
@@ -61,11 +64,20 @@ export interface Context {
   use<T>(kit: (ctx: Context) => T): T;
 }
 
+/**
+ * What decides, once the operation is known, whether it runs (null) or what is answered instead:
+ * Apollo's `responseForOperation`. A request's `Idempotency-Key` handling (`idempotency/`) is one.
+ */
+export interface OperationGate {
+  decide(request: GraphQLRequestContextResponseForOperation<Context>): Promise<GraphQLResponse | null>;
+}
+
 type HeaderValue = string | string[] | undefined;
 
 /**
  * Build a request's context from its headers. Cheap: kits are built lazily on first use.
- * `faults` (simulated mode only) are sent to the simulators on their providers' calls.
+ * `faults` (simulated mode only) are sent to the simulators on their providers' calls;
+ * `idempotency` is the request's `Idempotency-Key` handling, when it sent one.
  */
 export function createContext(
   deps: AppDeps,
@@ -74,6 +86,7 @@ export function createContext(
   callerAuthenticated = false,
   trace?: RequestTrace,
   faults?: RequestedFaults,
+  idempotency?: OperationGate,
 ): Context {
   const read = (name: string): string | undefined => {
     const value =
@@ -93,6 +106,7 @@ export function createContext(
     callerAuthenticated,
     upstream,
     trace,
+    idempotency,
     credential: provider => read(deps.credentialHeaders[provider]!) ?? deps.endpoints[provider]!.apiKey,
     rest: profile =>
       new RestClient({

@@ -6,6 +6,7 @@ import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
 import { describeAccountApi } from "./account/account-descriptions.js";
+import { describeRetries } from "./idempotency/mutation-descriptions.js";
 import { createAccountResolver } from "./account/account.resolver.js";
 import { declareProviders } from "./account/provider-enum.js";
 import { type ProviderModule } from "./contract/provider-module.js";
@@ -34,6 +35,7 @@ async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema>
     validateFn: validateArgument,
   });
   describeAccountApi(schema, modules);
+  describeRetries(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const { accountTypeName, source } of modules) {
     if (!resolvers[accountTypeName]) continue;

@@ -15,4 +15,12 @@ export enum ErrorCode {
   /** The request used its `UPSTREAM_CALL_BUDGET` calls to this provider; this call was not sent. */
   UPSTREAM_BUDGET_EXCEEDED = "UPSTREAM_BUDGET_EXCEEDED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+  /** A request HTTP cannot carry as sent (Apollo's code too), e.g. an `Idempotency-Key` that breaks its rule (400). */
+  BAD_REQUEST = "BAD_REQUEST",
+  /** The `Idempotency-Key` was used by this caller for another operation or other variables (422); nothing was run. */
+  IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
+  /** The first request with this `Idempotency-Key` is still running (409, `Retry-After`); nothing was run. */
+  IDEMPOTENCY_KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE",
+  /** The store of `Idempotency-Key` answers (Redis) cannot be reached (503); the mutation was not run. */
+  IDEMPOTENCY_STORE_UNAVAILABLE = "IDEMPOTENCY_STORE_UNAVAILABLE",
 }

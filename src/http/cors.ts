@@ -6,7 +6,13 @@ const BASE_ALLOWED_HEADERS = [
   "apollographql-client-name",
   "apollographql-client-version",
   "x-request-id",
+  // Retry-safe mutations (contract §6).
+  "idempotency-key",
 ];
+
+// What a browser client may read of an answer: its request id, and for retry-safe mutations
+// whether it is a replay and when to retry a key still in use.
+const EXPOSED_HEADERS = "x-request-id, idempotent-replayed, retry-after";
 
 /** The headers a preflight allows: the base ones and every provider's credential header. */
 export function allowedHeaders(credentialHeaders: readonly string[]): string {
@@ -27,7 +33,7 @@ export function corsHeaders(
   if (!origin || !(allowed.includes("*") || allowed.includes(origin))) return undefined;
   const headers: Record<string, string> = {
     "access-control-allow-origin": origin,
-    "access-control-expose-headers": "x-request-id",
+    "access-control-expose-headers": EXPOSED_HEADERS,
     vary: "origin",
   };
   if (preflight) {

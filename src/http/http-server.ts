@@ -16,6 +16,7 @@ import { EXPLORER_PATH, type ExplorerAssets } from "../explorer/explorer-assets.
 import { queryTooLarge } from "./query-size.js";
 import { parseSimulatedFaults, SIMULATE_FAULT_HEADER, type RequestedFaults } from "./simulated-faults.js";
 import { badPersistedHash } from "./persisted-hash.js";
+import { IDEMPOTENCY_KEY_HEADER, type Idempotency } from "../idempotency/idempotency.js";
 
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
@@ -24,6 +25,8 @@ export interface HttpServerOptions {
   providers: readonly ProviderFacts[];
   apollo: ApolloServer<Context>;
   metrics: Metrics;
+  /** Retry-safe mutations: requests carrying `Idempotency-Key` are handled through it. */
+  idempotency: Idempotency;
   /** The offline explorer's files, served under `/explorer/` (development, when installed). */
   explorer?: ExplorerAssets;
   /** Readiness beyond "listening": undefined when ready, else why not (e.g. `starting`). */
@@ -211,10 +214,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       faults = parsed.faults;
     }
 
-    const result = await apollo.executeHTTPGraphQLRequest({
+    // The one cost to requests without the header: this lookup.
+    const key = headers.get(IDEMPOTENCY_KEY_HEADER);
+    const keyed = key === undefined ? undefined : options.idempotency.begin(key, headers);
+    const request = {
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace, faults),
-    });
+      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace, faults, keyed),
+    };
+    const result = keyed
+      ? await keyed.run(() => apollo.executeHTTPGraphQLRequest(request))
+      : await apollo.executeHTTPGraphQLRequest(request);
 
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;

@@ -11,6 +11,7 @@ export interface Metrics {
   circuitState: Gauge<"provider">;
   cacheHits: Counter<"cache">;
   refusedRequests: Counter<"reason">;
+  idempotency: Counter<"outcome">;
 }
 
 /** Create the metrics served at `/metrics` (names prefixed `account_graph_`). */
@@ -67,6 +68,16 @@ export function createMetrics(): Metrics {
         "csrf (400), bad_body (400), query_too_large (400, MAX_QUERY_BYTES), not_acceptable (406), body_too_large (413), " +
         "unsupported_media_type (415), shutting_down (503).",
       labelNames: ["reason"],
+      registers: [registry],
+    }),
+    idempotency: new Counter({
+      name: "account_graph_idempotent_mutations_total",
+      help:
+        "Mutations sent with an Idempotency-Key, by outcome: kept (ran, answer kept for retries), " +
+        "unsent (ran without a provider call, key free again), unknown (ran, a provider call's outcome " +
+        "unknown: not kept, a retry runs again), not_kept (ran, the answer could not be stored), " +
+        "replayed, in_use (409), key_reused (422), invalid_key (400), store_unavailable (503).",
+      labelNames: ["outcome"],
       registers: [registry],
     }),
   };

@@ -15,6 +15,9 @@ import { type FinishResponse } from "./response-finisher.js";
  *   a refused operation sends nothing upstream. Without a list in the variables (and no variable
  *   defaults) the outcome is the operation's own, so it is decided once per operation Apollo's
  *   document cache holds, not once per request.
+ * - `responseForOperation`, only for a request that sent an `Idempotency-Key`: whether the
+ *   operation runs, or is answered from or refused by the key's store
+ *   (`idempotency/idempotent-request.ts`). Other requests' listeners have no such hook.
  * - `willSendResponse`: the response steps ({@link FinishResponse}).
  */
 export function requestPlugin(options: { listLimits: ListLimits; finish: FinishResponse }): ApolloServerPlugin<Context> {
@@ -25,7 +28,7 @@ export function requestPlugin(options: { listLimits: ListLimits; finish: FinishR
   const withinWithoutListVariables = new WeakSet<OperationDefinitionNode>();
   return {
     // Not `async`: Apollo awaits whatever the hooks return, and plain functions allocate no promise.
-    requestDidStart() {
+    requestDidStart({ contextValue }) {
       const timing: RequestTiming = { startedAt: performance.now(), parsed: false };
       const listener: GraphQLRequestListener<Context> = {
         parsingDidStart() {
@@ -47,6 +50,8 @@ export function requestPlugin(options: { listLimits: ListLimits; finish: FinishR
           return undefined as never;
         },
       };
+      const { idempotency } = contextValue;
+      if (idempotency) listener.responseForOperation = request => idempotency.decide(request);
       return listener as never;
     },
   };

@@ -127,7 +127,7 @@ export function redisAddress(url: string): string {
 }
 
 const CONSEQUENCES =
-  "/readyz answers 503, persisted queries miss and calls to providers with a concurrency budget are refused until it is back";
+  "/readyz answers 503, persisted queries miss, and calls to providers with a concurrency budget and mutations sent with an Idempotency-Key are refused until it is back";
 
 // Whether Redis is usable, with one log line per loss, a reminder now and then while it lasts
 // (ioredis reports every failed reconnect, several a second), and one for the recovery.

@@ -1,5 +1,6 @@
 import { type Logger } from "pino";
 import { type ProviderId } from "../contract/provider-facts.js";
+import { RedisIdempotencyStore } from "../idempotency/redis-store.js";
 import { RedisKeyValueCache } from "./redis-apq-cache.js";
 import { connectRedis, HEARTBEAT_MS, RECONNECT_MAX_MS } from "./redis-client.js";
 import { LeaseBook, RedisConcurrencyLimiter } from "./redis-limiter.js";
@@ -22,8 +23,9 @@ export interface RedisStateOptions {
 }
 
 /**
- * Shared state in Redis (`REDIS_URL`): the APQ cache and the concurrency budgets, over one
- * connection whose commands are bounded (`redis-client.ts`). Ready while Redis answers.
+ * Shared state in Redis (`REDIS_URL`): the APQ cache, the concurrency budgets and the idempotency
+ * answers, over one connection whose commands are bounded (`redis-client.ts`). Ready while Redis
+ * answers.
  */
 export async function redisState({ url, commandTimeoutMs, logger }: RedisStateOptions): Promise<SharedState> {
   const shared = await connectRedis(url, { commandTimeoutMs, logger });
@@ -50,6 +52,7 @@ export async function redisState({ url, commandTimeoutMs, logger }: RedisStateOp
     apqCache: new RedisKeyValueCache(redis, APQ_PREFIX),
     limiter: (provider: ProviderId, max: number) =>
       new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max, LEASE_MARGIN_MS, 60_000, book),
+    idempotencyStore: options => new RedisIdempotencyStore(redis, options),
     ready: () => shared.answering(),
     unreadyReason: () => shared.problem(),
     close: () => shared.close(),

@@ -149,7 +149,7 @@ describe("deploy/k8s: account-graph", () => {
 
     // The manifest's env (secret values stubbed) is a configuration the server starts with.
     const env: Record<string, string> = {};
-    for (const e of envOf(app)) env[e.name] = e.value ?? "stub-secret-value";
+    for (const e of envOf(app)) env[e.name] = e.value ?? "stub-secret-value-as-long-as-a-real-one-0123";
     const deployed = loadConfig(env);
     expect(deployed.production).toBe(true);
     expect(deployed.providersMode).toBe("live");
@@ -241,9 +241,9 @@ describe("deploy/supergraph.yaml", () => {
 describe("deploy/router.yaml", () => {
   const rules: Yaml[] = routerConfig.headers.subgraphs[ACCOUNT_GRAPH].request;
 
-  it("propagates exactly the four credential headers and x-request-id, to account-graph only", () => {
+  it("propagates exactly the four credential headers, x-request-id and idempotency-key, to account-graph only", () => {
     const propagated = rules.filter(r => r.propagate).map(r => r.propagate);
-    const expected = [...Object.values(CREDENTIAL_HEADERS), "x-request-id"];
+    const expected = [...Object.values(CREDENTIAL_HEADERS), "x-request-id", "idempotency-key"];
     expect(propagated.map(p => p.named).sort()).toEqual([...expected].sort());
     // Named only: no regex that could let other headers through, no renames.
     for (const p of propagated) expect(Object.keys(p)).toEqual(["named"]);

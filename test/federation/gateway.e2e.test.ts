@@ -215,3 +215,28 @@ describe("an Apollo Gateway in front of account-graph and a second subgraph", ()
     expect(direct.status).toBe(401);
   });
 });
+
+describe("a mutation with an Idempotency-Key through the gateway", () => {
+  const rename = (name: string, key: string) =>
+    fetch(gatewayUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Depicta-Api-Key": DEPICTA_DEMO_KEYS.main, "Idempotency-Key": key },
+      body: JSON.stringify({ query: `mutation { updateProfileName(input: { name: "${name}" }) { id name } }` }),
+    }).then(async r => ({ status: r.status, body: (await r.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] } }));
+
+  it("is written once however often the client retries it; a refusal reaches the client as a failed subgraph request", async () => {
+    server.resetSims();
+    const key = `gw-${Date.now()}`;
+    const first = await rename("Grace Hopper", key);
+    const retry = await rename("Grace Hopper", key);
+    expect(first.body.data).toEqual({ updateProfileName: { id: "6eb15ef1-9de7-4971-b55e-babbe35b7544", name: "Grace Hopper" } });
+    expect(retry.body).toEqual(first.body);
+    expect(server.sims.depicta.control.count("PATCH")).toBe(1);
+    // The gateway answers for the subgraph's 422 with its own error, carrying account-graph's.
+    const reused = await rename("Someone Else", key);
+    const response = reused.body.errors?.[0]?.extensions?.response as { status: number; body: { errors: { extensions: { code: string } }[] } };
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0]!.extensions.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(server.sims.depicta.control.count("PATCH")).toBe(1);
+  });
+});

@@ -8,10 +8,12 @@ export const ACCOUNT_GRAPH = "account-graph";
 
 /**
  * The request headers a gateway or router must pass from the caller to account-graph: the four
- * provider credential headers (contract §1) and `x-request-id` (so logs correlate across hops).
+ * provider credential headers (contract §1), `x-request-id` (so logs correlate across hops) and
+ * `idempotency-key` (so a retried mutation is not written twice, contract §6).
  * `deploy/router.yaml` propagates exactly these; `test/deploy/manifests.test.ts` checks it.
  */
 export const ACCOUNT_GRAPH_FORWARDED_HEADERS: readonly string[] = [
   ...Object.values(CREDENTIAL_HEADERS),
   "x-request-id",
+  "idempotency-key",
 ];
