@@ -187,6 +187,27 @@ describe("Idempotency-Key over HTTP (memory store)", () => {
     expect(writes()).toBe(1);
   });
 
+  it("covers the whole operation with one key: every mutation field of it is replayed, none written again", async () => {
+    const key = randomUUID();
+    const both = {
+      query: `mutation Both($name: String) {
+        updateProfileName(input: { name: $name }) { name }
+        updateBillingPolicy(input: { type: INTERNAL_DIFFIO, reason: "retry-safe" }) { billingPolicy { type reason } }
+      }`,
+      variables: { name: "Grace Hopper" },
+    };
+    const first = await send(server, both, keyed(key));
+    expect(first.body.data).toEqual({
+      updateProfileName: { name: "Grace Hopper" },
+      updateBillingPolicy: { billingPolicy: { type: "INTERNAL_DIFFIO", reason: "retry-safe" } },
+    });
+    const retry = await send(server, both, keyed(key));
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.text).toBe(first.text);
+    expect(writes()).toBe(1);
+    expect(server.sims.diffio.control.count("/v1/account/settings/update")).toBe(1);
+  });
+
   it("treats variables with their keys in another order as the same input", async () => {
     const key = randomUUID();
     const query = "mutation Address($id: ID!, $name: String) { updateBillingAccount(input: { id: $id, displayName: $name }) { id displayName } }";
