@@ -23,6 +23,8 @@ import { createUndiciTransport, type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createApolloServer } from "./apollo-server.js";
 import { type Simulators } from "./simulators/index.js";
+import { createReadCache } from "./caches/create-read-cache.js";
+import { type CacheClock } from "./caches/memory-read-store.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
 export const DRAIN_MARGIN_MS = 2000;
@@ -48,6 +50,8 @@ export interface StartOptions {
   modules?: readonly ProviderModule[];
   /** Further Apollo plugins, after account-graph's own. */
   apolloPlugins?: ApolloServerPlugin<Context>[];
+  /** The in-memory read cache's clock (TTLs); the wall clock by default. */
+  readCacheClock?: CacheClock;
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -103,6 +107,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       logger.warn({ provider, state }, `circuit ${state}`);
     });
   }
+  const readCache = createReadCache(config.readCache, { shared, registry: metrics.registry, providers, logger, clock: options.readCacheClock });
   const deps: AppDeps = {
     config,
     logger,
@@ -113,6 +118,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     circuits,
     limiters,
     tracing: options.tracing,
+    readCache,
     upstreamListeners: {
       onCall: call => {
         metrics.upstreamCalls.inc({ provider: call.provider, status: String(call.status ?? "none"), outcome: call.outcome });
@@ -184,6 +190,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       await app.drain(graceMs);
       await apollo.stop();
       for (const circuit of Object.values(circuits)) circuit.shutdown();
+      readCache?.close();
       await shared.close();
       logger.flush();
       transport.close();

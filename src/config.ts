@@ -48,6 +48,8 @@ export interface Config {
   http: HttpLimits;
   /** `max-age` of the private cache hint on reads. */
   cacheMaxAgeSeconds: number;
+  /** The read cache of provider answers (contract §5); off when both of its durations are 0. */
+  readCache: ReadCacheConfig;
   /** Bytes (estimated heap) Apollo's parsed-document cache may hold. */
   documentCacheBytes: number;
   /**
@@ -91,6 +93,18 @@ export interface TracingConfig {
   sampler: string;
   /** Send `traceparent`/`tracestate` to the providers too (`OTEL_PROPAGATE_TO_PROVIDERS`, default false). */
   propagateToProviders: boolean;
+}
+
+/** The read cache (`caches/read-cache.ts`): how long answers are fresh, stale-usable, and where they live. */
+export interface ReadCacheConfig {
+  /** `READ_CACHE_TTL_SECONDS`: answers are served without a provider call this long; 0 for never. */
+  ttlSeconds: number;
+  /** `STALE_IF_ERROR_SECONDS`: past the TTL, an answer stands in for an unavailable provider this long. */
+  staleIfErrorSeconds: number;
+  /** `READ_CACHE_BYTES`: what the in-memory cache may hold (without `REDIS_URL`). */
+  maxBytes: number;
+  /** `READ_CACHE_SECRET`: the key credentials are hashed with in cache keys; random per process when unset. */
+  secret?: string;
 }
 
 /** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
@@ -237,6 +251,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
       maxUpstreamResponseBytes: int("MAX_UPSTREAM_RESPONSE_BYTES", 1024 * 1024, 1024, 100 * 1024 * 1024),
     },
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE_SECONDS", 10, 0, 86_400),
+    readCache: {
+      ttlSeconds: int("READ_CACHE_TTL_SECONDS", 0, 0, 86_400),
+      staleIfErrorSeconds: int("STALE_IF_ERROR_SECONDS", 0, 0, 7 * 86_400),
+      maxBytes: int("READ_CACHE_BYTES", 32 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
+      secret: str("READ_CACHE_SECRET"),
+    },
     documentCacheBytes: int("DOCUMENT_CACHE_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
     upstreamClient: oneOf("UPSTREAM_CLIENT", ["undici", "got"], "undici"),
@@ -258,9 +278,27 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
         "so that those keys are not open to anyone who can reach the port",
     );
   }
+  problems.push(...readCacheProblems(config));
   problems.push(...manifestProblems(config, str("PERSISTED_QUERY_MANIFEST") !== undefined));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+// Replicas sharing Redis find each other's cached answers, and forget them after a write, only
+// when they hash credentials with the same key. The messages never repeat the secret.
+function readCacheProblems({ readCache, redisUrl }: Config): string[] {
+  const problems: string[] = [];
+  const on = readCache.ttlSeconds > 0 || readCache.staleIfErrorSeconds > 0;
+  if (readCache.secret !== undefined && readCache.secret.length < 32) {
+    problems.push(`READ_CACHE_SECRET must be at least 32 characters (got ${readCache.secret.length}), e.g. from \`openssl rand -base64 32\``);
+  }
+  if (on && redisUrl && readCache.secret === undefined) {
+    problems.push(
+      "READ_CACHE_SECRET is required when the read cache is on (READ_CACHE_TTL_SECONDS or STALE_IF_ERROR_SECONDS) with REDIS_URL: " +
+        "every replica must hash credentials with the same secret to share cached answers and see each other's writes",
+    );
+  }
+  return problems;
 }
 
 // The trusted-documents manifest must be a readable file, checked with the other variables; its

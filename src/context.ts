@@ -11,6 +11,7 @@ import { UpstreamBudget } from "./rest/upstream-budget.js";
 import { UpstreamRecorder, type UpstreamListeners } from "./rest/upstream-recorder.js";
 import { type RequestedFaults } from "./http/simulated-faults.js";
 import { type GraphQLRequestContextResponseForOperation, type GraphQLResponse } from "@apollo/server";
+import { type ReadCache } from "./caches/read-cache.js";
 
 /**
  * Request headers carrying a caller's own provider credentials (contract §1), lower case, by
@@ -38,6 +39,8 @@ export interface AppDeps {
   upstreamListeners?: UpstreamListeners;
   /** OpenTelemetry tracing; undefined when off (no OTLP endpoint). */
   tracing?: Tracing;
+  /** The read cache of provider answers; undefined when off (`READ_CACHE_TTL_SECONDS`). */
+  readCache?: ReadCache;
 }
 
 /** The per-request GraphQL context. Create one per request with {@link createContext}. */
@@ -123,6 +126,7 @@ export function createContext(
         logger: deps.logger,
         trace,
         simulatedFault: faults?.get(profile.provider.id),
+        readCache: deps.readCache,
       }),
     use<T>(kit: (ctx: Context) => T): T {
       let value = kits.get(kit) as T | undefined;

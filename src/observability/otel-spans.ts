@@ -59,6 +59,14 @@ export function startRequestSpan(
     attempt(call, attempt) {
       return startAttemptSpan(tracer, active, propagateToProviders, call, attempt);
     },
+    cachedRead(call, outcome, ageSeconds) {
+      span.addEvent(outcome === "fresh" ? "read cache hit" : "read cache stale answer", {
+        "account_graph.provider": call.provider,
+        "http.request.method": call.method,
+        "url.template": call.path,
+        "account_graph.read_cache.age_s": ageSeconds,
+      });
+    },
     operation(info: OperationInfo) {
       // The name is the caller's text: bounded, so a span name cannot grow without limit.
       if (info.name && info.name.length > MAX_NAME) info = { ...info, name: info.name.slice(0, MAX_NAME) };

@@ -48,6 +48,11 @@ export interface RequestTrace {
   readonly logFields: { trace_id: string; span_id: string };
   /** Start the span of the next attempt of `call` (`attempt` counts from 1). */
   attempt(call: UpstreamCallInfo, attempt: number): AttemptSpan;
+  /**
+   * A read the read cache answered (`fresh`, or `stale` because the provider was unavailable): an
+   * event on this span, since no request went out.
+   */
+  cachedRead(call: UpstreamCallInfo, outcome: "fresh" | "stale", ageSeconds: number): void;
   /** Name the span after its operation (`query AccountDetails`) and record its outcome. */
   operation(info: OperationInfo): void;
   /** Run `fn` with this span as the active context (log lines written inside carry its ids). */

@@ -9,7 +9,7 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
 
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
- * upstream call count and error codes (never variables or headers). A repeated operation is one
+ * upstream call count, reads answered by the read cache and error codes (never variables or headers). A repeated operation is one
  * `document` cache hit when Apollo's document cache served it (`parsed` false with a document);
  * `apq` counts a text found by its hash in the persisted-query store.
  */
@@ -35,6 +35,8 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
         operationName: operationName ? operationName.slice(0, MAX_LOGGED_NAME) : null,
         durationMs,
         upstreamCalls: contextValue.upstream.calls.length,
+        // Reads the read cache answered are not provider calls: counted apart, only when there are some.
+        ...(contextValue.upstream.cachedReads.length ? { cachedReads: contextValue.upstream.cachedReads.length } : {}),
         ...(codes ? { errorCodes: codes } : {}),
       },
       "graphql request",

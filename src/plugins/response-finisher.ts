@@ -5,6 +5,7 @@ import { setCacheHeaders, varyHeader } from "./cache-headers.js";
 import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 import { answerErrorCodes, type LogRequest } from "./request-log.js";
 import { attachUpstreamCalls } from "./upstream-inspector.js";
+import { markStaleReads } from "./stale-reads.js";
 
 /** What {@link responseFinisher} does to each response. */
 export interface ResponsePluginOptions {
@@ -26,18 +27,20 @@ export type FinishResponse = (request: FinishedRequest, timing: RequestTiming) =
 // the credentials this request sent, runs of them and key-shaped tokens are redacted from data and
 // errors alike (the REST client already cleaned what a provider said about a failed call; this is
 // the one pass over everything the caller reads). Data and provider errors come only from the
-// providers this request called, each of which saw only its own credential: a request that called
-// none has nothing to redact, one that called one provider only its key.
+// providers this request called or read from the read cache (answers kept for the same
+// credential), each of which saw only its own credential: a request that used none has nothing to
+// redact, one that used one provider only its key.
 function redactResponse(request: FinishedRequest, keyShapes: RegExp | undefined): void {
   const { body } = request.response;
   if (body.kind !== "single") return;
   const { data, errors } = body.singleResult;
   if (!data && !errors) return;
   const ctx = request.contextValue;
-  const { calls } = ctx.upstream;
-  if (calls.length === 0) return;
+  const { calls, cachedReads } = ctx.upstream;
+  if (calls.length === 0 && cachedReads.length === 0) return;
   const sent = new Set<string | undefined>();
   for (const call of calls) sent.add(ctx.credential(call.provider));
+  for (const read of cachedReads) sent.add(ctx.credential(read.provider));
   const redactor = secretRedactor([...sent], keyShapes);
   if (data) body.singleResult.data = redactData(data, redactor);
   if (errors) body.singleResult.errors = redactData(errors, redactor);
@@ -45,7 +48,7 @@ function redactResponse(request: FinishedRequest, keyShapes: RegExp | undefined)
 
 /**
  * Every response on its way out: credentials redacted from data and errors (`errors/secret-redactor.ts`), cache
- * headers (`cache-headers.ts`), the upstream inspector (`upstream-inspector.ts`), the request
+ * headers (`cache-headers.ts`), the stale-read marker (`stale-reads.ts`), the upstream inspector (`upstream-inspector.ts`), the request
  * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
  * Run by `request.plugin.ts` at `willSendResponse`.
  */
@@ -57,6 +60,7 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
   return (request, timing) => {
     redactResponse(request, keyShapes);
     setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);
+    if (request.contextValue.upstream.cachedReads.length > 0) markStaleReads(request);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
     const { trace } = request.contextValue;
     if (trace) {

@@ -19,6 +19,7 @@ import { type UpstreamRecorder } from "./upstream-recorder.js";
 import { type AttemptSpan, type RequestTrace } from "../observability/trace-context.js";
 import { SIMULATE_FAULT_HEADER, type SimulatedFault } from "../http/simulated-faults.js";
 import { setTimeout as sleep } from "node:timers/promises";
+import { type CallCapture, type ReadCache, type ReadScope } from "../caches/read-cache.js";
 
 /**
  * What differs between providers at the HTTP level. One constant per provider, shared by all
@@ -53,6 +54,12 @@ export interface Endpoint {
    * names stay few; fixed paths leave it out and their path is used.
    */
   route?: string;
+  /**
+   * For a write: the reads whose answers it changes, by method and path (every query and body of
+   * them). With the read cache on, their cached answers for the same credential are dropped once
+   * the write has been sent, on every replica (`caches/read-cache.ts`).
+   */
+  invalidates?: readonly Endpoint[];
 }
 
 /** One logical upstream operation (may take several attempts when `read` is true). */
@@ -97,6 +104,8 @@ export interface RestClientOptions {
    * attempt, and kept from the circuit breaker, which measures the provider, not such requests.
    */
   simulatedFault?: SimulatedFault;
+  /** The read cache (`READ_CACHE_TTL_SECONDS`, `STALE_IF_ERROR_SECONDS`); undefined when off. */
+  readCache?: ReadCache;
 }
 
 
@@ -104,10 +113,13 @@ export interface RestClientOptions {
  * JSON-over-HTTP client for one provider and one credential. Create one per request (cheap: the
  * transport and its keep-alive pools are shared). Sends `Authorization: Bearer <credential>`,
  * enforces the operation deadline across attempts, retries reads only, and turns every failure into
- * the contract's error through `errors/upstream-error.ts`. Does not cache: per-request DataLoaders
- * give one call per resource.
+ * the contract's error through `errors/upstream-error.ts`. Per-request DataLoaders give one call
+ * per resource; across requests, reads go through the read cache when it is on (`readCache`).
  */
 export class RestClient {
+  /** This client's credential as the read cache knows it, made on its first cached call. */
+  private readScope: ReadScope | undefined;
+
   constructor(private readonly options: RestClientOptions) {}
 
   /** The provider this client talks to. */
@@ -116,13 +128,60 @@ export class RestClient {
   }
 
   /** Perform `call` and return the parsed JSON body (undefined for an empty body). */
-  async request<T>(call: RestCall): Promise<T> {
-    const { profile, credential, timeoutMs, retry, recorder, budget } = this.options;
+  request<T>(call: RestCall): Promise<T> {
+    // Off, the read cache costs this one check: the call goes straight to the provider.
+    const { readCache } = this.options;
+    if (readCache === undefined) return this.send(call) as Promise<T>;
+    return this.throughCache(readCache, call) as Promise<T>;
+  }
+
+  /** The credential to send `call` with; throws the contract's error when it cannot be sent. */
+  private sendable(call: RestCall): string {
+    const { profile, credential } = this.options;
     if (!credential) {
       throw upstreamError(profile.provider, { kind: "no-credential", header: profile.provider.credentialHeader });
     }
     // A net under `rest/path.ts`: a dot segment (raw or percent-encoded) would change the path.
     if (hasDotSegment(call.path)) throw new UnsafePathSegmentError("a dot segment in the path");
+    return credential;
+  }
+
+  // Reads are answered from the cache when it can; writes that declare what they change make it
+  // forget those reads; anything else goes to the provider.
+  private async throughCache(cache: ReadCache, call: RestCall): Promise<unknown> {
+    const credential = this.sendable(call);
+    const scope = (this.readScope ??= this.scopeFor(cache, credential));
+    if (call.read) return cache.read(scope, call, capture => this.send(call, capture));
+    if (call.invalidates) return cache.write(scope, call.invalidates, this.send(call));
+    return this.send(call);
+  }
+
+  // What the read cache needs of this client: whose credential (hashed there), where to report,
+  // which text must never be stored, and how a stored body is read back (as a fresh one is).
+  private scopeFor(cache: ReadCache, credential: string): ReadScope {
+    const { profile, recorder, trace } = this.options;
+    return cache.scope(profile.provider.id, credential, {
+      recorder,
+      trace,
+      holdsSecret: text => {
+        const { redact } = secretRedactor([credential], combineKeyShapes(profile.provider.keyShapes ?? []));
+        return redact(text) !== text;
+      },
+      parse: body => {
+        const value = parseJson(body, profile.exactNumbers === true);
+        if (value === INVALID) throw new SyntaxError("a stored answer is not JSON");
+        return value;
+      },
+    });
+  }
+
+  /**
+   * One upstream operation: budget, attempts, retries. `capture`, when given, receives the answer
+   * of a successful call or the failure of one that failed (what the read cache stores or judges).
+   */
+  private async send(call: RestCall, capture?: CallCapture): Promise<unknown> {
+    const credential = this.sendable(call);
+    const { profile, timeoutMs, retry, recorder, budget } = this.options;
     if (budget && !budget.take(profile.provider.id)) {
       throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
     }
@@ -147,13 +206,15 @@ export class RestClient {
         if (record) record.status = status ?? null;
         if (result.ok) {
           span?.ok(result.status);
-          return result.value as T;
+          if (capture) capture.response = result.response;
+          return result.value;
         }
         const wait = this.retryDelay(call, result, attempts, deadline);
         // The call budget counts attempts: a retry it cannot pay for is not made, and the caller
         // gets the failure that would have been retried.
         if (wait === undefined || (budget && !budget.take(profile.provider.id))) {
           this.logFailure(call, result.failure, attempts);
+          if (capture) capture.failure = result.failure;
           throw upstreamError(profile.provider, result.failure);
         }
         span?.retrying(result.status, failureReason(result), wait);
@@ -174,7 +235,7 @@ export class RestClient {
     deadline: number,
     span: AttemptSpan | undefined,
   ): Promise<
-    | { ok: true; value: unknown; status: number }
+    | { ok: true; value: unknown; status: number; response: TransportResponse }
     | { ok: false; failure: UpstreamFailure; status?: number; retryAfterSeconds?: number }
   > {
     const { profile, baseUrl, transport, limiter, circuit } = this.options;
@@ -243,7 +304,7 @@ export class RestClient {
         return unreadable(status, `content type ${type.split(";")[0]}`, headerRequestId);
       }
       if (parsed === INVALID) return unreadable(status, "malformed JSON", headerRequestId);
-      return { ok: true as const, value: parsed, status };
+      return { ok: true as const, value: parsed, status, response };
     }
 
     const problem = profile.parseProblem(status, parsed === INVALID ? body : parsed, headers, call);

@@ -29,8 +29,27 @@ export interface LoaderHitRecord {
   path: string;
 }
 
-/** One entry of `extensions.upstreamCalls`: a call made, or a field a call already made served. */
-export type UpstreamCallEntry = (UpstreamCallRecord & { fromLoader: false }) | (LoaderHitRecord & { fromLoader: true });
+/**
+ * A read the read cache answered instead of the provider (`caches/read-cache.ts`): `fresh` within
+ * its TTL, or `stale` past it because the provider was unavailable (the failed call is in `calls`).
+ */
+export interface CachedReadRecord {
+  provider: ProviderId;
+  method: string;
+  path: string;
+  outcome: "fresh" | "stale";
+  /** Seconds since the provider gave this answer. */
+  ageSeconds: number;
+}
+
+/**
+ * One entry of `extensions.upstreamCalls`: a call made, a field a call already made served, or a
+ * read the read cache answered (`fromCache`).
+ */
+export type UpstreamCallEntry =
+  | (UpstreamCallRecord & { fromLoader: false })
+  | (LoaderHitRecord & { fromLoader: true })
+  | (CachedReadRecord & { fromLoader: false; fromCache: true });
 
 /** Observers of a request's upstream activity (metrics). Told of each call once, when it ends. */
 export interface UpstreamListeners {
@@ -38,11 +57,26 @@ export interface UpstreamListeners {
   onLoaderHit?: (hit: LoaderHitRecord) => void;
 }
 
-/** Collects the upstream calls and loader hits of one GraphQL request. Create one per request. */
+/**
+ * Collects the upstream calls, loader hits and cached reads of one GraphQL request. Create one per
+ * request.
+ */
 export class UpstreamRecorder {
   /** Every call this request started, in the order started; unfinished ones have outcome {@link IN_FLIGHT}. */
   readonly calls: UpstreamCallRecord[] = [];
   readonly loaderHits: LoaderHitRecord[] = [];
+  /**
+   * Reads the read cache answered: no call was made for them, yet their data came from that
+   * provider for this request's credential (what the response's redaction must know).
+   */
+  readonly cachedReads: CachedReadRecord[] = [];
+  /**
+   * With the read cache on: the fewest seconds any data this request read stays fresh (what is
+   * left of a cached answer's TTL, or a provider's own `max-age`); undefined when nothing limits it.
+   */
+  freshForSeconds: number | undefined = undefined;
+  /** True when the answer must not be kept by anyone: it holds stale data, or a provider said `no-store`. */
+  noStore = false;
   /** When each call started, index for index with `calls`. */
   private readonly startedAt: number[] = [];
 
@@ -71,7 +105,22 @@ export class UpstreamRecorder {
     this.listeners.onLoaderHit?.(hit);
   }
 
-  /** Calls then loader hits, each marked `fromLoader`, for `extensions.upstreamCalls`: a snapshot. */
+  /** Record a read answered by the read cache; a stale one makes the answer {@link noStore}. */
+  recordCachedRead(read: CachedReadRecord): void {
+    this.cachedReads.push(read);
+    if (read.outcome === "stale") this.noStore = true;
+  }
+
+  /** Note that some of this request's data stays fresh for only `seconds` more. */
+  limitFreshness(seconds: number): void {
+    const whole = Math.max(0, Math.floor(seconds));
+    if (this.freshForSeconds === undefined || whole < this.freshForSeconds) this.freshForSeconds = whole;
+  }
+
+  /**
+   * Calls, loader hits (`fromLoader`), then cached reads (`fromCache`), for
+   * `extensions.upstreamCalls`: a snapshot.
+   */
   toJSON(): UpstreamCallEntry[] {
     const now = Date.now();
     return [
@@ -80,6 +129,7 @@ export class UpstreamRecorder {
         return { ...call, durationMs, fromLoader: false as const };
       }),
       ...this.loaderHits.map(hit => ({ ...hit, fromLoader: true as const })),
+      ...this.cachedReads.map(read => ({ ...read, fromLoader: false as const, fromCache: true as const })),
     ];
   }
 }

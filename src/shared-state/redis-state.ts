@@ -4,6 +4,7 @@ import { RedisIdempotencyStore } from "../idempotency/redis-store.js";
 import { RedisKeyValueCache } from "./redis-apq-cache.js";
 import { connectRedis, HEARTBEAT_MS, RECONNECT_MAX_MS } from "./redis-client.js";
 import { LeaseBook, RedisConcurrencyLimiter } from "./redis-limiter.js";
+import { redisReadStore } from "./redis-read-store.js";
 import { type SharedState } from "./shared-state.js";
 
 export { RedisKeyValueCache } from "./redis-apq-cache.js";
@@ -11,6 +12,7 @@ export { RedisConcurrencyLimiter } from "./redis-limiter.js";
 export { redisAddress, REDIS_DOWN_LOG_INTERVAL_MS } from "./redis-client.js";
 
 const APQ_PREFIX = "account-graph:apq:";
+const READ_PREFIX = "account-graph:read:";
 // A lease outlives its call's deadline by this much (a crashed replica's slots come back then).
 const LEASE_MARGIN_MS = 5_000;
 
@@ -23,9 +25,9 @@ export interface RedisStateOptions {
 }
 
 /**
- * Shared state in Redis (`REDIS_URL`): the APQ cache, the concurrency budgets and the idempotency
- * answers, over one connection whose commands are bounded (`redis-client.ts`). Ready while Redis
- * answers.
+ * Shared state in Redis (`REDIS_URL`): the APQ cache, the concurrency budgets, the idempotency
+ * answers and the read cache, over one connection whose commands are bounded (`redis-client.ts`).
+ * Ready while Redis answers.
  */
 export async function redisState({ url, commandTimeoutMs, logger }: RedisStateOptions): Promise<SharedState> {
   const shared = await connectRedis(url, { commandTimeoutMs, logger });
@@ -53,6 +55,7 @@ export async function redisState({ url, commandTimeoutMs, logger }: RedisStateOp
     limiter: (provider: ProviderId, max: number) =>
       new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max, LEASE_MARGIN_MS, 60_000, book),
     idempotencyStore: options => new RedisIdempotencyStore(redis, options),
+    readStore: () => redisReadStore(shared, READ_PREFIX),
     ready: () => shared.answering(),
     unreadyReason: () => shared.problem(),
     close: () => shared.close(),

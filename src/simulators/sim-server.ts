@@ -69,6 +69,11 @@ export class SimControl {
    * prove calls overlap without timing them.
    */
   hold: ((call: SimCall) => Promise<void>) | undefined = undefined;
+  /**
+   * Headers added to every answer of the provider's handler (not to faults): what a provider may
+   * send that its documentation does not promise, such as `Cache-Control: no-store`.
+   */
+  answerHeaders: Record<string, string> = {};
   /** Current and peak number of requests being handled at once. */
   inFlight = 0;
   maxInFlight = 0;
@@ -83,11 +88,12 @@ export class SimControl {
     return this;
   }
 
-  /** Clear calls, faults, latency and peaks (state seeded by the simulator is kept). */
+  /** Clear calls, faults, latency, answer headers and peaks (state seeded by the simulator is kept). */
   reset(): void {
     this.calls.length = 0;
     this.faults = [];
     this.latencyMs = 0;
+    this.answerHeaders = {};
     this.hold = undefined;
     this.inFlight = 0;
     this.maxInFlight = 0;
@@ -198,7 +204,7 @@ export async function startSimServer(
       const fault = control.takeFault(call);
       if (fault) return replyFault(res, fault);
       const reply = await handler(call);
-      send(res, reply.status, reply.body, reply.headers);
+      send(res, reply.status, reply.body, { ...reply.headers, ...control.answerHeaders });
     } catch (error) {
       send(res, 500, { error: `simulator failure: ${(error as Error).message}` });
     } finally {

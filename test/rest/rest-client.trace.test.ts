@@ -64,6 +64,7 @@ function recordingTrace(propagate = false) {
       };
       return span;
     },
+    cachedRead: () => undefined,
     operation: () => undefined,
     run: fn => fn(),
     end: () => undefined,

@@ -17,11 +17,23 @@ export const CUDO_PROFILE: ProviderProfile = {
   exactNumbers: true,
 };
 
-/** Cudo's endpoints, as the client calls them and the inspector names them. */
+const listBillingAccounts = { method: "GET", path: "/v1/billing-accounts" } as const satisfies Endpoint;
+const getBillingAccount = (id: string): Endpoint => ({ method: "GET", path: path`/v1/billing-accounts/${id}`, route: "/v1/billing-accounts/{id}" });
+
+/**
+ * Cudo's endpoints, as the client calls them and the inspector names them; each write names the
+ * reads it changes (the read cache forgets them for its credential): an update changes the
+ * account and every page of the list that holds it.
+ */
 export const CUDO_ENDPOINTS = {
-  listBillingAccounts: { method: "GET", path: "/v1/billing-accounts" },
-  getBillingAccount: (id: string): Endpoint => ({ method: "GET", path: path`/v1/billing-accounts/${id}`, route: "/v1/billing-accounts/{id}" }),
-  updateBillingAccount: (id: string): Endpoint => ({ method: "PATCH", path: path`/v1/billing-accounts/${id}`, route: "/v1/billing-accounts/{id}" }),
+  listBillingAccounts,
+  getBillingAccount,
+  updateBillingAccount: (id: string): Endpoint => ({
+    method: "PATCH",
+    path: path`/v1/billing-accounts/${id}`,
+    route: "/v1/billing-accounts/{id}",
+    invalidates: [getBillingAccount(id), listBillingAccounts],
+  }),
 } as const;
 
 /** Pages followed at most when listing (a guard against a provider that never ends the list). */

@@ -8,10 +8,15 @@ import {
   type DepictaUpdateProfileBody,
 } from "./depicta.dto.js";
 
-/** Depicta's endpoints, as the client calls them and the inspector names them. */
+const getProfile = { method: "GET", path: "/v1/account/profile" } as const satisfies Endpoint;
+
+/**
+ * Depicta's endpoints, as the client calls them and the inspector names them; each write names
+ * the reads it changes (the read cache forgets them for its credential).
+ */
 export const DEPICTA_ENDPOINTS = {
-  getProfile: { method: "GET", path: "/v1/account/profile" },
-  updateProfile: { method: "PATCH", path: "/v1/account/profile" },
+  getProfile,
+  updateProfile: { method: "PATCH", path: "/v1/account/profile", invalidates: [getProfile] },
 } as const satisfies Record<string, Endpoint>;
 
 // Depicta's body field → GraphQL input path of `updateProfileName`.

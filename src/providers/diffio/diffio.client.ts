@@ -36,10 +36,15 @@ export const DIFFIO_PROFILE: ProviderProfile = {
   },
 };
 
-/** Diffio's endpoints, as the client calls them and the inspector names them. */
+const getSettings = { method: "POST", path: "/v1/account/settings/get" } as const satisfies Endpoint;
+
+/**
+ * Diffio's endpoints, as the client calls them and the inspector names them; each write names
+ * the reads it changes (the read cache forgets them for its credential).
+ */
 export const DIFFIO_ENDPOINTS = {
-  getSettings: { method: "POST", path: "/v1/account/settings/get" },
-  updateSettings: { method: "POST", path: "/v1/account/settings/update" },
+  getSettings,
+  updateSettings: { method: "POST", path: "/v1/account/settings/update", invalidates: [getSettings] },
 } as const satisfies Record<string, Endpoint>;
 
 /**

@@ -10,11 +10,17 @@ import {
 } from "./hostup.dto.js";
 import { pointerToPath } from "./hostup.pointer.js";
 
-/** Hostup's endpoints, as the client calls them and the inspector names them. */
+const getPreferences = { method: "GET", path: "/api/v2/me/preferences" } as const satisfies Endpoint;
+
+/**
+ * Hostup's endpoints, as the client calls them and the inspector names them; each write names
+ * the reads it changes (the read cache forgets them for its credential). Preferences do not
+ * change `/me`.
+ */
 export const HOSTUP_ENDPOINTS = {
   getMe: { method: "GET", path: "/api/v2/me" },
-  getPreferences: { method: "GET", path: "/api/v2/me/preferences" },
-  patchPreferences: { method: "PATCH", path: "/api/v2/me/preferences" },
+  getPreferences,
+  patchPreferences: { method: "PATCH", path: "/api/v2/me/preferences", invalidates: [getPreferences] },
 } as const satisfies Record<string, Endpoint>;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
