@@ -22,6 +22,7 @@ import {
 import { compareClosed, summary, verify, type Load, type Series } from "./closed-loop.js";
 import { compareOpen, openSummary, type OpenSeries } from "./open-loop-rounds.js";
 import { tracingCost, tracingRows } from "./bench-tracing.js";
+import { cacheRows, readCacheGain } from "./bench-cache.js";
 import { boxBusySeconds, familyCpuSeconds } from "./process-stats.js";
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -49,7 +50,10 @@ import { join } from "node:path";
  *   3. the tail with 20 ms upstream at half of account-graph's phase-1 capacity, open loop: p99
  *      above the proxy's;
  *   4. `accounts` over every provider at 50 ms upstream (parallel calls should cost about one);
- *   5. tracing off / on at 100% sampling (`bench-tracing.ts`).
+ *   5. tracing off / on at 100% sampling (`bench-tracing.ts`);
+ *   6. repeated reads with the read cache on against the bare proxy at 20 ms upstream, and
+ *      provider calls per 1,000 reads (`bench-cache.ts`).
+ * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone.
  * Rounds alternate between servers (A B C A B C ...) after a warm-up of each. Ratios are taken
  * within the run; the table shows each figure beside its target. Exits 0 when targets are missed
  * (it measures), 1 when something failed to run or answered with errors.
@@ -77,7 +81,7 @@ const OPEN_CONNECTIONS = 128;
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// The whole run is ~4 min (~5 with a baseline) at 3 rounds; anything far beyond that is a hang.
+// The whole run is ~5 min (~6 with a baseline) at 3 rounds; anything far beyond that is a hang.
 const WATCHDOG_MS = 12 * 60_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
@@ -294,6 +298,13 @@ async function main(): Promise<boolean> {
     tracingRows(p5);
     return finish(t0, p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0));
   }
+  if (process.env.BENCH_ONLY === "cache") {
+    const endPhase = phase("phase 6 only: repeated reads, read cache on / bare proxy");
+    const p6 = await readCacheGain(bench);
+    endPhase();
+    cacheRows(p6);
+    return finish(t0, p6.on.bad + p6.proxy.bad);
+  }
 
   let endPhase = phase(`phase 1: startup; throughput at 0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections`);
   const p1 = await throughput();
@@ -311,6 +322,9 @@ async function main(): Promise<boolean> {
   endPhase = phase("phase 5: tracing off / on at 100% sampling (/ baseline build), 0 ms upstream, 32 connections");
   const p5 = await tracingCost(bench);
   endPhase();
+  endPhase = phase("phase 6: repeated reads, read cache on / bare proxy, 32 connections");
+  const p6 = await readCacheGain(bench);
+  endPhase();
 
   raw.push("account-graph processes (startup = spawn → first 200 of /readyz, polled every 20 ms):");
   for (const s of starts) raw.push(`  ${s.name}: ${fmt(s.startupMs, 0)} ms to ready, ${fmt(s.rssMb)} MB peak RSS when ready, ${logVolume(s.logFile)}`);
@@ -322,10 +336,11 @@ async function main(): Promise<boolean> {
   infoRow("accounts p99 @50ms (ms)", ms(p4.p99));
   errorsRow("accounts", p4.bad);
   tracingRows(p5);
+  cacheRows(p6);
   if (BASELINE) abRows(p1, p2, p3);
   rssRows();
   const bad = (m: Map<string, { bad: number }>) => [...m.values()].reduce((n, s) => n + s.bad, 0);
-  return finish(t0, bad(p1) + bad(p2) + bad(p3) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0));
+  return finish(t0, bad(p1) + bad(p2) + bad(p3) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) + p6.on.bad + p6.proxy.bad);
 }
 
 /** Prints the box's load, the table and the run's length; true when no answer was bad. */

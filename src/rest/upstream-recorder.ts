@@ -51,6 +51,8 @@ export type UpstreamCallEntry =
   | (LoaderHitRecord & { fromLoader: true })
   | (CachedReadRecord & { fromLoader: false; fromCache: true });
 
+const NO_CACHED_READS: readonly CachedReadRecord[] = Object.freeze([]);
+
 /** Observers of a request's upstream activity (metrics). Told of each call once, when it ends. */
 export interface UpstreamListeners {
   onCall?: (call: UpstreamCallRecord) => void;
@@ -69,7 +71,7 @@ export class UpstreamRecorder {
    * Reads the read cache answered: no call was made for them, yet their data came from that
    * provider for this request's credential (what the response's redaction must know).
    */
-  readonly cachedReads: CachedReadRecord[] = [];
+  cachedReads: readonly CachedReadRecord[] = NO_CACHED_READS;
   /**
    * With the read cache on: the fewest seconds any data this request read stays fresh (what is
    * left of a cached answer's TTL, or a provider's own `max-age`); undefined when nothing limits it.
@@ -107,7 +109,9 @@ export class UpstreamRecorder {
 
   /** Record a read answered by the read cache; a stale one makes the answer {@link noStore}. */
   recordCachedRead(read: CachedReadRecord): void {
-    this.cachedReads.push(read);
+    // A request that reads nothing from the cache (all of them, with it off) allocates no list.
+    if (this.cachedReads === NO_CACHED_READS) this.cachedReads = [read];
+    else (this.cachedReads as CachedReadRecord[]).push(read);
     if (read.outcome === "stale") this.noStore = true;
   }
 
