@@ -107,7 +107,9 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       logger.warn({ provider, state }, `circuit ${state}`);
     });
   }
-  const readCache = createReadCache(config.readCache, { shared, registry: metrics.registry, providers, logger, clock: options.readCacheClock });
+  // One keyed hash of credentials for everything replicas keep (read cache, idempotency answers).
+  const hash = credentialHash(config.credentialHashSecret, shared.kind === "redis");
+  const readCache = createReadCache(config.readCache, { shared, hash, registry: metrics.registry, providers, logger, clock: options.readCacheClock });
   const deps: AppDeps = {
     config,
     logger,
@@ -156,7 +158,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     }),
     tokensOn: config.apiTokens.length > 0,
     credentialHeaders: providers.map(p => p.credentialHeader),
-    hash: credentialHash(config.credentialHashSecret, shared.kind === "redis"),
+    hash,
     metrics,
     logger,
   });

@@ -103,8 +103,6 @@ export interface ReadCacheConfig {
   staleIfErrorSeconds: number;
   /** `READ_CACHE_BYTES`: what the in-memory cache may hold (without `REDIS_URL`). */
   maxBytes: number;
-  /** `READ_CACHE_SECRET`: the key credentials are hashed with in cache keys; random per process when unset. */
-  secret?: string;
 }
 
 /** Per-operation limits (graphql-armor), sized so a gateway in front still passes real operations. */
@@ -255,7 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
       ttlSeconds: int("READ_CACHE_TTL_SECONDS", 0, 0, 86_400),
       staleIfErrorSeconds: int("STALE_IF_ERROR_SECONDS", 0, 0, 7 * 86_400),
       maxBytes: int("READ_CACHE_BYTES", 32 * 1024 * 1024, 64 * 1024, 4 * 1024 * 1024 * 1024),
-      secret: str("READ_CACHE_SECRET"),
     },
     documentCacheBytes: int("DOCUMENT_CACHE_BYTES", 16 * 1024 * 1024, 0, 1024 * 1024 * 1024),
     upstreamCallBudget: int("UPSTREAM_CALL_BUDGET", 100, 1, 1_000_000),
@@ -278,27 +275,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
         "so that those keys are not open to anyone who can reach the port",
     );
   }
-  problems.push(...readCacheProblems(config));
   problems.push(...manifestProblems(config, str("PERSISTED_QUERY_MANIFEST") !== undefined));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
-}
-
-// Replicas sharing Redis find each other's cached answers, and forget them after a write, only
-// when they hash credentials with the same key. The messages never repeat the secret.
-function readCacheProblems({ readCache, redisUrl }: Config): string[] {
-  const problems: string[] = [];
-  const on = readCache.ttlSeconds > 0 || readCache.staleIfErrorSeconds > 0;
-  if (readCache.secret !== undefined && readCache.secret.length < 32) {
-    problems.push(`READ_CACHE_SECRET must be at least 32 characters (got ${readCache.secret.length}), e.g. from \`openssl rand -base64 32\``);
-  }
-  if (on && redisUrl && readCache.secret === undefined) {
-    problems.push(
-      "READ_CACHE_SECRET is required when the read cache is on (READ_CACHE_TTL_SECONDS or STALE_IF_ERROR_SECONDS) with REDIS_URL: " +
-        "every replica must hash credentials with the same secret to share cached answers and see each other's writes",
-    );
-  }
-  return problems;
 }
 
 // The trusted-documents manifest must be a readable file, checked with the other variables; its

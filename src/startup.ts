@@ -15,7 +15,7 @@ export function startupWarnings(config: Config): string[] {
   if (config.redisUrl && !config.credentialHashSecret) {
     warnings.push(
       "REDIS_URL is set without CREDENTIAL_HASH_SECRET: the hashes that stand for callers' tokens and " +
-        "credentials in Redis (Idempotency-Key answers) use a built-in key; set it to one random secret " +
+        "credentials in Redis (Idempotency-Key answers, the read cache) use a built-in key; set it to one random secret " +
         "of at least 32 characters on every replica",
     );
   }

@@ -43,7 +43,7 @@ export interface ReadScope {
 /** What a {@link ReadScope} is made from, besides the provider and credential. */
 export type ScopeParts = Pick<ReadScope, "recorder" | "trace" | "holdsSecret" | "parse">;
 
-/** Turns a credential into the part of a key that stands for it (`credential-key.ts`). */
+/** Turns a credential into the part of a key that stands for it: a keyed hash, never the credential. */
 export type CredentialKeyer = (credential: string) => string;
 
 export interface ReadCacheOptions {

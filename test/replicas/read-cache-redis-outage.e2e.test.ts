@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startTestServer({
     REDIS_URL: redis.url,
     READ_CACHE_TTL_SECONDS: "600",
-    READ_CACHE_SECRET: "a-secret-of-at-least-thirty-two-characters",
+    CREDENTIAL_HASH_SECRET: "a-secret-of-at-least-thirty-two-characters",
   });
 });
 afterAll(async () => {

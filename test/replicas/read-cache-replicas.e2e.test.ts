@@ -13,7 +13,7 @@ import { READ_CASES, type ReadCase } from "../caches/read-cache-cases.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed: production, live mode) on
 // ONE redis-server, in front of one set of simulators, with the read cache on as deploy/ sets it.
-const SECRET = "replicas-share-this-read-cache-secret-0123456789";
+const SECRET = "replicas-share-this-credential-hash-secret-0123456789";
 // Every credential these tests send: none may rest in Redis, in a log line or in /metrics.
 const CREDENTIALS = [
   ...Object.values(DIFFIO_DEMO_KEYS),
@@ -48,7 +48,7 @@ async function startReplica(): Promise<Replica> {
     REDIS_URL: redis.url,
     READ_CACHE_TTL_SECONDS: "600",
     STALE_IF_ERROR_SECONDS: "600",
-    READ_CACHE_SECRET: SECRET,
+    CREDENTIAL_HASH_SECRET: SECRET,
   });
   const replica = { url: "", built };
   replicas.push(replica);
