@@ -3,11 +3,26 @@ import { type Logger } from "pino";
 import { type ProviderId } from "../contract/provider-facts.js";
 import { type UpstreamFailure } from "../errors/upstream-error.js";
 import { type RequestTrace } from "../observability/trace-context.js";
-import { type Endpoint, type RestCall } from "../rest/rest-client.js";
 import { type TransportResponse } from "../rest/transport.js";
 import { type UpstreamRecorder } from "../rest/upstream-recorder.js";
 import { answerFreshness } from "./cache-control.js";
 import { decodeAnswer, encodeAnswer, type ReadCacheStore, type StoredAnswer } from "./read-cache-store.js";
+
+/**
+ * A read as the cache keys it: the parts of a `RestCall` (`rest/rest-client.ts`, which uses this
+ * cache) that name the resource.
+ */
+export interface CachedCall {
+  method: string;
+  path: string;
+  /** The path's template, for traces. */
+  route?: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+/** A read a write changes, whatever its query or body (an `Endpoint` in a write's `invalidates`). */
+export type InvalidatedRead = Pick<CachedCall, "method" | "path">;
 
 /** How a call the REST client made for the cache ended (filled in by `RestClient`). */
 export interface CallCapture {
@@ -101,7 +116,7 @@ export class ReadCache {
    * fills in the capture), keeping its answer; when that fails because the provider is
    * unavailable, from a stale answer within the window, else the failure.
    */
-  async read(scope: ReadScope, call: RestCall, fetch: (capture: CallCapture) => Promise<unknown>): Promise<unknown> {
+  async read(scope: ReadScope, call: CachedCall, fetch: (capture: CallCapture) => Promise<unknown>): Promise<unknown> {
     const scopeKey = this.scopeKey(scope, call);
     const entryKey = `${scope.keyPrefix}:read:${digest(`${call.method} ${call.path} ${JSON.stringify(call.query ?? null)} ${JSON.stringify(call.body ?? null)}`)}`;
     const found = await this.lookup(scopeKey, entryKey);
@@ -132,7 +147,7 @@ export class ReadCache {
    * reads of this credential, whether the write succeeded or not (one that timed out may have
    * been applied). Its answer is returned once they are forgotten.
    */
-  async write<T>(scope: ReadScope, endpoints: readonly Endpoint[], sending: Promise<T>): Promise<T> {
+  async write<T>(scope: ReadScope, endpoints: readonly InvalidatedRead[], sending: Promise<T>): Promise<T> {
     try {
       return await sending;
     } finally {
@@ -148,7 +163,7 @@ export class ReadCache {
 
   // Everything of one credential's reads of one endpoint, whatever their query or body: what a
   // write declares it changes.
-  private scopeKey(scope: ReadScope, endpoint: Pick<Endpoint, "method" | "path">): string {
+  private scopeKey(scope: ReadScope, endpoint: InvalidatedRead): string {
     return `${scope.keyPrefix}:epoch:${digest(`${endpoint.method} ${endpoint.path}`)}`;
   }
 
@@ -180,7 +195,7 @@ export class ReadCache {
   // as an event on the request span, counted.
   private served(
     scope: ReadScope,
-    call: RestCall,
+    call: CachedCall,
     answer: StoredAnswer,
     found: { freshLeftMs: number; ageMs: number },
     outcome: "fresh" | "stale",
