@@ -9,9 +9,10 @@ export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => vo
 
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
- * upstream call count, reads answered by the read cache and error codes (never variables or headers). A repeated operation is one
- * `document` cache hit when Apollo's document cache served it (`parsed` false with a document);
- * `apq` counts a text found by its hash in the persisted-query store.
+ * upstream call count, reads answered by the read cache and error codes (never variables or
+ * headers). A repeated operation is one `document` cache hit when Apollo's document cache served
+ * it (`parsed` false with a document); `apq` counts a text found by its hash in the persisted-query
+ * store.
  */
 export function requestLogger(metrics: Metrics, logger: Logger, knownOperations: readonly string[] = []): LogRequest {
   const seen = new Set<string>();

@@ -47,10 +47,11 @@ function redactResponse(request: FinishedRequest, keyShapes: RegExp | undefined)
 }
 
 /**
- * Every response on its way out: credentials redacted from data and errors (`errors/secret-redactor.ts`), cache
- * headers (`cache-headers.ts`), the stale-read marker (`stale-reads.ts`), the upstream inspector (`upstream-inspector.ts`), the request
- * span's name and outcome when tracing is on, then the log line and metrics (`request-log.ts`).
- * Run by `request.plugin.ts` at `willSendResponse`.
+ * Every response on its way out: credentials redacted from data and errors
+ * (`errors/secret-redactor.ts`), cache headers (`cache-headers.ts`), the stale-read marker
+ * (`stale-reads.ts`), the upstream inspector (`upstream-inspector.ts`), the request span's name and
+ * outcome when tracing is on, then the log line and metrics (`request-log.ts`). Run by
+ * `request.plugin.ts` at `willSendResponse`.
  */
 export function responseFinisher(options: ResponsePluginOptions): FinishResponse {
   const { providers } = options;
