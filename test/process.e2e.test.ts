@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { until } from "./helpers/until.js";
 import { readyUrl } from "./helpers/process.js";
@@ -109,10 +110,23 @@ describe("the built server", () => {
         });
       let answered = 0;
       const load = Array.from({ length: 20 }, () => fire().finally(() => (answered += 1)));
-      await until(() => upstream.control.inFlight === 20, "all 20 reads to reach the provider");
+      // One more read on a raw connection, which stays open (busy) through the drain: a second
+      // request written on it after SIGTERM arrives while the server drains.
+      const { port } = new URL(url);
+      const socket = connect(Number(port), "127.0.0.1");
+      let raw = "";
+      socket.setEncoding("utf8").on("data", chunk => (raw += chunk));
+      const ended = once(socket, "close");
+      const read = JSON.stringify({ query: "{ account(provider: DIFFIO) { id } }" });
+      const rawRequest =
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+        `x-diffio-api-key: ${DIFFIO_DEMO_KEYS.admin}\r\ncontent-length: ${Buffer.byteLength(read)}\r\n\r\n${read}`;
+      socket.write(rawRequest);
+      await until(() => upstream.control.inFlight === 21, "all 21 reads to reach the provider");
       const exited = once(proc.child as ChildProcess, "exit");
       proc.child.kill("SIGTERM");
       await until(() => fetch(`${url}/healthz`).then(() => false, () => true), "new connections to be refused");
+      socket.write(rawRequest);
       expect(answered).toBe(0);
       letGo();
       const responses = await Promise.all(load);
@@ -120,6 +134,18 @@ describe("the built server", () => {
         expect(response.status).toBe(200);
         expect(await response.json()).toEqual({ data: { account: { id: "user_demo_1" } } });
       }
+      // The read in flight is answered; the one that came during the drain is not run, and the
+      // connection closes after it.
+      await ended;
+      const [first, second] = raw.split(/(?=HTTP\/1\.1 )/);
+      expect(first).toMatch(/^HTTP\/1\.1 200 /);
+      expect(first).toContain('{"data":{"account":{"id":"user_demo_1"}}}');
+      expect(second).toMatch(/^HTTP\/1\.1 503 /);
+      expect(second).toMatch(/\r\nconnection: close\r\n/i);
+      expect(JSON.parse(second!.slice(second!.indexOf("\r\n\r\n") + 4))).toEqual({
+        errors: [{ message: "The server is shutting down; retry on another instance.", extensions: { code: "SHUTTING_DOWN" } }],
+      });
+      expect(upstream.control.calls.length).toBe(21);
       const [code] = await exited;
       expect(code).toBe(0);
     });

@@ -1,6 +1,7 @@
 /**
- * Every `extensions.code` this API produces (contract §3), plus Apollo's own codes for
- * malformed operations, which Apollo Server sets itself.
+ * Every `extensions.code` account-graph itself sets (contract §3). Apollo Server's own codes for
+ * malformed operations (`ApolloServerErrorCode`: GRAPHQL_PARSE_FAILED, PERSISTED_QUERY_NOT_FOUND,
+ * ...) are Apollo's, and used by name from `@apollo/server/errors`.
  */
 export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
@@ -23,4 +24,8 @@ export enum ErrorCode {
   IDEMPOTENCY_KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE",
   /** The store of `Idempotency-Key` answers (Redis) cannot be reached (503); the mutation was not run. */
   IDEMPOTENCY_STORE_UNAVAILABLE = "IDEMPOTENCY_STORE_UNAVAILABLE",
+  /** With `PERSISTED_QUERIES=only`: the operation is not in the manifest (400); nothing was run. */
+  PERSISTED_QUERY_NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST",
+  /** The server is draining after SIGTERM (503): the request was not run; retry on another instance. */
+  SHUTTING_DOWN = "SHUTTING_DOWN",
 }

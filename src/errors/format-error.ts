@@ -1,21 +1,14 @@
 import { type GraphQLFormattedError } from "graphql";
-import { unwrapResolverError } from "@apollo/server/errors";
+import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { type Logger } from "pino";
 import { ErrorCode } from "./codes.js";
 import { scalarFieldErrors } from "./input-path.js";
 import { loggableError } from "./redact.js";
 
 // Codes whose message is written for the caller (ours, plus Apollo's request-level ones).
-const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ErrorCode).filter(code => code !== ErrorCode.INTERNAL_SERVER_ERROR),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_IN_LIST",
-]);
+const PUBLIC_CODES = new Set<string>(
+  [...Object.values(ErrorCode), ...Object.values(ApolloServerErrorCode)].filter(code => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+);
 
 const APOLLO_INTROSPECTION_REFUSAL = "GraphQL introspection is not allowed";
 /** What a caller reads when introspection is off. */
@@ -45,7 +38,7 @@ export function createFormatError(options: { production: boolean; hideSuggestion
       // operator's switch here is an environment variable.
       return { ...formatted, message: INTROSPECTION_OFF, extensions };
     }
-    if (code === "GRAPHQL_PARSE_FAILED" && !formatted.message.startsWith("Syntax Error")) {
+    if (code === ApolloServerErrorCode.GRAPHQL_PARSE_FAILED && !formatted.message.startsWith("Syntax Error")) {
       // e.g. the engine's "Maximum call stack size exceeded" on absurd nesting: say what it means.
       return { ...formatted, message: "Syntax Error: the document could not be parsed (nested too deeply).", extensions };
     }
@@ -61,7 +54,7 @@ export function createFormatError(options: { production: boolean; hideSuggestion
     const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | undefined)?.extensions;
     const status = own?.http?.status;
     if (own && own.code === undefined && status !== undefined && status >= 400 && status < 500) {
-      return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
+      return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_REQUEST } };
     }
 
     options.logger.error({ err: loggableError(unwrapResolverError(error)), path: formatted.path }, "unexpected error while resolving");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
@@ -165,7 +166,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     if (draining) {
-      return refuse(res, "shutting_down", 503, graphqlError("The server is shutting down; retry on another instance.", "SHUTTING_DOWN"));
+      return refuse(res, "shutting_down", 503, graphqlError("The server is shutting down; retry on another instance.", ErrorCode.SHUTTING_DOWN));
     }
 
     const headers = new HeaderMap();
@@ -184,7 +185,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
 
     if (!landingPage && !acceptsGraphQLJson(headers.get("accept"))) {
-      return refuse(res, "not_acceptable", 406, graphqlError("Accept must allow application/json or application/graphql-response+json.", "BAD_REQUEST"));
+      return refuse(res, "not_acceptable", 406, graphqlError("Accept must allow application/json or application/graphql-response+json.", ErrorCode.BAD_REQUEST));
     }
 
     let body: unknown;
@@ -195,22 +196,22 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         if (error instanceof BodyError) {
           if (error.status === 408) return res.destroy();
           const reason = error.status === 413 ? "body_too_large" : "bad_body";
-          return refuse(res, reason, error.status, graphqlError(error.message, "BAD_REQUEST"));
+          return refuse(res, reason, error.status, graphqlError(error.message, ErrorCode.BAD_REQUEST));
         }
         throw error;
       }
     }
 
     const oversized = queryTooLarge(method, search, body, deps.config.limits.maxQueryBytes);
-    if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, "GRAPHQL_PARSE_FAILED"));
+    if (oversized) return refuse(res, "query_too_large", 400, graphqlError(oversized, ApolloServerErrorCode.GRAPHQL_PARSE_FAILED));
     const badHash = badPersistedHash(method, search, body);
-    if (badHash) return refuse(res, "bad_body", 400, graphqlError(badHash, "BAD_REQUEST"));
+    if (badHash) return refuse(res, "bad_body", 400, graphqlError(badHash, ErrorCode.BAD_REQUEST));
 
     let faults: RequestedFaults | undefined;
     const faultHeader = simulated ? headers.get(SIMULATE_FAULT_HEADER) : undefined;
     if (faultHeader !== undefined) {
       const parsed = parseSimulatedFaults(faultHeader, providers);
-      if ("problem" in parsed) return refuse(res, "bad_fault_header", 400, graphqlError(parsed.problem, "BAD_REQUEST"));
+      if ("problem" in parsed) return refuse(res, "bad_fault_header", 400, graphqlError(parsed.problem, ErrorCode.BAD_REQUEST));
       faults = parsed.faults;
     }
 
@@ -279,7 +280,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 }
 
-function graphqlError(message: string, code: string) {
+function graphqlError(message: string, code: ErrorCode | ApolloServerErrorCode) {
   return { errors: [{ message, extensions: { code } }] };
 }
 

@@ -1,4 +1,5 @@
 import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
+import { ErrorCode } from "../errors/codes.js";
 
 /**
  * The request header that asks the simulators for provider failures (simulated mode only):
@@ -12,13 +13,13 @@ export const SIMULATE_FAULT_HEADER = "x-simulate-fault";
  * (status, error body, `Retry-After`); account-graph reads that answer like any other.
  */
 export const SIMULATED_FAULTS = {
-  "rate-limited": { does: "429 with the provider's body and Retry-After: 30", code: "RATE_LIMITED" },
-  unavailable: { does: "503, the provider is down", code: "UPSTREAM_ERROR" },
-  timeout: { does: "no answer, until UPSTREAM_TIMEOUT_MS runs out", code: "UPSTREAM_TIMEOUT" },
-  unauthenticated: { does: "401, the key is unknown or revoked", code: "UNAUTHENTICATED" },
-  forbidden: { does: "403, the key may not do this", code: "FORBIDDEN" },
-  "not-found": { does: "404, no such account", code: "NOT_FOUND" },
-  "invalid-input": { does: "400, the provider refuses the input", code: "BAD_USER_INPUT" },
+  "rate-limited": { does: "429 with the provider's body and Retry-After: 30", code: ErrorCode.RATE_LIMITED },
+  unavailable: { does: "503, the provider is down", code: ErrorCode.UPSTREAM_ERROR },
+  timeout: { does: "no answer, until UPSTREAM_TIMEOUT_MS runs out", code: ErrorCode.UPSTREAM_TIMEOUT },
+  unauthenticated: { does: "401, the key is unknown or revoked", code: ErrorCode.UNAUTHENTICATED },
+  forbidden: { does: "403, the key may not do this", code: ErrorCode.FORBIDDEN },
+  "not-found": { does: "404, no such account", code: ErrorCode.NOT_FOUND },
+  "invalid-input": { does: "400, the provider refuses the input", code: ErrorCode.BAD_USER_INPUT },
 } as const;
 
 /** One of {@link SIMULATED_FAULTS}. */

@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from "graphql";
+import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { badUserInput, joinPath, summarize } from "../errors/field-errors.js";
 
 /** The two limits {@link checkListLimits} applies (`MAX_LIST_ITEMS`, `MAX_COST`). */
@@ -124,7 +125,7 @@ export function checkListLimits(
   if (cost > limits.maxCost) {
     return new GraphQLError(
       `Query Cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost)} (each item of a list argument counts).`,
-      { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } },
+      { extensions: { code: ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED, http: { status: 400 } } },
     );
   }
   return undefined;

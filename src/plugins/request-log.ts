@@ -1,4 +1,5 @@
 import { type Logger } from "pino";
+import { ErrorCode } from "../errors/codes.js";
 import { operationLabel, type Metrics } from "../observability/metrics.js";
 import { type FinishedRequest, type RequestTiming } from "./finished-request.js";
 
@@ -51,7 +52,7 @@ export function answerErrorCodes(request: FinishedRequest): string[] | undefined
   const body = response.body.kind === "single" ? response.body.singleResult : undefined;
   let codes: string[] | undefined;
   for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
-    const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? "INTERNAL_SERVER_ERROR");
+    const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
     if (!codes) codes = [code];
     else if (!codes.includes(code)) codes.push(code);
   }

@@ -2,6 +2,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { GraphQLError } from "graphql";
 import { type Context } from "../context.js";
+import { ErrorCode } from "../errors/codes.js";
 import { type PersistedQueryManifest } from "../persisted/manifest.js";
 
 /**
@@ -31,7 +32,7 @@ export function trustedDocumentsPlugin(manifest: PersistedQueryManifest): Apollo
           throw new GraphQLError(
             "This server only runs trusted operations (PERSISTED_QUERIES=only) and this one is not in " +
               "its manifest. Send a listed operation by its hash, or ask for the operation to be added.",
-            { extensions: { code: "PERSISTED_QUERY_NOT_IN_LIST", http: { status: 400 } } },
+            { extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 400 } } },
           );
         },
       };
