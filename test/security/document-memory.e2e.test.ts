@@ -98,6 +98,7 @@ describe("the built server with a 96 MB heap", () => {
   let child: ReturnType<typeof spawn>;
   let url: string;
   let stderr = "";
+  let stdout = "";
   beforeAll(async () => {
     child = spawn(process.execPath, ["--max-old-space-size=96", ENTRY], {
       env: {
@@ -112,7 +113,6 @@ describe("the built server with a 96 MB heap", () => {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let stdout = "";
     child.stdout!.on("data", chunk => (stdout += chunk));
     child.stderr!.on("data", chunk => (stderr += chunk));
     const ready = /ready at (http:\/\/[\d.:]+)\/graphql/;
@@ -129,7 +129,7 @@ describe("the built server with a 96 MB heap", () => {
   it("answers 150 distinct 900 KB documents (135 MB of text) and stays up", async () => {
     for (let i = 0; i < 150; i++) {
       const response = await post(url, distinct(i, 900_000)).catch((error: Error) => {
-        throw new Error(`request ${i} failed (${error.message}); server stderr: ${stderr.slice(-2000)}`);
+        throw new Error(`request ${i} failed (${error.message}: ${String(error.cause)}); server exit ${child.exitCode ?? child.signalCode}, stderr: ${stderr.slice(-2000)}, log: ${stdout.slice(-2000)}`);
       });
       expect(response.status).toBe(200);
       await response.arrayBuffer();
