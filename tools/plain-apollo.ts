@@ -4,7 +4,7 @@ import { request } from "undici";
 import { BENCH_READ } from "./scenarios.js";
 
 /**
- * Reference point for `npm run bench`: the conventional stack issue 24 names ("Apollo + an SDL
+ * Reference point for `npm run bench`: the conventional stack ("Apollo + an SDL
  * schema + undici, no features"): Apollo's standalone server, a schema written as SDL with a plain
  * resolver map, and `undici.request` for the upstream call. It answers the benchmark's query
  * (`BENCH_READ` in `scenarios.ts`) from the same upstream call, with nothing else: no validation
