@@ -1,4 +1,4 @@
-import { loadConfig as loadConfigFor, type Config } from "../../src/config.js";
+import { loadConfig as loadConfigFor, providerVariables, type Config } from "../../src/config.js";
 import { credentialHeaders } from "../../src/context.js";
 import { CUDO } from "../../src/providers/cudo/cudo.facts.js";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
@@ -58,4 +58,14 @@ export function typedSims(sims: Simulators): TestSims {
 /** Start every module's simulator (as simulated mode does), typed for assertions. */
 export async function startTestSimulators(): Promise<TestSims> {
   return typedSims(await startSimulators(PROVIDER_MODULES));
+}
+
+/**
+ * The environment of a server in live mode whose providers are these simulators: each module's
+ * `<ID>_BASE_URL` pointing at its simulator (what an operator sets, with the real providers' URLs).
+ */
+export function liveEnvFor(sims: Simulators): Record<string, string> {
+  const env: Record<string, string> = { PROVIDERS_MODE: "live" };
+  for (const { id } of PROVIDER_MODULES) env[providerVariables(id).baseUrl] = sims.running[id].url;
+  return env;
 }

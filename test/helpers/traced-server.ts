@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { CREDENTIAL_HEADERS, Provider, DEFAULT_DEMO_KEYS, startTestSimulators, type TestSims } from "./providers.js";
+import { CREDENTIAL_HEADERS, Provider, DEFAULT_DEMO_KEYS, liveEnvFor, startTestSimulators, type TestSims } from "./providers.js";
 import { type OtlpReceiver, type ReceivedSpan } from "./otlp-receiver.js";
 import { startBuilt, type BuiltServer } from "./process.js";
 import { until } from "./until.js";
@@ -27,12 +27,8 @@ export async function startTracedServer(receiver: OtlpReceiver, env: Record<stri
   const sims = await startTestSimulators();
   const built = startBuilt({
     NODE_ENV: "development",
-    PROVIDERS_MODE: "live",
     LOG_LEVEL: "info",
-    DIFFIO_BASE_URL: sims.diffio.url,
-    HOSTUP_BASE_URL: sims.hostup.url,
-    CUDO_BASE_URL: sims.cudo.url,
-    DEPICTA_BASE_URL: sims.depicta.url,
+    ...liveEnvFor(sims),
     OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
     OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
     OTEL_BSP_SCHEDULE_DELAY: "50",

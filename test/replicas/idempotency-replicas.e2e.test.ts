@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { startBuilt, type BuiltServer } from "../helpers/process.js";
-import { startTestSimulators, type TestSims } from "../helpers/providers.js";
+import { liveEnvFor, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { until } from "../helpers/until.js";
 
@@ -29,11 +29,7 @@ beforeAll(async () => {
   sims = await startTestSimulators();
   const env = {
     NODE_ENV: "production",
-    PROVIDERS_MODE: "live",
-    DIFFIO_BASE_URL: sims.diffio.url,
-    HOSTUP_BASE_URL: sims.hostup.url,
-    CUDO_BASE_URL: sims.cudo.url,
-    DEPICTA_BASE_URL: sims.depicta.url,
+    ...liveEnvFor(sims),
     REDIS_URL: redis.url,
     CREDENTIAL_HASH_SECRET: SECRET,
     // A claim outlives a dead replica by UPSTREAM_TIMEOUT_MS + 2 s: 4 s here.

@@ -7,7 +7,7 @@ import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { HOSTUP_DEMO_KEYS } from "../../src/providers/hostup/simulator/hostup.sim-state.js";
 import { startBuilt, type BuiltServer } from "../helpers/process.js";
-import { Provider, startTestSimulators, type TestSims } from "../helpers/providers.js";
+import { Provider, liveEnvFor, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { READ_CASES, type ReadCase } from "../caches/read-cache-cases.js";
 
@@ -39,12 +39,8 @@ let b: Replica;
 async function startReplica(): Promise<Replica> {
   const built = startBuilt({
     NODE_ENV: "production",
-    PROVIDERS_MODE: "live",
     LOG_LEVEL: "info",
-    DIFFIO_BASE_URL: sims.diffio.url,
-    HOSTUP_BASE_URL: sims.hostup.url,
-    CUDO_BASE_URL: sims.cudo.url,
-    DEPICTA_BASE_URL: sims.depicta.url,
+    ...liveEnvFor(sims),
     REDIS_URL: redis.url,
     READ_CACHE_TTL_SECONDS: "600",
     STALE_IF_ERROR_SECONDS: "600",

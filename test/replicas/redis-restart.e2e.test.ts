@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
-import { startTestSimulators, type TestSims } from "../helpers/providers.js";
+import { liveEnvFor, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startBuilt, type BuiltServer } from "../helpers/process.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { until } from "../helpers/until.js";
@@ -26,12 +26,8 @@ beforeAll(async () => {
   sims = await startTestSimulators();
   const env = {
     NODE_ENV: "production",
-    PROVIDERS_MODE: "live",
     REDIS_URL: redis.url,
-    DIFFIO_BASE_URL: sims.diffio.url,
-    HOSTUP_BASE_URL: sims.hostup.url,
-    CUDO_BASE_URL: sims.cudo.url,
-    DEPICTA_BASE_URL: sims.depicta.url,
+    ...liveEnvFor(sims),
     // Calls are held at Depicta for as long as the test needs: far from their deadline.
     UPSTREAM_TIMEOUT_MS: "30000",
   };

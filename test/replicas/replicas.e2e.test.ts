@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
-import { startTestSimulators, type TestSims } from "../helpers/providers.js";
+import { liveEnvFor, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
@@ -73,11 +73,7 @@ beforeAll(async () => {
   redis = await startRedis();
   sims = await startTestSimulators();
   const live = {
-    PROVIDERS_MODE: "live",
-    DIFFIO_BASE_URL: sims.diffio.url,
-    HOSTUP_BASE_URL: sims.hostup.url,
-    CUDO_BASE_URL: sims.cudo.url,
-    DEPICTA_BASE_URL: sims.depicta.url,
+    ...liveEnvFor(sims),
   };
   [a, b, c, d] = await Promise.all([
     startReplica({ ...live, REDIS_URL: redis.url }),
