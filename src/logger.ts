@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 import { isoTime } from "./observability/iso-time.js";
-import { batchedLogStream } from "./observability/log-stream.js";
+import { processLogStream } from "./observability/log-stream.js";
 
 /**
  * Log paths that may carry a credential, given the providers' credential headers (lower case);
@@ -54,8 +54,7 @@ export function createLogger(config: Config, { credentialHeaders, destination, f
     });
   }
   // One write(2) per event-loop turn rather than per line: see log-stream.ts.
-  const stream = batchedLogStream(1);
-  return pino(options, stream);
+  return pino(options, processLogStream(1));
 }
 
 function resolvable(name: string): boolean {

@@ -1,4 +1,5 @@
 import { writeSync } from "node:fs";
+import { isoTime } from "./iso-time.js";
 
 /** A pino destination: lines in, written to a file descriptor. */
 export interface LogStream {
@@ -24,6 +25,8 @@ const BATCH_BYTES = 64 * 1024;
 const LINGER_MS = 20;
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 const RETRY_MS = 10;
+// How long the exit hook keeps trying a full descriptor before the process ends anyway.
+const EXIT_DRAIN_MS = 2000;
 
 /**
  * pino's destination for the process log: lines wait up to {@link LogStreamOptions.lingerMs}
@@ -31,12 +34,15 @@ const RETRY_MS = 10;
  * {@link LogStreamOptions.batchBytes} are waiting, so a busy server makes a few dozen log writes a
  * second rather than one per request. Written here rather than with pino's own destination
  * (sonic-boom): its per-line bookkeeping cost 3-4 µs a line on the benchmark box, about a tenth of
- * a request's CPU, where this costs well under one (docs/performance.md). Writes are synchronous, as Node's own are for
- * files and pipes on Linux, so lines keep their order and `flush()` leaves nothing behind; on a
- * non-blocking descriptor that is full (`EAGAIN`) the lines wait and are tried again shortly,
- * bounded by {@link LogStreamOptions.maxPendingBytes}. One per process and descriptor.
+ * a request's CPU, where this costs well under one (docs/performance.md). Writes are synchronous,
+ * as Node's own are for files and pipes on Linux, so lines keep their order; on a non-blocking
+ * descriptor that is full (`EAGAIN`) the lines wait and are tried again shortly, bounded by
+ * {@link LogStreamOptions.maxPendingBytes}, and `flush(callback)` calls back once they are out. A
+ * descriptor that fails otherwise (`EPIPE`: the reader is gone) ends the log, said once on stderr:
+ * logging never throws into the code that logs. The process's own stream is
+ * {@link processLogStream}.
  */
-export function batchedLogStream(fd: number, options: LogStreamOptions = {}): LogStream {
+export function batchedLogStream(fd: number, options: LogStreamOptions = {}): LogStream & { drainSync(deadlineMs: number): void } {
   const batchBytes = options.batchBytes ?? BATCH_BYTES;
   const lingerMs = options.lingerMs ?? LINGER_MS;
   const maxPending = options.maxPendingBytes ?? MAX_PENDING_BYTES;
@@ -47,13 +53,31 @@ export function batchedLogStream(fd: number, options: LogStreamOptions = {}): Lo
   let linger: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
   let dropped = 0;
+  // flush() callers waiting for a full descriptor to take the rest.
+  let waiting: ((error?: Error) => void)[] = [];
+  let broken: Error | undefined;
 
-  const flushNow = (): void => {
-    if (linger) {
-      clearTimeout(linger);
-      linger = undefined;
+  const settle = (error?: Error): void => {
+    const callbacks = waiting;
+    waiting = [];
+    for (const callback of callbacks) callback(error);
+  };
+
+  const fail = (error: Error): void => {
+    broken = error;
+    lines = [];
+    bytes = 0;
+    rest = undefined;
+    try {
+      process.stderr.write(`account-graph: the log can no longer be written (${(error as NodeJS.ErrnoException).code ?? error.message}); logging stops\n`);
+    } catch {
+      // Nowhere left to say it.
     }
-    if (retry) return; // the retry timer writes everything, in order
+    settle(error);
+  };
+
+  // Moves waiting lines (and a dropped-lines note) behind what is left unwritten.
+  const gather = (): void => {
     if (lines.length > 0) {
       const text = lines.join("");
       lines = [];
@@ -61,29 +85,46 @@ export function batchedLogStream(fd: number, options: LogStreamOptions = {}): Lo
       rest = rest ? Buffer.concat([rest, Buffer.from(text)]) : Buffer.from(text);
     }
     if (dropped > 0) {
-      const note = Buffer.from(`${JSON.stringify({ level: 40, time: Date.now(), msg: `log lines dropped: ${dropped}` })}\n`);
+      const note = Buffer.from(`{"level":40${isoTime()},"msg":"log lines dropped: ${dropped}"}\n`);
       dropped = 0;
       rest = rest ? Buffer.concat([rest, note]) : note;
     }
+  };
+
+  // Writes what the descriptor takes; false when it is full (EAGAIN) with some left.
+  const writeRest = (): boolean => {
     while (rest && rest.length > 0) {
       let written: number;
       try {
         written = writeSync(fd, rest);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
-        retry = setTimeout(() => {
-          retry = undefined;
-          flushNow();
-        }, RETRY_MS);
-        retry.unref();
-        return;
+        if ((error as NodeJS.ErrnoException).code === "EAGAIN") return false;
+        fail(error as Error);
+        return true;
       }
       rest = written >= rest.length ? undefined : rest.subarray(written);
     }
+    return true;
+  };
+
+  const flushNow = (): void => {
+    if (linger) {
+      clearTimeout(linger);
+      linger = undefined;
+    }
+    if (retry || broken) return; // the retry timer writes everything, in order
+    gather();
+    if (writeRest()) return settle();
+    retry = setTimeout(() => {
+      retry = undefined;
+      flushNow();
+    }, RETRY_MS);
+    retry.unref();
   };
 
   return {
     write(line) {
+      if (broken) return;
       if (rest && rest.length + bytes > maxPending) {
         dropped += 1;
         return;
@@ -92,22 +133,45 @@ export function batchedLogStream(fd: number, options: LogStreamOptions = {}): Lo
       bytes += line.length;
       if (bytes >= batchBytes) flushNow();
       else if (!linger) {
-        // Unref'd: a waiting line never keeps the process alive (shutdown flushes).
+        // Unref'd: a waiting line never keeps the process alive (exit drains it).
         linger = setTimeout(flushNow, lingerMs);
         linger.unref();
       }
     },
     flush(callback) {
-      try {
-        if (retry) {
-          clearTimeout(retry);
-          retry = undefined;
-        }
-        flushNow();
-        callback?.();
-      } catch (error) {
-        callback?.(error as Error);
+      if (broken) return callback?.(broken);
+      if (callback) waiting.push(callback);
+      if (retry) {
+        clearTimeout(retry);
+        retry = undefined;
       }
+      flushNow();
+    },
+    drainSync(deadlineMs) {
+      if (broken) return;
+      if (linger) clearTimeout(linger);
+      if (retry) clearTimeout(retry);
+      linger = retry = undefined;
+      gather();
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      const until = Date.now() + deadlineMs;
+      while (!writeRest() && Date.now() < until) Atomics.wait(pause, 0, 0, 1);
+      settle(broken);
     },
   };
+}
+
+const processStreams = new Map<number, ReturnType<typeof batchedLogStream>>();
+
+/**
+ * The process's log stream on `fd` (one per descriptor), drained when the process exits, so a
+ * line logged just before `process.exit()` is not lost in its 20 ms wait.
+ */
+export function processLogStream(fd: number): LogStream {
+  let stream = processStreams.get(fd);
+  if (!stream) {
+    if (processStreams.size === 0) process.once("exit", () => processStreams.forEach(s => s.drainSync(EXIT_DRAIN_MS)));
+    processStreams.set(fd, (stream = batchedLogStream(fd)));
+  }
+  return stream;
 }

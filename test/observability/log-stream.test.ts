@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,6 +49,40 @@ describe("the process log's stream", () => {
     closeSync(fd);
   });
 
+  it("stops logging, without throwing, when the descriptor fails (EPIPE: the reader is gone)", () => {
+    const fifo = join(dir, "gone");
+    execFileSync("mkfifo", [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    closeSync(reader);
+    const said: string[] = [];
+    const stderrWrite = process.stderr.write;
+    process.stderr.write = ((text: string) => said.push(text) > 0) as typeof process.stderr.write;
+    try {
+      const stream = batchedLogStream(writer, { batchBytes: 1 });
+      expect(() => stream.write(line(0))).not.toThrow();
+      expect(() => stream.write(line(1))).not.toThrow();
+      let result: Error | undefined;
+      stream.flush(error => (result = error));
+      expect((result as NodeJS.ErrnoException | undefined)?.code).toBe("EPIPE");
+    } finally {
+      process.stderr.write = stderrWrite;
+      closeSync(writer);
+    }
+    expect(said).toEqual([expect.stringMatching(/log can no longer be written \(EPIPE\)/)]);
+  });
+
+  it("writes the process stream's waiting lines when the process exits", () => {
+    const module = new URL("../../build/observability/log-stream.js", import.meta.url).href;
+    const child = spawnSync(
+      process.execPath,
+      ["--input-type=module", "-e", `const { processLogStream } = await import(${JSON.stringify(module)}); processLogStream(1).write('{"msg":"last words"}\\n'); process.exit(3);`],
+      { encoding: "utf8" },
+    );
+    expect(child.status).toBe(3);
+    expect(child.stdout).toBe('{"msg":"last words"}\n');
+  });
+
   describe("on a non-blocking pipe whose reader stalls", () => {
     const fifo = join(dir, "fifo");
     execFileSync("mkfifo", [fifo]);
@@ -76,18 +110,21 @@ describe("the process log's stream", () => {
       return Buffer.concat(chunks).toString("utf8");
     };
 
-    it("keeps the lines that do not fit and writes them, in order, once the reader reads", async () => {
+    it("keeps the lines that do not fit and writes them, in order, once the reader reads; flush calls back then", async () => {
       const stream = batchedLogStream(writer);
       // Far more than a pipe holds (64 KiB on Linux): the descriptor refuses the rest (EAGAIN).
       const lines = Array.from({ length: 20_000 }, (_, n) => line(n));
       for (const text of lines) stream.write(text);
-      stream.flush();
+      let flushed = false;
+      stream.flush(() => (flushed = true));
+      expect(flushed).toBe(false);
       let received = "";
       await until(() => {
         received += drain();
         return received.length === lines.join("").length;
       }, "every line through the pipe");
       expect(received).toBe(lines.join(""));
+      await until(() => flushed, "flush to call back once the pipe took the rest");
     });
 
     it("holds no more than maxPendingBytes, dropping lines and saying how many", async () => {
