@@ -97,7 +97,15 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
   const shared = await createSharedState(config, logger);
-  const limiters = providerLimiters(providers, (provider, max) => shared.limiter(provider, max), observeSharedState(metrics.registry, shared, providers));
+  // One keyed hash of credentials for everything replicas keep (limiter keys, read cache,
+  // idempotency answers).
+  const hash = credentialHash(config.credentialHashSecret, shared.kind === "redis");
+  const limiters = providerLimiters(
+    providers,
+    (provider, max) => shared.limiter(provider, max),
+    observeSharedState(metrics.registry, shared, providers),
+    credential => hash("limiter", credential),
+  );
   const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits: Record<ProviderId, ProviderCircuit> = {};
   for (const { id: provider } of providers) {
@@ -107,8 +115,6 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       logger.warn({ provider, state }, `circuit ${state}`);
     });
   }
-  // One keyed hash of credentials for everything replicas keep (read cache, idempotency answers).
-  const hash = credentialHash(config.credentialHashSecret, shared.kind === "redis");
   const readCache = createReadCache(config.readCache, { shared, hash, registry: metrics.registry, providers, logger, clock: options.readCacheClock });
   const deps: AppDeps = {
     config,

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type Logger } from "pino";
 import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
 import { combineKeyShapes, secretRedactor } from "../errors/secret-redactor.js";
@@ -245,7 +244,8 @@ export class RestClient {
     let release: (() => void) | undefined;
     const waitStart = span && limiter ? performance.now() : 0;
     try {
-      if (limiter) release = await limiter.acquire(credentialKey(credential), deadline);
+      // The limiter keeps a keyed hash of the credential, not the credential (measured-limiter.ts).
+      if (limiter) release = await limiter.acquire(credential, deadline);
       if (span && limiter) span.budgetWaited(performance.now() - waitStart, "acquired");
     } catch (error) {
       const waitedOut = error instanceof ConcurrencyDeadlineError;
@@ -380,11 +380,6 @@ const INVALID = Symbol("invalid-json");
 // A failed attempt's `error.type` on its span: the status, else the failure's kind.
 function failureReason(result: { failure: UpstreamFailure; status?: number }): string {
   return result.status !== undefined ? String(result.status) : result.failure.kind;
-}
-
-// Limiter keys (in memory or in Redis) are digests, never the credential itself.
-function credentialKey(credential: string): string {
-  return createHash("sha256").update(credential).digest("base64url").slice(0, 32);
 }
 
 function parseJson(body: string, exactNumbers: boolean): unknown {

@@ -15,27 +15,29 @@ export interface LimiterObserver {
 /**
  * The concurrency limiter of each provider that declares `maxConcurrencyPerCredential`, from the
  * shared state (in memory, or shared by replicas in Redis), every acquire reported to `observer`.
- * Build once per process.
+ * Callers acquire by credential; the limiter keeps `keyOf(credential)` (the deployment's keyed
+ * credential hash), never the credential. Build once per process.
  */
 export function providerLimiters(
   providers: readonly { id: ProviderId; maxConcurrencyPerCredential?: number }[],
   build: (provider: ProviderId, max: number) => ConcurrencyLimiter,
   observer: LimiterObserver,
+  keyOf: (credential: string) => string,
 ): Partial<Record<ProviderId, ConcurrencyLimiter>> {
   const limiters: Partial<Record<ProviderId, ConcurrencyLimiter>> = {};
   for (const { id, maxConcurrencyPerCredential } of providers) {
-    if (maxConcurrencyPerCredential) limiters[id] = measured(id, build(id, maxConcurrencyPerCredential), observer);
+    if (maxConcurrencyPerCredential) limiters[id] = measured(id, build(id, maxConcurrencyPerCredential), observer, keyOf);
   }
   return limiters;
 }
 
-function measured(provider: ProviderId, inner: ConcurrencyLimiter, observer: LimiterObserver): ConcurrencyLimiter {
+function measured(provider: ProviderId, inner: ConcurrencyLimiter, observer: LimiterObserver, keyOf: (credential: string) => string): ConcurrencyLimiter {
   return {
-    async acquire(key, deadline) {
+    async acquire(credential, deadline) {
       const started = performance.now();
       observer.waiting(provider, 1);
       try {
-        const release = await inner.acquire(key, deadline);
+        const release = await inner.acquire(keyOf(credential), deadline);
         observer.acquired(provider, (performance.now() - started) / 1000);
         return release;
       } catch (error) {

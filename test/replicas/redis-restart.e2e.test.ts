@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
+import { createHash } from "node:crypto";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
+import { credentialHash } from "../../src/shared-state/credential-hash.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { liveEnvFor, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startBuilt, type BuiltServer } from "../helpers/process.js";
@@ -16,6 +18,7 @@ const DEPICTA_ID = "6eb15ef1-9de7-4971-b55e-babbe35b7544";
 const MAX = DEPICTA.maxConcurrencyPerCredential;
 // Where the replicas say Redis is settling after losing its state (docs/operations.md).
 const SETTLING_KEY = "account-graph:budget:settling";
+const SECRET = "redis-restart-test-credential-hash-secret-0123456789";
 
 let redis: TestRedis;
 let sims: TestSims;
@@ -27,6 +30,7 @@ beforeAll(async () => {
   const env = {
     NODE_ENV: "production",
     REDIS_URL: redis.url,
+    CREDENTIAL_HASH_SECRET: SECRET,
     ...liveEnvFor(sims),
     // Calls are held at Depicta for as long as the test needs: far from their deadline.
     UPSTREAM_TIMEOUT_MS: "30000",
@@ -76,6 +80,16 @@ describe("Depicta's budget when Redis restarts empty under load", () => {
     // Twelve readers over the two replicas: ten in flight at Depicta, two waiting for a slot.
     const first = Array.from({ length: 12 }, (_, i) => read(i % 2 === 0 ? a : b));
     await until(async () => depicta.inFlight === MAX && (await waiting(a)) + (await waiting(b)) === 2, "ten calls in flight and two waiting");
+    // The budget is kept under the deployment's keyed hash of the key, never the key or a plain digest of it.
+    const inspect = new Redis(redis.url);
+    try {
+      const limitKeys = await inspect.keys("account-graph:limit:*");
+      expect(limitKeys).toEqual([`account-graph:limit:depicta:${credentialHash(SECRET, true)("limiter", KEY)}`]);
+      const sha256 = createHash("sha256").update(KEY).digest("base64url").slice(0, 32);
+      expect(limitKeys.join(" ")).not.toContain(sha256);
+    } finally {
+      inspect.disconnect();
+    }
 
     await redis.kill();
     await redis.restart();
