@@ -1,6 +1,6 @@
 import { type Logger } from "pino";
 import { type ProviderFacts, type ProviderId } from "../contract/provider-facts.js";
-import { combineKeyShapes, secretRedactor } from "../errors/secret-redactor.js";
+import { combineKeyShapes, secretRedactor, type SecretRedactor } from "../errors/secret-redactor.js";
 import { isRetryableFailure, upstreamError, type UpstreamFailure, type UpstreamProblem } from "../errors/upstream-error.js";
 import { CircuitOpenError, type ProviderCircuit } from "./circuit-breaker.js";
 import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "./concurrency-limiter.js";
@@ -118,6 +118,7 @@ export interface RestClientOptions {
 export class RestClient {
   /** This client's credential as the read cache knows it, made on its first cached call. */
   private readScope: ReadScope | undefined;
+  private redactor: SecretRedactor | undefined;
 
   constructor(private readonly options: RestClientOptions) {}
 
@@ -135,6 +136,12 @@ export class RestClient {
   }
 
   /** The credential to send `call` with; throws the contract's error when it cannot be sent. */
+  // The redaction of what this provider says (the credential, runs of it, the provider's key
+  // shapes), built on the first text that needs it.
+  private secrets(credential: string): SecretRedactor {
+    return (this.redactor ??= secretRedactor([credential], keyShapesOf(this.options.profile.provider)));
+  }
+
   private sendable(call: RestCall): string {
     const { profile, credential } = this.options;
     if (!credential) {
@@ -163,8 +170,7 @@ export class RestClient {
       recorder,
       trace,
       holdsSecret: text => {
-        const { redact } = secretRedactor([credential], combineKeyShapes(profile.provider.keyShapes ?? []));
-        return redact(text) !== text;
+        return this.secrets(credential).redact(text) !== text;
       },
       parse: body => {
         const value = parseJson(body, profile.exactNumbers === true);
@@ -294,8 +300,7 @@ export class RestClient {
     const rawRequestId = header(headers, "x-request-id");
     // What the provider says reaches the caller: the same redaction as the response's data (the
     // credential, runs of it, the provider's key shapes), built only when there is text to clean.
-    const redactor = () => secretRedactor([credential], combineKeyShapes(profile.provider.keyShapes ?? []));
-    const headerRequestId = rawRequestId && redactor().redact(rawRequestId).slice(0, 200);
+    const headerRequestId = rawRequestId && this.secrets(credential).redact(rawRequestId).slice(0, 200);
     const parsed = parseJson(body, profile.exactNumbers === true);
 
     if (status >= 200 && status < 300) {
@@ -312,7 +317,7 @@ export class RestClient {
       problem.retryAfterSeconds ?? parseRetryAfter(header(headers, "retry-after")),
     );
     // Everything taken from the provider's answer is text the caller will read: redact it all.
-    const { redact } = redactor();
+    const { redact } = this.secrets(credential);
     const clean = (text: string | undefined) => (text === undefined ? undefined : redact(String(text)).slice(0, 500));
     const safe: UpstreamProblem = {
       message: clean(problem.message),
@@ -380,6 +385,13 @@ const INVALID = Symbol("invalid-json");
 // A failed attempt's `error.type` on its span: the status, else the failure's kind.
 function failureReason(result: { failure: UpstreamFailure; status?: number }): string {
   return result.status !== undefined ? String(result.status) : result.failure.kind;
+}
+
+// Each provider's key shapes as one regexp, compiled once (facts are constants of the process).
+const keyShapes = new WeakMap<ProviderFacts, RegExp | undefined>();
+function keyShapesOf(provider: ProviderFacts): RegExp | undefined {
+  if (!keyShapes.has(provider)) keyShapes.set(provider, combineKeyShapes(provider.keyShapes ?? []));
+  return keyShapes.get(provider);
 }
 
 function parseJson(body: string, exactNumbers: boolean): unknown {
