@@ -297,8 +297,10 @@ const UNREADABLE = Symbol("unreadable");
  * Whether a failure means the provider is unavailable rather than saying no: a connection failure,
  * a timeout, a 5xx, a 429 or an open circuit. Only these are answered with a stale answer; a 400,
  * 401, 403 or 404 (a bad request, a revoked key, a removed account) must fail, not be masked.
+ * Wider than the retry table (`rest/retry-policy.ts`): a retry cannot mend a 501, but the last
+ * answer from before it is still the best there is.
  */
-export function providerUnavailable(failure: UpstreamFailure): boolean {
+function providerUnavailable(failure: UpstreamFailure): boolean {
   switch (failure.kind) {
     case "network":
     case "timeout":

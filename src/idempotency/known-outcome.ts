@@ -1,3 +1,4 @@
+import { isRetryableStatus } from "../rest/retry-policy.js";
 import { type UpstreamCallRecord } from "../rest/upstream-recorder.js";
 
 /**
@@ -11,7 +12,8 @@ export function settledCall(call: Pick<UpstreamCallRecord, "status" | "outcome">
   const { status, outcome } = call;
   if (status === null) return false;
   if (status >= 200 && status < 300) return outcome === "ok";
-  return status >= 400 && status < 500 && status !== 408 && status !== 429;
+  // The retry table's 4xx (408, 429) say "not now", not no.
+  return status >= 400 && status < 500 && !isRetryableStatus(status);
 }
 
 /**
