@@ -93,7 +93,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOp
   const formatError = createFormatError({ production: config.production, hideSuggestions: !config.introspection, logger });
   const finish = responseFinisher({
     providers: options.providers,
-    varyAlso: config.providersMode === "simulated" ? [SIMULATE_FAULT_HEADER] : [],
+    // With CORS, the answer's Access-Control-Allow-Origin depends on Origin (cors.ts).
+    varyAlso: [...(config.corsOrigins.length > 0 ? ["origin"] : []), ...(config.providersMode === "simulated" ? [SIMULATE_FAULT_HEADER] : [])],
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     inspect: (ctx: Context) => !config.production || (config.inspectUpstream && ctx.callerAuthenticated),
     logRequest: requestLogger(metrics, logger, options.knownOperations),

@@ -285,6 +285,9 @@ describe("CORS", () => {
         body: JSON.stringify({ query: QUERY }),
       });
       expect(ok.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+      // The answer depends on Origin (and still on the credentials): a cache must key on both.
+      const vary = (ok.headers.get("vary") ?? "").split(/,\s*/);
+      expect(vary).toEqual(expect.arrayContaining(["origin", "authorization", "x-diffio-api-key"]));
       const sandbox = await fetch(`${prod.url}/graphql`, { method: "OPTIONS", headers: { origin: "https://studio.apollographql.com" } });
       expect(sandbox.status).toBe(403);
     } finally {
