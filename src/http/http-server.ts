@@ -8,7 +8,7 @@ import { loggableError } from "../errors/redact.js";
 import { type Metrics } from "../observability/metrics.js";
 import { type RequestTrace } from "../observability/trace-context.js";
 import { type ProviderFacts } from "../contract/provider-facts.js";
-import { tokenMatcher } from "./caller-auth.js";
+import { tokenMatcher, type CallerCheck } from "./caller-auth.js";
 import { acceptsGraphQLJson } from "./accept.js";
 import { allowedHeaders, corsHeaders } from "./cors.js";
 import { productionPage } from "./production-page.js";
@@ -133,15 +133,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
     if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
     const method = (req.method ?? "GET").toUpperCase();
+    const caller = authorized(req.headers.authorization);
     // One SERVER span per GraphQL request (named by the response finisher). Off: one property read.
     // A caller the tokens refuse gets none: it must not make spans, let alone in traces it names.
-    const trace =
-      deps.tracing && method !== "OPTIONS" && authorized(req.headers.authorization).allowed
-        ? deps.tracing.startRequest(method, req.headers)
-        : undefined;
-    if (!trace) return graphqlRequest(req, res, method, search, requestId, undefined);
+    const trace = deps.tracing && method !== "OPTIONS" && caller.allowed ? deps.tracing.startRequest(method, req.headers) : undefined;
+    if (!trace) return graphqlRequest(req, res, method, search, requestId, caller, undefined);
     try {
-      await trace.run(() => graphqlRequest(req, res, method, search, requestId, trace));
+      await trace.run(() => graphqlRequest(req, res, method, search, requestId, caller, trace));
     } catch (error) {
       trace.end(500);
       throw error;
@@ -155,6 +153,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     method: string,
     search: string,
     requestId: string,
+    caller: CallerCheck,
     trace: RequestTrace | undefined,
   ) {
     const origin = req.headers.origin;
@@ -178,7 +177,6 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const landingPage = method === "GET" && search === "" && (headers.get("accept") ?? "").includes("text/html");
     // Production has no Sandbox: a browser gets a page saying how to explore instead of a CSRF error.
     if (landingPage && deps.config.production) return sendHtml(res, 200, productionPage(deps.config, providers));
-    const caller = authorized(headers.get("authorization"));
     if (!landingPage && !caller.allowed) {
       res.setHeader("www-authenticate", 'Bearer realm="account-graph"');
       return refuse(res, "unauthenticated", 401, graphqlError("Send Authorization: Bearer <token> with one of the API tokens.", ErrorCode.UNAUTHENTICATED));

@@ -5,8 +5,11 @@ import { type FinishedRequest, type RequestTiming } from "./finished-request.js"
 
 const MAX_LOGGED_NAME = 128;
 
-/** Writes one request's log line and metrics; see {@link requestLogger}. */
-export type LogRequest = (request: FinishedRequest, timing: RequestTiming) => void;
+/**
+ * Writes one request's log line and metrics; see {@link requestLogger}. `codes` are the answer's
+ * {@link answerErrorCodes}, which the response finisher works out once for the span and the line.
+ */
+export type LogRequest = (request: FinishedRequest, timing: RequestTiming, codes: string[] | undefined) => void;
 
 /**
  * One log line and the request metrics per GraphQL request: request id, operation name, duration,
@@ -21,12 +24,11 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
   // The line's fields are fixed and carry no credential, so it skips the redaction pass the
   // process logger runs over every line (its wildcard paths cost more than the line itself).
   const log = logger.child({}, { redact: [] });
-  return (request, { startedAt, parsed }) => {
+  return (request, { startedAt, parsed }, codes) => {
     const { contextValue, operationName, document } = request;
     if (request.metrics.persistedQueryHit) metrics.cacheHits.inc({ cache: "apq" });
     if (document && !parsed) metrics.cacheHits.inc({ cache: "document" });
     const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
-    const codes = answerErrorCodes(request);
     const operation = operationLabel(operationName, seen, known);
     metrics.requests.inc({ operation, outcome: codes?.[0] ?? "ok" });
     metrics.requestDuration.observe({ operation }, durationMs / 1000);

@@ -63,14 +63,15 @@ export function responseFinisher(options: ResponsePluginOptions): FinishResponse
     setCacheHeaders(request, options.cacheMaxAgeSeconds, vary);
     if (request.contextValue.upstream.cachedReads.length > 0) markStaleReads(request);
     if (options.inspect(request.contextValue)) attachUpstreamCalls(request);
+    const codes = answerErrorCodes(request);
     const { trace } = request.contextValue;
     if (trace) {
       trace.operation({
         type: request.operation?.operation,
         name: request.operationName ?? request.operation?.name?.value,
-        errorCodes: answerErrorCodes(request),
+        errorCodes: codes,
       });
     }
-    options.logRequest(request, timing);
+    options.logRequest(request, timing, codes);
   };
 }
