@@ -51,9 +51,12 @@ export function readyUrl(child: ChildProcess, output: () => string): Promise<str
   });
 }
 
-/** Start `node build/index.js` on loopback with `env` (and nothing else of this process's env). */
-export function startBuilt(env: Record<string, string>): BuiltServer {
-  const child = spawn(process.execPath, [ENTRY], {
+/**
+ * Start `node build/index.js` on loopback with `env` (and nothing else of this process's env),
+ * node started with `nodeFlags` (e.g. a small heap).
+ */
+export function startBuilt(env: Record<string, string>, nodeFlags: readonly string[] = []): BuiltServer {
+  const child = spawn(process.execPath, [...nodeFlags, ENTRY], {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
+import { metric } from "../helpers/metrics.js";
 import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { until } from "../helpers/until.js";
@@ -12,11 +13,6 @@ const DEPICTA_READ = "{ account(provider: DEPICTA) { id } }";
 const readyStatus = async (server: TestServer) => {
   const response = await fetch(`${server.url}/readyz`);
   return { status: response.status, body: (await response.json()) as { status: string } };
-};
-const metric = async (server: TestServer, series: string) => {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
-  const line = text.split("\n").find(l => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 };
 
 let redis: TestRedis;
@@ -75,7 +71,7 @@ describe("a Redis that stops answering (SIGSTOP)", () => {
     // Readiness follows whether Redis answers, not whether its socket is open.
     await until(async () => (await readyStatus(server)).status === 503, "/readyz to answer 503 while Redis is paused");
     expect((await readyStatus(server)).body.status).toMatch(/redis/i);
-    expect(await metric(server, 'account_graph_shared_state_ready{store="redis"}')).toBe(0);
+    expect(await metric(server.url, 'account_graph_shared_state_ready{store="redis"}')).toBe(0);
     // Alive all the same: the orchestrator must route around it, not restart it.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(server.logs.text).toMatch(/Redis at 127\.0\.0\.1:\d+ does not answer/);
@@ -83,7 +79,7 @@ describe("a Redis that stops answering (SIGSTOP)", () => {
     redis.resume();
 
     await until(async () => (await readyStatus(server)).status === 200, "/readyz to answer 200 once Redis answers again");
-    expect(await metric(server, 'account_graph_shared_state_ready{store="redis"}')).toBe(1);
+    expect(await metric(server.url, 'account_graph_shared_state_ready{store="redis"}')).toBe(1);
     expect((await server.gql(DEPICTA_READ)).body.errors).toBeUndefined();
     expect((await post({ extensions: byHash })).data).toEqual({ account: { id: "user_demo_1" } });
     expect(server.logs.text).toMatch(/Redis at 127\.0\.0\.1:\d+ is reachable again/);

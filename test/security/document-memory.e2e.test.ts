@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { metric } from "../helpers/metrics.js";
+import { startBuilt, type BuiltServer } from "../helpers/process.js";
 
 // A new text each time, mostly comment: one token to graphql-js, ~N KB to the heap.
 const distinct = (i: number, commentBytes: number, field = "__typename") =>
@@ -94,47 +93,34 @@ describe("MAX_QUERY_BYTES", () => {
 
 // The process as `npm start` runs it (built), with a heap far smaller than the text it is sent.
 describe("the built server with a 96 MB heap", () => {
-  const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
-  let child: ReturnType<typeof spawn>;
+  let built: BuiltServer;
   let url: string;
-  let stderr = "";
-  let stdout = "";
   beforeAll(async () => {
-    child = spawn(process.execPath, ["--max-old-space-size=96", ENTRY], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOST: "127.0.0.1",
-        PORT: "0",
+    built = startBuilt(
+      {
         NODE_ENV: "production",
         PROVIDERS_MODE: "simulated",
         PERSISTED_QUERIES: "off",
         // Lifted so that the caches, not the text limit, are what is tested.
         MAX_QUERY_BYTES: String(1024 * 1024),
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", chunk => (stdout += chunk));
-    child.stderr!.on("data", chunk => (stderr += chunk));
-    const ready = /ready at (http:\/\/[\d.:]+)\/graphql/;
-    while (!ready.test(stdout)) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
-      await once(child.stdout!, "data");
-    }
-    url = ready.exec(stdout)![1]!;
+      ["--max-old-space-size=96"],
+    );
+    url = await built.ready();
   });
   afterAll(() => {
-    child.kill("SIGKILL");
+    built.child.kill("SIGKILL");
   });
 
   it("answers 150 distinct 900 KB documents (135 MB of text) and stays up", async () => {
     for (let i = 0; i < 150; i++) {
       const response = await post(url, distinct(i, 900_000)).catch((error: Error) => {
-        throw new Error(`request ${i} failed (${error.message}: ${String(error.cause)}); server exit ${child.exitCode ?? child.signalCode}, stderr: ${stderr.slice(-2000)}, log: ${stdout.slice(-2000)}`);
+        throw new Error(`request ${i} failed (${error.message}: ${String(error.cause)}); server exit ${built.child.exitCode ?? built.child.signalCode}, stderr: ${built.err().slice(-2000)}, log: ${built.out().slice(-2000)}`);
       });
       expect(response.status).toBe(200);
       await response.arrayBuffer();
     }
-    expect(child.exitCode).toBeNull();
+    expect(built.child.exitCode).toBeNull();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     // 135 MB over loopback: generous, so a loaded machine does not fail it; what is asserted is survival.
   }, 120_000);

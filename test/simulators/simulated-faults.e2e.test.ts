@@ -4,7 +4,7 @@ import { CUDO_DEMO_ACCOUNTS } from "../../src/providers/cudo/simulator/cudo.simu
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
 import { DIFFIO_DEMO_KEYS } from "../../src/providers/diffio/simulator/diffio.simulator.js";
 import { type RunningSim } from "../../src/simulators/sim-server.js";
-import { CREDENTIAL_HEADERS, DEFAULT_DEMO_KEYS, Provider, startTestSimulators, type TestSims } from "../helpers/providers.js";
+import { CREDENTIAL_HEADERS, DEFAULT_DEMO_KEYS, liveEnvFor, Provider, startTestSimulators, type TestSims } from "../helpers/providers.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
 // What each fault's answer is at the provider: the status the GraphQL error reports upstream.
@@ -137,11 +137,8 @@ describe("X-Simulate-Fault in live mode", () => {
   let server: TestServer;
   beforeAll(async () => {
     sims = await startTestSimulators();
-    const env: Record<string, string> = { PROVIDERS_MODE: "live", API_TOKENS: "tok-live", CORS_ORIGINS: "https://app.example.com" };
-    for (const provider of PROVIDERS) {
-      env[`${provider}_BASE_URL`] = sims.running[provider]!.url;
-      env[`${provider}_API_KEY`] = DEFAULT_DEMO_KEYS[provider];
-    }
+    const env: Record<string, string> = { ...liveEnvFor(sims), API_TOKENS: "tok-live", CORS_ORIGINS: "https://app.example.com" };
+    for (const provider of PROVIDERS) env[`${provider}_API_KEY`] = DEFAULT_DEMO_KEYS[provider];
     server = await startTestServer(env);
   });
   afterAll(async () => {
