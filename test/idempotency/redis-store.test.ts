@@ -66,13 +66,14 @@ describe("the Redis idempotency store", () => {
   });
 
   it("keeps a running request's claim alive past its lease by renewing it", async () => {
-    const leaseMs = 300;
+    // Renewed every third of the lease: long enough that a loaded machine's pauses do not lapse it.
+    const leaseMs = 1000;
     const a = new RedisIdempotencyStore(await connected(), { ttlSeconds: 60, leaseMs });
     const b = new RedisIdempotencyStore(await connected(), { ttlSeconds: 60, leaseMs });
     const id = randomUUID();
     const held = lease(await a.claim(id, "fp"));
     // Several lease lengths (a lower bound on time, which a slow machine only lengthens).
-    await sleep(4 * leaseMs);
+    await sleep(3 * leaseMs);
     expect(await b.claim(id, "fp")).toEqual({ kind: "in-use" });
     await held.release();
     expect((await b.claim(id, "fp")).kind).toBe("claimed");

@@ -55,6 +55,7 @@ describe("InMemoryConcurrencyLimiter", () => {
     const b = await Promise.race([limiter.acquire("b", later(1000)), tick().then(() => "blocked")]);
     expect(typeof b).toBe("function");
     expect(await freeSlots(limiter, "a")).toBe(0);
+    expect(await freeSlots(limiter, "b")).toBe(0);
     expect(await freeSlots(limiter, "c")).toBe(1);
   });
 
