@@ -54,7 +54,7 @@ export interface ApolloSetup {
 }
 
 /** The operation Sandbox opens with in development: every provider, with a few of each one's fields. */
-export function sandboxExample(providers: readonly ProviderFacts[]): string {
+function sandboxExample(providers: readonly ProviderFacts[]): string {
   const fragments = providers
     .filter(p => p.exampleFields)
     .map(p => `    ... on ${p.accountTypeName} { ${p.exampleFields} }\n`)

@@ -32,7 +32,7 @@ export const DRAIN_MARGIN_MS = 2000;
  * How long an `Idempotency-Key` claim in Redis outlives `UPSTREAM_TIMEOUT_MS`. A running request
  * renews its claim, so this is how soon after a replica died mid-request a retry runs again.
  */
-export const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
+const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
 
 /** Overrides for tests and tools; production uses the defaults. */
 export interface StartOptions {

@@ -69,7 +69,7 @@ const BUSY_SHARE = 0.1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_S = 5;
 const CLOSED_CONNECTIONS = 32;
-// Phase 2's rate: the issue's figures are at 1,500 req/s, moderate load on this 2-core box.
+// Phase 2's rate: 1,500 req/s, moderate load on this 2-core box.
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1500);
 // Phase 3 offers this share of account-graph's phase-1 capacity: loaded, not saturated, so its
 // p99 is the server's added latency rather than queueing behind one busy core.

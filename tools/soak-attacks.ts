@@ -4,7 +4,7 @@ import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { SOAK_ENTITY_TARGET } from "./scenarios.js";
 
 /*
- * The two request-cost attacks of issue 16 for `npm run soak`: distinct large documents (memory)
+ * The two request-cost attacks for `npm run soak`: distinct large documents (memory)
  * and long lists / entity fan-out (upstream calls). Each carries what the server must answer, so
  * the soak tells an attack handled as designed from a failure.
  */

@@ -5,18 +5,17 @@ import { documentBytes } from "./document-size.js";
 
 /** Apollo's parsed-and-validated document cache, with what it holds visible to metrics. */
 export interface DocumentStore extends KeyValueCache<DocumentNode> {
-  /** Estimated bytes held; at most `maxBytes`. */
+  /** Estimated bytes held; at most `DOCUMENT_CACHE_BYTES`. */
   readonly bytes: number;
   /** Documents held. */
   readonly size: number;
-  readonly maxBytes: number;
 }
 
 /**
  * Apollo Server's `documentStore` (query hash → parsed, validated document): lru-cache bounded
  * by the bytes its documents keep alive ({@link documentBytes}). Apollo's default measures
  * `JSON.stringify(document)`, which leaves out the source text every node's `loc` retains, so
- * distinct large documents grew memory without bound. `DOCUMENT_CACHE_BYTES`; with 0, undefined
+ * distinct large documents would outgrow the bound it names. `DOCUMENT_CACHE_BYTES`; with 0, undefined
  * (Apollo then caches nothing).
  */
 export function createDocumentStore(maxBytes: number): DocumentStore | undefined {
@@ -30,7 +29,6 @@ export function createDocumentStore(maxBytes: number): DocumentStore | undefined
     get size() {
       return lru.size;
     },
-    maxBytes,
     async get(key) {
       return lru.get(key);
     },

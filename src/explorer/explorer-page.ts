@@ -54,7 +54,7 @@ function scriptJson(value: unknown): string {
 }
 
 /** The faults and how to ask for them, one line each, for the page. */
-export function faultLines(providerIds: readonly string[]): string[] {
+function faultLines(providerIds: readonly string[]): string[] {
   const names = providerIds.map(id => id.toLowerCase());
   return [
     `Simulated faults: send X-Simulate-Fault: <provider>=<fault>[, ...], e.g. ${names[0]}=rate-limited;`,

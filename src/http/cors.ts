@@ -1,3 +1,5 @@
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from "../idempotency/idempotency-key.js";
+
 const BASE_ALLOWED_HEADERS = [
   "content-type",
   "authorization",
@@ -7,12 +9,12 @@ const BASE_ALLOWED_HEADERS = [
   "apollographql-client-version",
   "x-request-id",
   // Retry-safe mutations (contract §6).
-  "idempotency-key",
+  IDEMPOTENCY_KEY_HEADER,
 ];
 
 // What a browser client may read of an answer: its request id, and for retry-safe mutations
 // whether it is a replay and when to retry a key still in use.
-const EXPOSED_HEADERS = "x-request-id, idempotent-replayed, retry-after";
+const EXPOSED_HEADERS = `x-request-id, ${IDEMPOTENT_REPLAYED_HEADER}, retry-after`;
 
 /** The headers a preflight allows: the base ones and every provider's credential header. */
 export function allowedHeaders(credentialHeaders: readonly string[]): string {

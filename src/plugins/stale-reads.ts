@@ -1,7 +1,7 @@
 import { type FinishedRequest } from "./finished-request.js";
 
 /** One read a response answered with stale data: `extensions.staleReads[]` (contract §5). */
-export interface StaleRead {
+interface StaleRead {
   /** The provider (`Provider` enum value) that was unavailable. */
   provider: string;
   /** The provider path the data was read from, e.g. `/api/v2/me/preferences`. */

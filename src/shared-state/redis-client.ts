@@ -12,7 +12,7 @@ export const RECONNECT_MAX_MS = 500;
  */
 const STALLED_HEARTBEATS = 3;
 /** While Redis is down, at most one "still ..." line per this many milliseconds. */
-export const REDIS_DOWN_LOG_INTERVAL_MS = 30_000;
+const REDIS_DOWN_LOG_INTERVAL_MS = 30_000;
 
 /**
  * The Redis every replica shares, as one connection whose every command is bounded. Callers need
@@ -117,7 +117,7 @@ export async function connectRedis(url: string, options: { commandTimeoutMs: num
 }
 
 /** Host and port of a Redis URL: never its password, which may be in the URL. */
-export function redisAddress(url: string): string {
+function redisAddress(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.hostname}:${parsed.port || "6379"}`;

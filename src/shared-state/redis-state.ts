@@ -7,9 +7,6 @@ import { LeaseBook, RedisConcurrencyLimiter } from "./redis-limiter.js";
 import { redisReadStore } from "./redis-read-store.js";
 import { type SharedState } from "./shared-state.js";
 
-export { RedisKeyValueCache } from "./redis-apq-cache.js";
-export { RedisConcurrencyLimiter } from "./redis-limiter.js";
-export { redisAddress, REDIS_DOWN_LOG_INTERVAL_MS } from "./redis-client.js";
 
 const APQ_PREFIX = "account-graph:apq:";
 const READ_PREFIX = "account-graph:read:";

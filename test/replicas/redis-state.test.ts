@@ -3,7 +3,8 @@ import { Redis } from "ioredis";
 import { loadConfig, Provider } from "../helpers/providers.js";
 import { ConcurrencyDeadlineError } from "../../src/rest/concurrency-limiter.js";
 import { createSharedState } from "../../src/shared-state/index.js";
-import { RedisConcurrencyLimiter, RedisKeyValueCache } from "../../src/shared-state/redis-state.js";
+import { RedisKeyValueCache } from "../../src/shared-state/redis-apq-cache.js";
+import { RedisConcurrencyLimiter } from "../../src/shared-state/redis-limiter.js";
 import { freePort, startRedis, type TestRedis } from "../helpers/redis.js";
 import { until } from "../helpers/until.js";
 

@@ -24,7 +24,11 @@ import { type DepictaUserDto } from "../depicta.dto.js";
 
 export { depictaErrorBody, type DepictaErrorBody } from "./depicta.error-body.js";
 
-/** Documented limit of concurrent requests per API key; the next one gets 429 `rate_limited`. */
+/**
+ * Documented limit of concurrent requests per API key; the next one gets 429 `rate_limited`.
+ * Written from Depicta's docs, not read from `DEPICTA.maxConcurrencyPerCredential`: the simulator
+ * stands for the provider, so a wrong fact of ours shows up against it instead of agreeing with it.
+ */
 export const DEPICTA_MAX_CONCURRENT = 10;
 
 /** Maximum display-name length after trimming, in Unicode code points. [I] not documented. */

@@ -22,7 +22,6 @@ import { isObject } from "../../../json/is-object.js";
 import { hostupFaults } from "./hostup.faults.js";
 import { newRequestId, problem, type Ctx, type HostupFieldError } from "./hostup.problem.js";
 
-export { type HostupFieldError } from "./hostup.problem.js";
 export {
   HOSTUP_ALL_SCOPES,
   HOSTUP_DEMO_CLIENTS,
