@@ -75,6 +75,9 @@ export interface ReadCacheOptions {
 // A write whose invalidation the store did not take is tried again this often, until it is taken
 // or the answers it would have dropped have expired anyway.
 const RETRY_INVALIDATION_MS = 1000;
+// The most scopes remembered as not yet forgotten by the store; past it this process stays off the
+// store altogether until every answer a lost invalidation would have dropped has expired.
+const MAX_PENDING_INVALIDATIONS = 10_000;
 
 /**
  * The read cache (contract §5): provider answers to reads (`RestCall.read`), per provider,
@@ -95,7 +98,10 @@ export class ReadCache {
   private readonly staleMs: number;
   /** Scope keys whose invalidation the store has not taken yet → when trying stops. */
   private readonly pending = new Map<string, number>();
+  /** Past {@link MAX_PENDING_INVALIDATIONS}: no store lookups before this time. */
+  private offStoreUntil = 0;
   private retryTimer: NodeJS.Timeout | undefined;
+  private retrying: Promise<boolean> | undefined;
   private storeDown = false;
   // Epochs are unique across processes without a random draw per lookup.
   private readonly epochPrefix = randomBytes(6).toString("base64url");
@@ -169,6 +175,7 @@ export class ReadCache {
 
   private async lookup(scopeKey: string, entryKey: string) {
     // An invalidation the store has not taken yet: take it first, or do without the store.
+    if (this.offStoreUntil > Date.now()) return undefined;
     if (this.pending.has(scopeKey) && !(await this.retryInvalidations())) return undefined;
     const lifeMs = this.ttlMs + this.staleMs;
     let result;
@@ -244,16 +251,28 @@ export class ReadCache {
       // Until the store takes it (or what it would drop has expired), this process keeps those
       // reads away from the store and tries again; other replicas see it once it is taken.
       const until = Date.now() + this.ttlMs + this.staleMs;
-      for (const key of scopeKeys) this.pending.set(key, until);
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = undefined;
-        void this.retryInvalidations();
-      }, RETRY_INVALIDATION_MS).unref();
+      for (const key of scopeKeys) {
+        if (this.pending.size < MAX_PENDING_INVALIDATIONS || this.pending.has(key)) this.pending.set(key, until);
+        else this.offStoreUntil = until;
+      }
+      this.scheduleRetry();
     }
   }
 
-  /** Try the pending invalidations again; true when none is left. */
-  private async retryInvalidations(): Promise<boolean> {
+  private scheduleRetry(): void {
+    this.retryTimer ??= setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.retryInvalidations();
+    }, RETRY_INVALIDATION_MS).unref();
+  }
+
+  /** Try the pending invalidations again (one try at a time); true when none is left. */
+  private retryInvalidations(): Promise<boolean> {
+    this.retrying ??= this.tryInvalidations().finally(() => (this.retrying = undefined));
+    return this.retrying;
+  }
+
+  private async tryInvalidations(): Promise<boolean> {
     const now = Date.now();
     for (const [key, until] of this.pending) if (until <= now) this.pending.delete(key);
     if (this.pending.size === 0) return true;
@@ -262,10 +281,7 @@ export class ReadCache {
       await this.options.store.invalidate(keys);
     } catch (error) {
       this.storeFailed(error);
-      this.retryTimer ??= setTimeout(() => {
-        this.retryTimer = undefined;
-        void this.retryInvalidations();
-      }, RETRY_INVALIDATION_MS).unref();
+      this.scheduleRetry();
       return false;
     }
     for (const key of keys) this.pending.delete(key);
