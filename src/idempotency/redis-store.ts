@@ -45,6 +45,13 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
 return 1
 `;
 
+// KEYS: the entry. ARGV: an answer that could not be read. Drops the entry if it still holds it.
+const DROP_UNREADABLE = `
+if redis.call('HGET', KEYS[1], 'answer') ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+`;
+
 // KEYS: the entry. ARGV: owner token. Frees the key if this owner still holds it.
 const RELEASE = `
 if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
@@ -65,8 +72,11 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     private readonly options: Pick<IdempotencyStoreOptions, "ttlSeconds" | "leaseMs">,
   ) {}
 
-  async claim(id: string, fingerprint: string): Promise<Claim> {
-    const key = PREFIX + id;
+  claim(id: string, fingerprint: string): Promise<Claim> {
+    return this.claimEntry(PREFIX + id, fingerprint, false);
+  }
+
+  private async claimEntry(key: string, fingerprint: string, retried: boolean): Promise<Claim> {
     const owner = randomUUID();
     let reply: [number, string?];
     try {
@@ -81,8 +91,19 @@ export class RedisIdempotencyStore implements IdempotencyStore {
         return { kind: "claimed", lease: this.lease(key, owner) };
       case 2:
         return { kind: "reused" };
-      case 3:
-        return { kind: "replay", answer: decodeAnswer(reply[1]!) };
+      case 3: {
+        const kept = reply[1]!;
+        try {
+          return { kind: "replay", answer: decodeAnswer(kept) };
+        } catch (error) {
+          // An entry this version cannot read (damaged, or kept in another format) would refuse the
+          // key until it expires: drop it, and the request runs as a first one (every mutation sets
+          // values, so running one again is safe: docs/api.md).
+          if (retried) throw error;
+          await this.redis.eval(DROP_UNREADABLE, 1, key, kept);
+          return this.claimEntry(key, fingerprint, true);
+        }
+      }
       default:
         return { kind: "in-use" };
     }

@@ -65,6 +65,17 @@ describe("the Redis idempotency store", () => {
     expect(ttl).toBeLessThanOrEqual(3600);
   });
 
+  it("drops an entry it cannot read (damaged, or another version's format) and lets the request run", async () => {
+    const redis = await connected();
+    const store = new RedisIdempotencyStore(redis, { ttlSeconds: 60, leaseMs: 10_000 });
+    const id = randomUUID();
+    await redis.hset(`account-graph:idem:${id}`, "fp", "fp", "answer", "not a kept answer");
+    const claim = await store.claim(id, "fp");
+    expect(claim.kind).toBe("claimed");
+    expect(await lease(claim).keep(answer)).toBe(true);
+    expect(await store.claim(id, "fp")).toEqual({ kind: "replay", answer });
+  });
+
   it("keeps a running request's claim alive past its lease by renewing it", async () => {
     // Renewed every third of the lease: long enough that a loaded machine's pauses do not lapse it.
     const leaseMs = 1000;
