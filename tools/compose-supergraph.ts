@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { REPO_ROOT } from "./repo-paths.js";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { parse as parseYaml } from "yaml";

@@ -186,7 +186,7 @@ export class RestClient {
    */
   private async send(call: RestCall, capture?: CallCapture): Promise<unknown> {
     const credential = this.sendable(call);
-    const { profile, timeoutMs, retry, recorder, budget } = this.options;
+    const { profile, timeoutMs, recorder, budget } = this.options;
     if (budget && !budget.take(profile.provider.id)) {
       throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
     }
@@ -243,7 +243,7 @@ export class RestClient {
     | { ok: true; value: unknown; status: number; response: TransportResponse }
     | { ok: false; failure: UpstreamFailure; status?: number; retryAfterSeconds?: number }
   > {
-    const { profile, baseUrl, transport, limiter, circuit } = this.options;
+    const { baseUrl, transport, limiter, circuit } = this.options;
     const remaining = deadline - Date.now();
     if (remaining <= 0) return { ok: false, failure: { kind: "timeout" } };
 

@@ -4,7 +4,6 @@ import {
   depictaErrorBody,
   startDepictaSimulator,
 } from "../../src/providers/depicta/simulator/depicta.simulator.js";
-import { Provider } from "../helpers/providers.js";
 import {
   DepictaAccountByIdDocument,
   DepictaAccountDocument,

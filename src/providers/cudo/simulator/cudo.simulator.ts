@@ -1,6 +1,7 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
 import { isObject } from "../../../json/is-object.js";
 import { cudoFaults } from "./cudo.faults.js";
+import { errorInfo, fail, matchRoute } from "./cudo.errors.js";
 import { CUDO_DEMO_KEYS } from "./cudo.sim-state.js";
 import { Decimal } from "decimal.js";
 import {
@@ -12,9 +13,7 @@ import {
   type SimReply,
 } from "../../../simulators/sim-server.js";
 import {
-  cudoErrorBody,
   CudoSimState,
-  type CudoCanonicalCode,
   type CudoErrorDetail,
   type CudoSimBillingAccount,
   type CudoSimKey,
@@ -33,7 +32,6 @@ export * from "./cudo.sim-state.js";
 type Violation = { field: string; description: string };
 type Json = Record<string, unknown>;
 
-const DOMAIN = "compute.cudo.dev";
 const ADDRESS_FIELDS = [
   "name",
   "phone",
@@ -80,25 +78,6 @@ const badRequest = (violations: Violation[]): CudoErrorDetail => ({
   "@type": "type.googleapis.com/google.rpc.BadRequest",
   fieldViolations: violations,
 });
-const errorInfo = (reason: string, metadata: Record<string, string> = {}): CudoErrorDetail => ({
-  "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-  reason,
-  domain: DOMAIN,
-  metadata,
-});
-
-function fail(
-  state: CudoSimState,
-  status: number,
-  canonical: CudoCanonicalCode,
-  message: string,
-  details: CudoErrorDetail[] = [],
-  headers?: Record<string, string>,
-): SimReply {
-  const body = cudoErrorBody(state.errorShape, status, canonical, message, details);
-  return { status, body, headers };
-}
-
 const invalid = (state: CudoSimState, violations: Violation[]): SimReply =>
   fail(state, 400, "INVALID_ARGUMENT", "Invalid fields in request.", [badRequest(violations)]);
 
@@ -148,17 +127,6 @@ export function cudoHandler(state: CudoSimState) {
     }
     return updateAccount(state, account, call.body);
   };
-}
-
-function matchRoute(path: string): { id?: string; methods: string[] } | undefined {
-  if (path === "/v1/billing-accounts") return { methods: ["GET"] };
-  const match = /^\/v1\/billing-accounts\/([^/]+)$/.exec(path);
-  if (!match) return undefined;
-  try {
-    return { id: decodeURIComponent(match[1]!), methods: ["GET", "PATCH"] };
-  } catch {
-    return undefined;
-  }
 }
 
 // [I] Fixed window per key, counted after authentication (unknown keys get 401, not 429).

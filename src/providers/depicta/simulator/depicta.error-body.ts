@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type SimReply } from "../../../simulators/sim-server.js";
 
 /** Depicta's documented error object; `details` is null when there is nothing to add [I]. */
 export interface DepictaErrorBody {
@@ -18,4 +19,16 @@ export function depictaErrorBody(
   details?: unknown,
 ): DepictaErrorBody {
   return { error, message, details: details ?? null, request_id: randomUUID() };
+}
+
+/** A Depicta error answer: the body, and its request id in `X-Request-Id` too [I]. */
+export function depictaErrorReply(
+  status: number,
+  error: string,
+  message: string,
+  details?: unknown,
+  headers: Record<string, string> = {},
+): SimReply {
+  const body = depictaErrorBody(error, message, details);
+  return { status, body, headers: { "x-request-id": body.request_id, ...headers } };
 }

@@ -1,11 +1,5 @@
-import { type SimFaultReplies, type SimReply } from "../../../simulators/sim-server.js";
-import { depictaErrorBody } from "./depicta.error-body.js";
-
-// Every Depicta answer carries its request id in `X-Request-Id` too [I].
-function reply(status: number, error: string, message: string, details?: unknown, headers: Record<string, string> = {}): SimReply {
-  const body = depictaErrorBody(error, message, details);
-  return { status, body, headers: { "x-request-id": body.request_id, ...headers } };
-}
+import { type SimFaultReplies } from "../../../simulators/sim-server.js";
+import { depictaErrorReply as reply } from "./depicta.error-body.js";
 
 /**
  * Requested faults in Depicta's words (`providers/depicta.md`): `{error, message, details,

@@ -1,5 +1,5 @@
 import { type ProviderSimulator } from "../../../contract/provider-simulator.js";
-import { depictaErrorBody } from "./depicta.error-body.js";
+import { depictaErrorReply } from "./depicta.error-body.js";
 import { depictaFaults } from "./depicta.faults.js";
 import { randomUUID } from "node:crypto";
 
@@ -165,18 +165,6 @@ export class DepictaSimState {
   }
 }
 
-// [I] every answer carries its request id in X-Request-Id too (matches the body's request_id).
-function errorReply(
-  status: number,
-  error: string,
-  message: string,
-  details?: unknown,
-  headers: Record<string, string> = {},
-): SimReply {
-  const body = depictaErrorBody(error, message, details);
-  return { status, body, headers: { "x-request-id": body.request_id, ...headers } };
-}
-
 function okReply(body: unknown): SimReply {
   return { status: 200, body, headers: { "x-request-id": randomUUID() } };
 }
@@ -222,19 +210,19 @@ export function depictaHandler(state: DepictaSimState) {
     }
     // [I] an unknown path is 404 before authentication, so it says nothing about the key.
     if (call.path !== "/v1/account/profile") {
-      return errorReply(404, "not_found", `No route for ${call.method} ${call.path}.`);
+      return depictaErrorReply(404, "not_found", `No route for ${call.method} ${call.path}.`);
     }
     const handle = profileRoute[call.method];
     if (!handle) return methodNotAllowed(Object.keys(profileRoute));
 
     const key = bearerToken(call);
     if (key === undefined) {
-      return errorReply(401, "auth_invalid", "Missing API key. Send Authorization: Bearer dpct_…");
+      return depictaErrorReply(401, "auth_invalid", "Missing API key. Send Authorization: Bearer dpct_…");
     }
     const user = KEY_PATTERN.test(key) ? state.userForKey(key) : undefined;
-    if (!user) return errorReply(401, "auth_invalid", "Invalid API key.");
+    if (!user) return depictaErrorReply(401, "auth_invalid", "Invalid API key.");
     if (user.suspended) {
-      return errorReply(403, "account_suspended", "This account is suspended. Contact support.");
+      return depictaErrorReply(403, "account_suspended", "This account is suspended. Contact support.");
     }
     return handle(user, call);
   };
@@ -242,7 +230,7 @@ export function depictaHandler(state: DepictaSimState) {
 
 // [I] 405 is listed nowhere; the code `method_not_allowed` and the Allow header are ours.
 function methodNotAllowed(allowed: string[]): SimReply {
-  return errorReply(
+  return depictaErrorReply(
     405,
     "method_not_allowed",
     `Method not allowed. Use ${allowed.join(" or ")}.`,
@@ -255,23 +243,23 @@ function updateProfile(user: DepictaSimUser, body: unknown): SimReply {
   // [I] whether PATCH needs a verified email is undocumented; we require it, checked before
   // the body so an unverified caller learns that first.
   if (!user.email_verified) {
-    return errorReply(
+    return depictaErrorReply(
       403,
       "auth_email_not_verified",
       "Verify your email address before updating your profile.",
     );
   }
   if (body === INVALID_JSON) {
-    return errorReply(400, "bad_request", "Request body is not valid JSON.");
+    return depictaErrorReply(400, "bad_request", "Request body is not valid JSON.");
   }
   // [I] an empty body reads as an empty object, so it fails on the missing name below.
   const fields = body === undefined ? {} : body;
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) {
-    return errorReply(400, "bad_request", "Request body must be a JSON object.");
+    return depictaErrorReply(400, "bad_request", "Request body must be a JSON object.");
   }
   // [I] unknown fields are ignored; a missing `name` is rejected rather than treated as a no-op.
   if (!("name" in fields)) {
-    return errorReply(400, "bad_request", "name is required (a string, or null to clear it).", {
+    return depictaErrorReply(400, "bad_request", "name is required (a string, or null to clear it).", {
       field: "name",
     });
   }
@@ -281,15 +269,15 @@ function updateProfile(user: DepictaSimUser, body: unknown): SimReply {
     return okReply(serialize(user));
   }
   if (typeof name !== "string") {
-    return errorReply(400, "bad_request", "name must be a string or null.", { field: "name" });
+    return depictaErrorReply(400, "bad_request", "name must be a string or null.", { field: "name" });
   }
   // [I] trimmed with String.prototype.trim; length counted in code points.
   const trimmed = name.trim();
   if (trimmed.length === 0) {
-    return errorReply(400, "bad_request", "name must not be blank.", { field: "name" });
+    return depictaErrorReply(400, "bad_request", "name must not be blank.", { field: "name" });
   }
   if ([...trimmed].length > NAME_MAX_LENGTH) {
-    return errorReply(
+    return depictaErrorReply(
       400,
       "bad_request",
       `name must be at most ${NAME_MAX_LENGTH} characters.`,
@@ -321,7 +309,7 @@ export async function startDepictaSimulator(
       key: call => bearerToken(call),
       max: DEPICTA_MAX_CONCURRENT,
       reject: () =>
-        errorReply(
+        depictaErrorReply(
           429,
           "rate_limited",
           `too many concurrent requests (max ${DEPICTA_MAX_CONCURRENT})`,
