@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { ConfigError } from "./config-error.js";
-import { BUNDLED_MANIFEST_PATH } from "./persisted/manifest.js";
+import { BUNDLED_MANIFEST_PATH, manifestName } from "./persisted/manifest.js";
 import { type EnvReader, type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
 
 /** Where and how one provider is reached. */
@@ -286,7 +286,7 @@ function manifestProblems(config: Config, custom: boolean): string[] {
   if (config.persistedQueries !== "only") {
     return custom ? [`PERSISTED_QUERY_MANIFEST is only used with PERSISTED_QUERIES=only (got "${config.persistedQueries}")`] : [];
   }
-  const which = custom ? `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"` : "the bundled persisted-query-manifest.json";
+  const which = manifestName(config.persistedQueryManifest);
   try {
     accessSync(config.persistedQueryManifest, constants.R_OK);
     if (!statSync(config.persistedQueryManifest).isFile()) return [`${which} cannot be read (EISDIR)`];

@@ -38,12 +38,13 @@ export function loadManifest(config: { persistedQueries: string; persistedQueryM
   try {
     return readManifest(config.persistedQueryManifest);
   } catch (error) {
-    const which =
-      config.persistedQueryManifest === BUNDLED_MANIFEST_PATH
-        ? "the bundled persisted-query-manifest.json"
-        : `PERSISTED_QUERY_MANIFEST "${config.persistedQueryManifest}"`;
-    throw new ConfigError([`${which} ${(error as Error).message}`]);
+    throw new ConfigError([`${manifestName(config.persistedQueryManifest)} ${(error as Error).message}`]);
   }
+}
+
+/** How problems with the manifest at `path` name it: the bundled file, or the configured one. */
+export function manifestName(path: string): string {
+  return path === BUNDLED_MANIFEST_PATH ? "the bundled persisted-query-manifest.json" : `PERSISTED_QUERY_MANIFEST "${path}"`;
 }
 
 /**
