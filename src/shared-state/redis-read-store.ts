@@ -27,7 +27,9 @@ return 1
  * replica is seen by the next lookup on any of them. Every key has a TTL (`PX`), so nothing
  * outlives its window. Commands are bounded by the shared connection (`redis-client.ts`); while
  * its heartbeat finds Redis not answering, the store fails at once rather than making every read
- * wait for a command timeout.
+ * wait for a command timeout. Only this store does: a read the cache cannot serve simply goes to
+ * the provider, while the budget and idempotency keys would refuse the request, so they still
+ * try Redis (bounded) rather than act on one late heartbeat.
  */
 export function redisReadStore(shared: SharedRedis, prefix: string): ReadCacheStore {
   const { redis } = shared;
