@@ -15,6 +15,11 @@ export interface BuiltServer {
   ready(): Promise<string>;
   /** Wait for it to exit; its exit code. */
   exited(): Promise<number | null>;
+  /**
+   * SIGTERM (it drains, bounded by the server itself), SIGKILL if it has not exited 2 s later;
+   * resolves once it has exited. Nothing to do for one that already ended.
+   */
+  stop(): Promise<void>;
 }
 
 const READY_LINE = /ready at (http:\/\/[\d.:]+)\/graphql/;
@@ -79,5 +84,13 @@ export function startBuilt(env: Record<string, string>, nodeFlags: readonly stri
         .map(line => JSON.parse(line) as Record<string, unknown>),
     ready: () => ready,
     exited: () => exit,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
+        await exit;
+        clearTimeout(timer);
+      }
+    },
   };
 }

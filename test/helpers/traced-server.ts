@@ -63,8 +63,7 @@ export async function startTracedServer(receiver: OtlpReceiver, env: Record<stri
     },
     children: span => receiver.spans.filter(s => s.traceId === span.traceId && s.parentSpanId === span.spanId),
     async stop() {
-      built.child.kill("SIGTERM");
-      await built.exited();
+      await built.stop();
       await sims.close();
     },
   };

@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Redis } from "ioredis";
@@ -59,14 +58,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all(
-    replicas.map(async ({ built: { child } }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
-    }),
-  );
+  await Promise.all(replicas.map(({ built }) => built.stop()));
   await sims?.close();
   await redis?.stop();
 });

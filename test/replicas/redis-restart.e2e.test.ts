@@ -41,10 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { built } of replicas) {
-    if (built.child.exitCode === null) built.child.kill("SIGTERM");
-    await built.exited();
-  }
+  await Promise.all(replicas.map(({ built }) => built.stop()));
   await sims?.close();
   await redis?.stop();
 });

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { sha256 } from "../../src/persisted/manifest.js";
 import { DEPICTA_DEMO_KEYS } from "../../src/providers/depicta/simulator/depicta.simulator.js";
@@ -9,55 +7,29 @@ import { startRedis, type TestRedis } from "../helpers/redis.js";
 import { type SimCall } from "../../src/simulators/sim-server.js";
 import { barrier } from "../helpers/barrier.js";
 import { until } from "../helpers/until.js";
-import { readyUrl } from "../helpers/process.js";
+import { startBuilt, type BuiltServer } from "../helpers/process.js";
 
 // Two replicas of the built server (`node build/index.js`, as deployed) in live mode against ONE
 // set of simulators, which stand in for the providers every replica shares. Replicas A and B share
 // a redis-server; C and D run without REDIS_URL, as the negative control.
-const ENTRY = new URL("../../build/index.js", import.meta.url).pathname;
 const DEPICTA_KEY = DEPICTA_DEMO_KEYS.main;
 const DEPICTA_ID = "6eb15ef1-9de7-4971-b55e-babbe35b7544";
 
 interface Replica {
   url: string;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
+  built: BuiltServer;
 }
 
 // Every replica that started, so afterAll stops them even when a sibling failed to start.
 const started: Replica[] = [];
 
 async function startReplica(env: Record<string, string>): Promise<Replica> {
-  const child = spawn(process.execPath, [ENTRY], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      NODE_ENV: "production",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", chunk => (output += chunk));
-  child.stderr!.on("data", chunk => (output += chunk));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    // Draining is bounded by the server itself; SIGKILL only if stopping hangs. (It can: Apollo
-    // Server registers its own SIGTERM handler unless `stopOnTerminationSignals: false`, and a
-    // second, concurrent `stop()` never resolves.)
-    const timer = setTimeout(() => child.kill("SIGKILL"), 2000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const built = startBuilt({ NODE_ENV: "production", ...env });
+  started.push({ url: "", built });
   // However long four Node processes starting at once on two cores take; one that exits first
   // fails the suite at once with its output.
-  const url = await readyUrl(child, () => output);
-  const replica = { url, child, output: () => output, stop };
-  started.push(replica);
+  const replica = { url: await built.ready(), built };
+  started[started.length - 1] = replica;
   return replica;
 }
 
@@ -85,7 +57,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all(started.map(replica => replica.stop()));
+  await Promise.all(started.map(replica => replica.built.stop()));
   await sims?.close();
   await redis?.stop();
 });
