@@ -1,15 +1,17 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import { type DocumentStore } from "../caches/document-store.js";
+import { TalliedCounter, TalliedHistogram } from "./tallies.js";
 
 /** Prometheus metrics of one server (own registry, so several servers can live in one process). */
 export interface Metrics {
   registry: Registry;
-  requests: Counter<"operation" | "outcome">;
-  requestDuration: Histogram<"operation">;
-  upstreamCalls: Counter<"provider" | "status" | "outcome">;
-  upstreamDuration: Histogram<"provider">;
+  // Updated on every request, so tallied (./tallies.ts).
+  requests: TalliedCounter<"operation" | "outcome">;
+  requestDuration: TalliedHistogram<"operation">;
+  upstreamCalls: TalliedCounter<"provider" | "status" | "outcome">;
+  upstreamDuration: TalliedHistogram<"provider">;
   circuitState: Gauge<"provider">;
-  cacheHits: Counter<"cache">;
+  cacheHits: TalliedCounter<"cache">;
   refusedRequests: Counter<"reason">;
   idempotency: Counter<"outcome">;
 }
@@ -20,31 +22,31 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry, prefix: "account_graph_" });
   return {
     registry,
-    requests: new Counter({
+    requests: new TalliedCounter({
       name: "account_graph_requests_total",
       help: "GraphQL requests by operation name and outcome (ok or the first error code).",
       labelNames: ["operation", "outcome"],
-      registers: [registry],
+      registry,
     }),
-    requestDuration: new Histogram({
+    requestDuration: new TalliedHistogram({
       name: "account_graph_request_duration_seconds",
       help: "GraphQL request duration by operation name.",
       labelNames: ["operation"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
+      registry,
     }),
-    upstreamCalls: new Counter({
+    upstreamCalls: new TalliedCounter({
       name: "account_graph_upstream_calls_total",
       help: "Upstream operations by provider, last HTTP status (none when no answer) and outcome.",
       labelNames: ["provider", "status", "outcome"],
-      registers: [registry],
+      registry,
     }),
-    upstreamDuration: new Histogram({
+    upstreamDuration: new TalliedHistogram({
       name: "account_graph_upstream_call_duration_seconds",
       help: "Upstream operation duration (retries included) by provider.",
       labelNames: ["provider"],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
+      registry,
     }),
     circuitState: new Gauge({
       name: "account_graph_circuit_state",
@@ -52,14 +54,14 @@ export function createMetrics(): Metrics {
       labelNames: ["provider"],
       registers: [registry],
     }),
-    cacheHits: new Counter({
+    cacheHits: new TalliedCounter({
       name: "account_graph_cache_hits_total",
       help:
         "Cache hits: `loader` (a field served by a call already made in the request), `apq` (a " +
         "persisted query's text found by its hash), `document` (Apollo's pipeline skipped parsing " +
         "and validation).",
       labelNames: ["cache"],
-      registers: [registry],
+      registry,
     }),
     refusedRequests: new Counter({
       name: "account_graph_refused_requests_total",
