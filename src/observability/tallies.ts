@@ -2,20 +2,45 @@ import { Counter, Histogram, type MetricObjectWithValues, type MetricValueWithNa
 
 // prom-client checks and hashes the label object of every `inc()` and `observe()` (about a
 // microsecond each, five per GraphQL request, plus the label objects the callers build): the
-// request path's counters and histograms keep their counts here instead, by label values in one
-// Map, and hand prom-client the totals when `/metrics` is scraped. prom-client still names,
+// request path's counters and histograms keep their counts here instead, in Maps by label
+// values, and hand prom-client the totals when `/metrics` is scraped. prom-client still names,
 // registers and formats them, so the exposition is the same as its own.
-
-const SEPARATOR = "\u0000";
 
 type Labels<L extends string> = Record<L, string>;
 
-// The Map key of a label set: its values in `names` order (callers' label values are bounded
-// names, codes and statuses, never NUL).
-function keyOf<L extends string>(names: readonly L[], labels: Labels<L>): string {
-  let key = labels[names[0]!] ?? "";
-  for (let i = 1; i < names.length; i++) key += SEPARATOR + labels[names[i]!];
-  return key;
+// Entries by label values, one Map level per label in `labelNames` order: a lookup builds no key
+// string (callers' label values are bounded names, codes and statuses).
+class ByLabels<L extends string, E> {
+  private readonly root = new Map<string, unknown>();
+  readonly entries: E[] = [];
+
+  constructor(private readonly names: readonly L[]) {}
+
+  /** The entry of this label set, made by `create` the first time. */
+  get(labels: Labels<L>, create: (labels: Labels<L>) => E): E {
+    const { names } = this;
+    let level = this.root;
+    const last = names.length - 1;
+    for (let i = 0; i < last; i++) {
+      const value = labels[names[i]!];
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) level.set(value, (next = new Map()));
+      level = next;
+    }
+    const value = last < 0 ? "" : labels[names[last]!];
+    let entry = level.get(value) as E | undefined;
+    if (!entry) {
+      entry = create(copyOf(names, labels));
+      level.set(value, entry);
+      this.entries.push(entry);
+    }
+    return entry;
+  }
+
+  clear(): void {
+    this.root.clear();
+    this.entries.length = 0;
+  }
 }
 
 // The label set kept for a new key: only the declared names, as prom-client would export them.
@@ -32,26 +57,24 @@ interface MetricConfig<L extends string> {
   registry: Registry;
 }
 
-/** A counter whose `inc` is a Map lookup and an add; see the top of this file. */
+const newTotal = <L extends string>(labels: Labels<L>) => ({ labels, value: 0 });
+
+/** A counter whose `inc` is a Map lookup per label and an add; see the top of this file. */
 export class TalliedCounter<L extends string> {
-  private readonly totals = new Map<string, { labels: Labels<L>; value: number }>();
-  private readonly names: readonly L[];
+  private readonly totals: ByLabels<L, { labels: Labels<L>; value: number }>;
 
   constructor(config: MetricConfig<L>) {
-    this.names = config.labelNames;
+    this.totals = new ByLabels(config.labelNames);
     new CounterExposition<L>(
       { name: config.name, help: config.help, labelNames: config.labelNames, registers: [config.registry] },
-      () => [...this.totals.values()].map(({ labels, value }) => ({ labels, value })),
+      () => this.totals.entries.map(({ labels, value }) => ({ labels, value })),
       () => this.totals.clear(),
     );
   }
 
   /** Add `by` (default 1) to the count of this label set. */
   inc(labels: Labels<L>, by = 1): void {
-    const key = keyOf(this.names, labels);
-    const total = this.totals.get(key);
-    if (total) total.value += by;
-    else this.totals.set(key, { labels: copyOf(this.names, labels), value: by });
+    this.totals.get(labels, newTotal).value += by;
   }
 }
 
@@ -63,14 +86,13 @@ interface Distribution<L extends string> {
   count: number;
 }
 
-/** A histogram whose `observe` is a Map lookup and a bucket search; see the top of this file. */
+/** A histogram whose `observe` is a Map lookup per label and a bucket search; see the top of this file. */
 export class TalliedHistogram<L extends string> {
-  private readonly distributions = new Map<string, Distribution<L>>();
-  private readonly names: readonly L[];
+  private readonly distributions: ByLabels<L, Distribution<L>>;
   private readonly bounds: readonly number[];
 
   constructor(config: MetricConfig<L> & { buckets: readonly number[] }) {
-    this.names = config.labelNames;
+    this.distributions = new ByLabels(config.labelNames);
     this.bounds = [...config.buckets].sort((a, b) => a - b);
     new HistogramExposition<L>(
       {
@@ -88,12 +110,7 @@ export class TalliedHistogram<L extends string> {
   /** Record `value` for this label set (a value that is not a finite number is ignored). */
   observe(labels: Labels<L>, value: number): void {
     if (!Number.isFinite(value)) return;
-    const key = keyOf(this.names, labels);
-    let distribution = this.distributions.get(key);
-    if (!distribution) {
-      distribution = { labels: copyOf(this.names, labels), counts: new Array<number>(this.bounds.length + 1).fill(0), sum: 0, count: 0 };
-      this.distributions.set(key, distribution);
-    }
+    const distribution = this.distributions.get(labels, this.newDistribution);
     let bucket = 0;
     while (bucket < this.bounds.length && value > this.bounds[bucket]!) bucket += 1;
     distribution.counts[bucket]! += 1;
@@ -101,10 +118,17 @@ export class TalliedHistogram<L extends string> {
     distribution.count += 1;
   }
 
+  private readonly newDistribution = (labels: Labels<L>): Distribution<L> => ({
+    labels,
+    counts: new Array<number>(this.bounds.length + 1).fill(0),
+    sum: 0,
+    count: 0,
+  });
+
   // prom-client's histogram series: cumulative `_bucket`s by `le` (then +Inf), `_sum`, `_count`.
   private values(name: string): MetricValueWithName<L>[] {
     const values: MetricValueWithName<L>[] = [];
-    for (const { labels, counts, sum, count } of this.distributions.values()) {
+    for (const { labels, counts, sum, count } of this.distributions.entries) {
       let cumulative = 0;
       this.bounds.forEach((le, i) => {
         cumulative += counts[i]!;
