@@ -6,7 +6,7 @@ import { credentialHeaders, type AppDeps, type Context } from "./context.js";
 import { createHttpServer } from "./http/http-server.js";
 import { EXPLORER_PATH, explorerAssets } from "./explorer/explorer-assets.js";
 import { createLogger } from "./logger.js";
-import { createMetrics, observeDocumentStore } from "./observability/metrics.js";
+import { createMetrics, observeDocumentStore, observeIdempotencyStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
 import { loadManifest } from "./persisted/manifest.js";
@@ -156,12 +156,14 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   observeDocumentStore(metrics.registry, documents);
   await apollo.start();
   let ready = false;
+  const idempotencyStore = shared.idempotencyStore({
+    ttlSeconds: config.idempotency.ttlSeconds,
+    maxBytes: config.idempotency.cacheBytes,
+    leaseMs: config.upstreamTimeoutMs + IDEMPOTENCY_LEASE_MARGIN_MS,
+  });
+  observeIdempotencyStore(metrics.registry, idempotencyStore);
   const idempotency = createIdempotency({
-    store: shared.idempotencyStore({
-      ttlSeconds: config.idempotency.ttlSeconds,
-      maxBytes: config.idempotency.cacheBytes,
-      leaseMs: config.upstreamTimeoutMs + IDEMPOTENCY_LEASE_MARGIN_MS,
-    }),
+    store: idempotencyStore,
     tokensOn: config.apiTokens.length > 0,
     credentialHeaders: providers.map(p => p.credentialHeader),
     hash,

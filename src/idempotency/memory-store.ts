@@ -33,9 +33,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     });
   }
 
-  /** Bytes the kept answers take (estimated heap). */
-  get bytes(): number {
-    return this.answers.calculatedSize;
+  stats(): { bytes: number; answers: number } {
+    return { bytes: this.answers.calculatedSize, answers: this.answers.size };
   }
 
   async claim(id: string, fingerprint: string): Promise<Claim> {

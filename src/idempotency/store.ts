@@ -41,6 +41,8 @@ export interface IdempotencyStore {
    * claims exactly one is `claimed`. Rejects when the store cannot be reached.
    */
   claim(id: string, fingerprint: string): Promise<Claim>;
+  /** In-memory store only: estimated heap its kept answers take, and how many it keeps (for `/metrics`). */
+  stats?(): { bytes: number; answers: number };
 }
 
 /** What a store needs to know: how long answers are kept, how much memory they may take, how long a lease lasts. */

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import { type DocumentStore } from "../caches/document-store.js";
+import { type IdempotencyStore } from "../idempotency/store.js";
 import { TalliedCounter, TalliedHistogram } from "./tallies.js";
 
 /** Prometheus metrics of one server (own registry, so several servers can live in one process). */
@@ -106,6 +107,33 @@ export function observeDocumentStore(registry: Registry, store: DocumentStore | 
     registers: [registry],
     collect() {
       this.set(store.size);
+    },
+  });
+}
+
+/**
+ * Gauges of the in-memory idempotency store, read when `/metrics` is scraped:
+ * `account_graph_idempotency_cache_bytes` (estimated heap its kept answers take, at most
+ * `IDEMPOTENCY_CACHE_BYTES`) and `account_graph_idempotency_cache_answers`. Nothing registered for
+ * Redis, which reports its own memory.
+ */
+export function observeIdempotencyStore(registry: Registry, store: IdempotencyStore): void {
+  const stats = store.stats?.bind(store);
+  if (!stats) return;
+  new Gauge({
+    name: "account_graph_idempotency_cache_bytes",
+    help: "Estimated heap held by the answers the in-memory idempotency store keeps (at most IDEMPOTENCY_CACHE_BYTES).",
+    registers: [registry],
+    collect() {
+      this.set(stats().bytes);
+    },
+  });
+  new Gauge({
+    name: "account_graph_idempotency_cache_answers",
+    help: "Answers the in-memory idempotency store keeps for retries of keyed mutations.",
+    registers: [registry],
+    collect() {
+      this.set(stats().answers);
     },
   });
 }

@@ -152,7 +152,8 @@ describe("the memory store", () => {
     const store = new MemoryIdempotencyStore({ ttlSeconds: 60, maxBytes });
     const body = "x".repeat(2000);
     for (let i = 0; i < 100; i++) expect(await (await claimed(store, `id-${i}`)).keep(answer(body))).toBe(true);
-    expect(store.bytes).toBeLessThanOrEqual(maxBytes);
+    expect(store.stats().bytes).toBeLessThanOrEqual(maxBytes);
+    expect(store.stats().answers).toBeLessThan(100);
     expect((await store.claim("id-99", "fp")).kind).toBe("replay");
     expect((await store.claim("id-0", "fp")).kind).toBe("claimed");
     // An answer larger than the whole budget is not kept, and says so.

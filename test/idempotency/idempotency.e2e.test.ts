@@ -51,6 +51,8 @@ describe("Idempotency-Key over HTTP (memory store)", () => {
   it("answers a retry with the first answer, byte for byte, marked replayed, with one provider write", async () => {
     const key = randomUUID();
     const replaysBefore = await counter(server, "replayed");
+    const answersBefore = (await metric(server.url, "account_graph_idempotency_cache_answers")) ?? 0;
+    const bytesBefore = (await metric(server.url, "account_graph_idempotency_cache_bytes")) ?? 0;
     const first = await send(server, rename("Grace Hopper"), keyed(key));
     expect(first.status).toBe(200);
     expect(first.body.data).toEqual({ updateProfileName: { id: ADA, name: "Grace Hopper" } });
@@ -70,6 +72,9 @@ describe("Idempotency-Key over HTTP (memory store)", () => {
     expect(writes()).toBe(1);
     expect(adaName()).toBe("Changed Elsewhere");
     expect(await counter(server, "replayed")).toBe(replaysBefore + 1);
+    // The kept answer shows in what the store holds.
+    expect(await metric(server.url, "account_graph_idempotency_cache_answers")).toBe(answersBefore + 1);
+    expect(await metric(server.url, "account_graph_idempotency_cache_bytes")).toBeGreaterThan(bytesBefore + first.text.length);
   });
 
   it("refuses the key with other variables (422 IDEMPOTENCY_KEY_REUSED) and sends nothing", async () => {
