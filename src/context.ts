@@ -77,20 +77,23 @@ export interface OperationGate {
 
 type HeaderValue = string | string[] | undefined;
 
-/**
- * Build a request's context from its headers. Cheap: kits are built lazily on first use.
- * `faults` (simulated mode only) are sent to the simulators on their providers' calls;
- * `idempotency` is the request's `Idempotency-Key` handling, when it sent one.
- */
-export function createContext(
-  deps: AppDeps,
-  headers: Record<string, HeaderValue> | { get(name: string): string | undefined },
-  requestId: string,
-  callerAuthenticated = false,
-  trace?: RequestTrace,
-  faults?: RequestedFaults,
-  idempotency?: OperationGate,
-): Context {
+/** What one request brings to its {@link createContext}. */
+export interface RequestFacts {
+  headers: Record<string, HeaderValue> | { get(name: string): string | undefined };
+  requestId: string;
+  /** Whether the caller presented one of `API_TOKENS`. */
+  callerAuthenticated?: boolean;
+  /** The request's span when tracing is on. */
+  trace?: RequestTrace;
+  /** Simulated mode only: faults sent to the simulators on their providers' calls. */
+  faults?: RequestedFaults;
+  /** The request's `Idempotency-Key` handling, when it sent one. */
+  idempotency?: OperationGate;
+}
+
+/** Build a request's context from its headers. Cheap: kits are built lazily on first use. */
+export function createContext(deps: AppDeps, request: RequestFacts): Context {
+  const { headers, requestId, callerAuthenticated = false, trace, faults, idempotency } = request;
   const read = (name: string): string | undefined => {
     const value =
       typeof (headers as { get?: unknown }).get === "function"

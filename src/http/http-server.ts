@@ -218,7 +218,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const keyed = key === undefined ? undefined : options.idempotency.begin(key, headers);
     const request = {
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => createContext(deps, headers, requestId, caller.authenticated, trace, faults, keyed),
+      context: async () =>
+        createContext(deps, { headers, requestId, callerAuthenticated: caller.authenticated, trace, faults, idempotency: keyed }),
     };
     const result = keyed
       ? await keyed.run(() => apollo.executeHTTPGraphQLRequest(request))
