@@ -60,9 +60,10 @@ import { join } from "node:path";
  */
 
 const TARGETS = { plainRatio: 1, cpuRatio: 2, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
-// Long enough for a server to be JIT-compiled and its upstream pool open before it is measured:
-// with 2 s the first round of a phase measured the warm-up (up to 1.4x the CPU per request).
-const WARMUP_S = 5;
+// Long enough for a server to be JIT-compiled and its upstream pool open before it is measured
+// (BENCH_WARMUP_S): with 2 s the first round of a phase measured the warm-up (up to 1.4x the CPU
+// per request).
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 5);
 // Above this share of the box taken by other processes during a phase, its figures get a warning.
 const BUSY_SHARE = 0.1;
 // BENCH_ROUNDS: more alternating rounds per target, for a steadier A/B on a busy machine.
