@@ -8,6 +8,7 @@ import { type Context } from "./context.js";
 import { describeAccountApi } from "./account/account-descriptions.js";
 import { describeRetries } from "./idempotency/mutation-descriptions.js";
 import { createAccountResolver } from "./account/account.resolver.js";
+import { accountType } from "./account/account.interface.js";
 import { declareProviders } from "./account/provider-enum.js";
 import { type ProviderModule } from "./contract/provider-module.js";
 import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
@@ -37,6 +38,9 @@ async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema>
   describeAccountApi(schema, modules);
   describeRetries(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  // type-graphql wraps resolveType in an async function, so graphql-js would complete every
+  // account through a promise; the type follows from the account's provider, synchronously.
+  resolvers.Account!.__resolveType = accountType;
   for (const { accountTypeName, source } of modules) {
     if (!resolvers[accountTypeName]) continue;
     resolvers[accountTypeName].__resolveReference = (
