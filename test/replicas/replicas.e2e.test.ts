@@ -25,11 +25,12 @@ const started: Replica[] = [];
 
 async function startReplica(env: Record<string, string>): Promise<Replica> {
   const built = startBuilt({ NODE_ENV: "production", ...env });
-  started.push({ url: "", built });
+  // Its own slot: the four start at once and become ready in any order.
+  const slot = started.push({ url: "", built }) - 1;
   // However long four Node processes starting at once on two cores take; one that exits first
   // fails the suite at once with its output.
   const replica = { url: await built.ready(), built };
-  started[started.length - 1] = replica;
+  started[slot] = replica;
   return replica;
 }
 
