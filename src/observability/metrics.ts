@@ -86,6 +86,18 @@ export function createMetrics(): Metrics {
   };
 }
 
+/** A gauge with no labels whose value is read from `read` when `/metrics` is scraped. */
+export function scrapedGauge(registry: Registry, name: string, help: string, read: () => number): void {
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
+  });
+}
+
 /**
  * Gauges of Apollo's parsed-document cache, read when `/metrics` is scraped:
  * `account_graph_document_cache_bytes` (estimated heap held, at most `DOCUMENT_CACHE_BYTES`) and
@@ -93,22 +105,18 @@ export function createMetrics(): Metrics {
  */
 export function observeDocumentStore(registry: Registry, store: DocumentStore | undefined): void {
   if (!store) return;
-  new Gauge({
-    name: "account_graph_document_cache_bytes",
-    help: "Estimated heap held by Apollo's parsed-document cache (at most DOCUMENT_CACHE_BYTES).",
-    registers: [registry],
-    collect() {
-      this.set(store.bytes);
-    },
-  });
-  new Gauge({
-    name: "account_graph_document_cache_documents",
-    help: "Parsed and validated documents held by Apollo's document cache.",
-    registers: [registry],
-    collect() {
-      this.set(store.size);
-    },
-  });
+  scrapedGauge(
+    registry,
+    "account_graph_document_cache_bytes",
+    "Estimated heap held by Apollo's parsed-document cache (at most DOCUMENT_CACHE_BYTES).",
+    () => store.bytes,
+  );
+  scrapedGauge(
+    registry,
+    "account_graph_document_cache_documents",
+    "Parsed and validated documents held by Apollo's document cache.",
+    () => store.size,
+  );
 }
 
 /**
@@ -120,22 +128,18 @@ export function observeDocumentStore(registry: Registry, store: DocumentStore | 
 export function observeIdempotencyStore(registry: Registry, store: IdempotencyStore): void {
   const stats = store.stats?.bind(store);
   if (!stats) return;
-  new Gauge({
-    name: "account_graph_idempotency_cache_bytes",
-    help: "Estimated heap held by the answers the in-memory idempotency store keeps (at most IDEMPOTENCY_CACHE_BYTES).",
-    registers: [registry],
-    collect() {
-      this.set(stats().bytes);
-    },
-  });
-  new Gauge({
-    name: "account_graph_idempotency_cache_answers",
-    help: "Answers the in-memory idempotency store keeps for retries of keyed mutations.",
-    registers: [registry],
-    collect() {
-      this.set(stats().answers);
-    },
-  });
+  scrapedGauge(
+    registry,
+    "account_graph_idempotency_cache_bytes",
+    "Estimated heap held by the answers the in-memory idempotency store keeps (at most IDEMPOTENCY_CACHE_BYTES).",
+    () => stats().bytes,
+  );
+  scrapedGauge(
+    registry,
+    "account_graph_idempotency_cache_answers",
+    "Answers the in-memory idempotency store keeps for retries of keyed mutations.",
+    () => stats().answers,
+  );
 }
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Registry } from "prom-client";
+import { Counter, type Registry } from "prom-client";
+import { scrapedGauge } from "./metrics.js";
 import { type ReadCacheObserver } from "../caches/read-cache.js";
 import { type ReadCacheStore } from "../caches/read-cache-store.js";
 import { type ProviderId } from "../contract/provider-facts.js";
@@ -38,22 +39,18 @@ export function observeReadCache(registry: Registry, store: ReadCacheStore, prov
   }
   const stats = store.stats?.bind(store);
   if (stats) {
-    new Gauge({
-      name: "account_graph_read_cache_bytes",
-      help: "Estimated heap held by the in-memory read cache (at most READ_CACHE_BYTES).",
-      registers: [registry],
-      collect() {
-        this.set(stats().bytes);
-      },
-    });
-    new Gauge({
-      name: "account_graph_read_cache_entries",
-      help: "Entries (answers and scope epochs) held by the in-memory read cache.",
-      registers: [registry],
-      collect() {
-        this.set(stats().entries);
-      },
-    });
+    scrapedGauge(
+      registry,
+      "account_graph_read_cache_bytes",
+      "Estimated heap held by the in-memory read cache (at most READ_CACHE_BYTES).",
+      () => stats().bytes,
+    );
+    scrapedGauge(
+      registry,
+      "account_graph_read_cache_entries",
+      "Entries (answers and scope epochs) held by the in-memory read cache.",
+      () => stats().entries,
+    );
     let counted = 0;
     new Counter({
       name: "account_graph_read_cache_evictions_total",
