@@ -10,6 +10,13 @@ export interface CallerCheck {
   authenticated: boolean;
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The token of `Authorization: Bearer <token>`; undefined for any other header or none. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return BEARER.exec(authorization ?? "")?.[1];
+}
+
 /**
  * A check of `Authorization: Bearer <token>` against `API_TOKENS`. Comparison is constant-time
  * (SHA-256 digests of equal length, every token compared); with no tokens configured, all pass.
@@ -18,11 +25,11 @@ export function tokenMatcher(tokens: readonly string[]): (authorization: string 
   const expected = tokens.map(digest);
   return authorization => {
     if (expected.length === 0) return { allowed: true, authenticated: false };
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-    const presented = digest(match?.[1] ?? "");
+    const token = bearerToken(authorization);
+    const presented = digest(token ?? "");
     let ok = false;
     for (const candidate of expected) ok = timingSafeEqual(candidate, presented) || ok;
-    const valid = ok && match !== null;
+    const valid = ok && token !== undefined;
     return { allowed: valid, authenticated: valid };
   };
 }

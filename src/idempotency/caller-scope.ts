@@ -1,3 +1,4 @@
+import { bearerToken } from "../http/caller-auth.js";
 import { type CredentialHash } from "../shared-state/credential-hash.js";
 
 /** Reads a request header (lower-case name), as Apollo's `HeaderMap` does. */
@@ -14,8 +15,6 @@ export interface CallerScope {
   hash: CredentialHash;
 }
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
 /**
  * The store's entry for this caller's `key`: one keyed hash of the caller — its `API_TOKENS`
  * token when tokens are on, and each provider credential the request carries, by header (a
@@ -25,7 +24,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 export function idempotencyEntryId(scope: CallerScope, headers: HeaderReader, key: string): string {
   const parts: string[] = ["idempotency"];
-  if (scope.tokensOn) parts.push(BEARER.exec(headers.get("authorization") ?? "")?.[1] ?? "");
+  if (scope.tokensOn) parts.push(bearerToken(headers.get("authorization")) ?? "");
   for (const header of scope.credentialHeaders) parts.push(headers.get(header)?.trim() ?? "");
   parts.push(key);
   return scope.hash(...parts);
