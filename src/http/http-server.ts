@@ -17,7 +17,8 @@ import { EXPLORER_PATH, type ExplorerAssets } from "../explorer/explorer-assets.
 import { queryTooLarge } from "./query-size.js";
 import { parseSimulatedFaults, SIMULATE_FAULT_HEADER, type RequestedFaults } from "./simulated-faults.js";
 import { badPersistedHash } from "./persisted-hash.js";
-import { IDEMPOTENCY_KEY_HEADER, type Idempotency } from "../idempotency/idempotency.js";
+import { type Idempotency } from "../idempotency/idempotency.js";
+import { IDEMPOTENCY_KEY_HEADER } from "../idempotency/idempotency-key.js";
 
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {

@@ -5,7 +5,7 @@ export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
 export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
 
 /** Longest key, as Stripe allows. */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 // Printable ASCII, space included (node:http has already trimmed the ends).
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;

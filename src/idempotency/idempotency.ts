@@ -5,8 +5,6 @@ import { type HeaderReader } from "./caller-scope.js";
 import { IdempotentRequest } from "./idempotent-request.js";
 import { type IdempotencyStore } from "./store.js";
 
-export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from "./idempotency-key.js";
-export { IdempotentRequest } from "./idempotent-request.js";
 
 /** Retry-safe mutations (contract §6) for one server: starts the handling of each keyed request. */
 export interface Idempotency {

@@ -1,7 +1,7 @@
 import { type GraphQLSchema } from "graphql";
 
 /** What every mutation's description says about retries with an `Idempotency-Key` (contract §6). */
-export const RETRY_WITH_KEY =
+const RETRY_WITH_KEY =
   "With an `Idempotency-Key` header, a retry with the same key and variables gets the first " +
   "answer again (`Idempotent-Replayed: true`) and nothing is sent to the provider. When the " +
   "first attempt's outcome is unknown (the provider timed out or the connection dropped after " +
