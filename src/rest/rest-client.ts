@@ -135,13 +135,13 @@ export class RestClient {
     return this.throughCache(readCache, call) as Promise<T>;
   }
 
-  /** The credential to send `call` with; throws the contract's error when it cannot be sent. */
   // The redaction of what this provider says (the credential, runs of it, the provider's key
   // shapes), built on the first text that needs it.
   private secrets(credential: string): SecretRedactor {
     return (this.redactor ??= secretRedactor([credential], keyShapesOf(this.options.profile.provider)));
   }
 
+  /** The credential to send `call` with; throws the contract's error when it cannot be sent. */
   private sendable(call: RestCall): string {
     const { profile, credential } = this.options;
     if (!credential) {
@@ -157,9 +157,9 @@ export class RestClient {
   private async throughCache(cache: ReadCache, call: RestCall): Promise<unknown> {
     const credential = this.sendable(call);
     const scope = (this.readScope ??= this.scopeFor(cache, credential));
-    if (call.read) return cache.read(scope, call, capture => this.send(call, capture));
-    if (call.invalidates) return cache.write(scope, call.invalidates, this.send(call));
-    return this.send(call);
+    if (call.read) return cache.read(scope, call, capture => this.send(call, capture, credential));
+    if (call.invalidates) return cache.write(scope, call.invalidates, this.send(call, undefined, credential));
+    return this.send(call, undefined, credential);
   }
 
   // What the read cache needs of this client: whose credential (hashed there), where to report,
@@ -182,10 +182,10 @@ export class RestClient {
 
   /**
    * One upstream operation: budget, attempts, retries. `capture`, when given, receives the answer
-   * of a successful call or the failure of one that failed (what the read cache stores or judges).
+   * of a successful call or the failure of one that failed (what the read cache stores or judges);
+   * `credential` is the one {@link sendable} already checked for it, when the caller did.
    */
-  private async send(call: RestCall, capture?: CallCapture): Promise<unknown> {
-    const credential = this.sendable(call);
+  private async send(call: RestCall, capture?: CallCapture, credential = this.sendable(call)): Promise<unknown> {
     const { profile, timeoutMs, recorder, budget } = this.options;
     if (budget && !budget.take(profile.provider.id)) {
       throw upstreamError(profile.provider, { kind: "call-budget", budget: budget.perProvider });
