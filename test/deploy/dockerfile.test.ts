@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { loadConfig } from "../helpers/providers.js";
@@ -53,6 +54,11 @@ describe("Dockerfile", () => {
     expect(existsSync(`${root}src/index.ts`)).toBe(true);
     const build = JSON.parse(readFileSync(`${root}tsconfig.build.json`, "utf8")) as { compilerOptions: { outDir: string; rootDir: string } };
     expect(build.compilerOptions).toMatchObject({ outDir: "build", rootDir: "src" });
+  });
+
+  it("uses V8 flags this Node accepts (an unknown one stops node before it runs anything)", () => {
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, "-e", "process.stdout.write('ran')"], { encoding: "utf8" });
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: "ran", stderr: "" });
   });
 
   it("checks health on /healthz", () => {
