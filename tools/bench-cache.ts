@@ -28,7 +28,7 @@ async function counts(graphqlUrl: string): Promise<{ requests: number; calls: nu
 
 export type CacheGain = Awaited<ReturnType<typeof readCacheGain>>;
 
-export async function readCacheGain(options: { rounds: number; roundS: number; warmupS: number }) {
+export async function readCacheGain(options: { rounds: number; roundS: number; warmupRequests: number }) {
   const up = await startUpstream(LATENCY_MS);
   const cached = await startServer(up, { env: { READ_CACHE_TTL_SECONDS: "60" }, name: "account-graph-read-cache" });
   const proxy = await startProxy(up);
@@ -39,7 +39,7 @@ export async function readCacheGain(options: { rounds: number; roundS: number; w
     ];
     const before = await counts(cached.url);
     for (const t of targets) await verify(t.label, t.load, BENCH_READ.answered);
-    const series = await compareClosed(targets, { connections: CONNECTIONS, rounds: options.rounds, roundS: options.roundS, warmupS: options.warmupS });
+    const series = await compareClosed(targets, { connections: CONNECTIONS, rounds: options.rounds, roundS: options.roundS, warmupRequests: options.warmupRequests });
     const after = await counts(cached.url);
     raw.push(`read cache: ${BENCH_READ.label} @${LATENCY_MS} ms upstream, closed loop, ${CONNECTIONS} connections, one caller:`);
     for (const s of series) {

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { BENCH_READ } from "./scenarios.js";
 import { errorsRow, fmt, infoRow, raw } from "./bench-report.js";
 import { HOST, readLoad, startServer, startUpstream, stop } from "./bench-processes.js";
-import { cannon, summary, verify, type Round } from "./closed-loop.js";
+import { cannon, summary, verify, warmUp, type Round } from "./closed-loop.js";
 import { procCpuSeconds } from "./process-stats.js";
 
 /*
@@ -30,7 +30,7 @@ async function startSpanSink(): Promise<{ url: string; exports: () => number; cl
 
 export type TracingCost = Awaited<ReturnType<typeof tracingCost>>;
 
-export async function tracingCost(options: { baseline?: string; rounds: number; roundS: number; warmupS: number }) {
+export async function tracingCost(options: { baseline?: string; rounds: number; roundS: number; warmupRequests: number }) {
   const up = await startUpstream(0);
   const sink = await startSpanSink();
   const off = await startServer(up);
@@ -50,7 +50,7 @@ export async function tracingCost(options: { baseline?: string; rounds: number; 
     const pids = [off, on, ...(base ? [base] : [])].map(s => s.child.proc.pid);
     const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
     const cpu = targets.map(() => 0);
-    for (const [i, t] of targets.entries()) series[i]!.warmupBad += (await cannon(t.load, 32, options.warmupS)).bad;
+    for (const [i, t] of targets.entries()) series[i]!.warmupBad += await warmUp(t.load, 32, options.warmupRequests);
     for (let round = 0; round < options.rounds; round++) {
       for (const [i, t] of targets.entries()) {
         const before = procCpuSeconds(pids[i]);

@@ -54,16 +54,23 @@ import { join } from "node:path";
  *   6. repeated reads with the read cache on against the bare proxy at 20 ms upstream, and
  *      provider calls per 1,000 reads (`bench-cache.ts`).
  * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone.
- * Rounds alternate between servers (A B C A B C ...) after a warm-up of each. Ratios are taken
+ * Rounds alternate between servers (A B C A B C ...) after a warm-up of each (a number of
+ * requests, closed loop); in the open-loop phases each round follows an unmeasured lead-in at its
+ * rate (`open-loop-rounds.ts` says why). Ratios are taken
  * within the run; the table shows each figure beside its target. Exits 0 when targets are missed
  * (it measures), 1 when something failed to run or answered with errors.
  */
 
 const TARGETS = { plainRatio: 1, cpuRatio: 2, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
-// Long enough for a server to be JIT-compiled and its upstream pool open before it is measured
-// (BENCH_WARMUP_S): with 2 s the first round of a phase measured the warm-up (up to 1.4x the CPU
-// per request).
-const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 5);
+// Requests each server answers before it is measured (BENCH_WARMUP_REQUESTS): enough for V8 to
+// have compiled the request path with its optimising tier. account-graph's last burst of that
+// came after about 11,000 requests (`--trace-opt`); a 5 s warm-up at the phases' rates left it in
+// the first measured round, as a second in which compiler threads held both cores.
+const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 20_000);
+// Phase 4 sends ~200 req/s (10 connections, 50 ms upstream): its warm-up is shorter in requests.
+const FAN_OUT_WARMUP_REQUESTS = 1_000;
+// The open-loop phases' unmeasured lead-in before each round (`compareOpen`).
+const LEAD_S = 2;
 // Above this share of the box taken by other processes during a phase, its figures get a warning.
 const BUSY_SHARE = 0.1;
 // BENCH_ROUNDS: more alternating rounds per target, for a steadier A/B on a busy machine.
@@ -165,7 +172,7 @@ function logOpen(title: string, series: OpenSeries[]): void {
 /** Phase 1: startup (every account-graph start is timed) and req/s at 0 ms, closed loop. */
 async function throughput() {
   return withServers(0, async servers => {
-    const series = await compareClosed(servers, { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupS: WARMUP_S });
+    const series = await compareClosed(servers, { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS });
     logClosed(`phase 1: ${BENCH_READ.label} @0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections:`, series);
     return new Map(series.map(s => [s.label, summary(s)]));
   });
@@ -176,7 +183,7 @@ async function tail(latencyMs: number, rate: number, title: string) {
   return withServers(latencyMs, async servers => {
     const series = await compareOpen(
       servers.map(s => ({ label: s.label, load: s.load, pid: s.target.child.proc.pid })),
-      { rate, connections: OPEN_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupS: WARMUP_S, familyPids: runningPids },
+      { rate, connections: OPEN_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, leadS: LEAD_S, warmupRequests: WARMUP_REQUESTS, familyPids: runningPids },
     );
     logOpen(title, series);
     return new Map(series.map(s => [s.label, openSummary(s)]));
@@ -191,7 +198,7 @@ async function fanOut() {
     const keys = Object.fromEntries(PROVIDER_MODULES.map(m => [keyHeader(m.id), up.keys[m.id]]));
     const load: Load = { url: server.url, headers: { "content-type": "application/json", ...keys }, body: JSON.stringify({ query: ACCOUNTS_QUERY }) };
     await verify("accounts", load, d => Array.isArray(d.accounts) && d.accounts.length === PROVIDER_MODULES.length && d.accounts.every(Boolean));
-    const [series] = await compareClosed([{ label: AG, load }], { connections: 10, rounds: 1, roundS: ROUND_S, warmupS: WARMUP_S });
+    const [series] = await compareClosed([{ label: AG, load }], { connections: 10, rounds: 1, roundS: ROUND_S, warmupRequests: FAN_OUT_WARMUP_REQUESTS });
     logClosed(`phase 4: accounts (${PROVIDER_MODULES.length} providers) @50 ms upstream, closed loop, 10 connections:`, [series!]);
     notePeakRss(AG, server.child.proc.pid);
     return summary(series!);
@@ -291,7 +298,7 @@ function rssRows(): void {
 async function main(): Promise<boolean> {
   const t0 = performance.now();
   raw.push(`load average at start (1/5/15 min): ${loadavg().map(l => l.toFixed(2)).join(" / ")} on ${availableParallelism()} cores`);
-  const bench = { rounds: ROUNDS, roundS: ROUND_S, warmupS: WARMUP_S, ...(BASELINE ? { baseline: BASELINE } : {}) };
+  const bench = { rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS, ...(BASELINE ? { baseline: BASELINE } : {}) };
   if (process.env.BENCH_ONLY === "tracing") {
     const endPhase = phase("phase 5 only: tracing off / on at 100% sampling (/ baseline build)");
     const p5 = await tracingCost(bench);

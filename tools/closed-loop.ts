@@ -48,6 +48,18 @@ export async function cannon(load: Load, connections: number, seconds: number): 
   };
 }
 
+/**
+ * Warm-up: `requests` requests over `connections` clients, as fast as the server answers; returns
+ * how many were bad. Counted in requests, not seconds: V8 compiles a function with its optimising
+ * tier once it has run enough, whatever the time that took, and account-graph's request path is
+ * large enough that at the open-loop phases' rates this came several seconds after a 5 s warm-up
+ * (a second of two cores compiling, in the first measured round).
+ */
+export async function warmUp(load: Load, connections: number, requests: number): Promise<number> {
+  const r = await autocannon({ ...load, method: "POST", connections, amount: requests, verifyBody: goodBody });
+  return r.non2xx + r.errors + r.mismatches;
+}
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Means over a series' rounds, and every bad answer including the warm-up's. */
@@ -64,10 +76,10 @@ export const summary = (s: Series) => ({
  */
 export async function compareClosed(
   targets: Array<{ label: string; load: Load }>,
-  options: { connections: number; rounds: number; roundS: number; warmupS: number },
+  options: { connections: number; rounds: number; roundS: number; warmupRequests: number },
 ): Promise<Series[]> {
   const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
-  for (const [i, t] of targets.entries()) series[i]!.warmupBad += (await cannon(t.load, options.connections, options.warmupS)).bad;
+  for (const [i, t] of targets.entries()) series[i]!.warmupBad += await warmUp(t.load, options.connections, options.warmupRequests);
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, t] of targets.entries()) series[i]!.rounds.push(await cannon(t.load, options.connections, options.roundS));
   }

@@ -33,13 +33,28 @@ export interface OpenTarget {
 }
 
 /**
- * Warm up each target at the same rate, then `rounds` alternating rounds of `roundS` each.
+ * Warm up each target with `warmupRequests` at the same rate (not faster: a server pushed past
+ * its capacity keeps request objects alive across collections, and V8 then allocates them in the
+ * old generation from the start, which the measured rounds would inherit), then `rounds`
+ * alternating rounds of
+ * `roundS` each, every one after a lead-in of `leadS` at the same rate that is not measured: a
+ * server resuming after the others' rounds first pays for having idled (V8 shrinks an idle heap,
+ * and its first collections after the load returns run on both cores), which is not the latency
+ * it adds under a steady load.
  * `familyPids()` lists the bench's running processes (servers, upstream), so that what is left of
  * the box's busy time is other processes'.
  */
 export async function compareOpen(
   targets: OpenTarget[],
-  options: { rate: number; connections: number; rounds: number; roundS: number; warmupS: number; familyPids: () => Array<number | undefined> },
+  options: {
+    rate: number;
+    connections: number;
+    rounds: number;
+    roundS: number;
+    leadS: number;
+    warmupRequests: number;
+    familyPids: () => Array<number | undefined>;
+  },
 ): Promise<OpenSeries[]> {
   const loads: OpenLoopTarget[] = targets.map(t => ({
     ...t.load,
@@ -48,9 +63,11 @@ export async function compareOpen(
   const run = (i: number, seconds: number) =>
     openLoop(loads[i]!, { rate: options.rate, seconds, connections: options.connections });
   const series: OpenSeries[] = targets.map(t => ({ label: t.label, rounds: [], warmupBad: 0 }));
-  for (const [i] of targets.entries()) series[i]!.warmupBad += (await run(i, options.warmupS)).bad;
+  const warmupS = options.warmupRequests / options.rate;
+  for (const [i] of targets.entries()) series[i]!.warmupBad += (await run(i, warmupS)).bad;
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, t] of targets.entries()) {
+      if (options.leadS > 0) series[i]!.warmupBad += (await run(i, options.leadS)).bad;
       const box0 = boxBusySeconds();
       const family0 = familyCpuSeconds(options.familyPids());
       const server0 = procCpuSeconds(t.pid);
