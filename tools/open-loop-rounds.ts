@@ -34,13 +34,11 @@ export interface OpenTarget {
 
 /**
  * Warm up each target with `warmupRequests` at the same rate (not faster: a server pushed past
- * its capacity keeps request objects alive across collections, and V8 then allocates them in the
- * old generation from the start, which the measured rounds would inherit), then `rounds`
- * alternating rounds of
- * `roundS` each, every one after a lead-in of `leadS` at the same rate that is not measured: a
- * server resuming after the others' rounds first pays for having idled (V8 shrinks an idle heap,
- * and its first collections after the load returns run on both cores), which is not the latency
- * it adds under a steady load.
+ * its capacity is left in a worse state, see `src/node-flags.ts`), then `rounds` alternating
+ * rounds of `roundS` each, every one after a lead-in of `leadS` at the same rate that is not
+ * measured: a server resuming after the others' rounds first pays for having idled (V8 shrinks an
+ * idle heap, and a mark-compact followed within 1-2 s of the load's return), which is not the
+ * latency it adds under a steady load.
  * `familyPids()` lists the bench's running processes (servers, upstream), so that what is left of
  * the box's busy time is other processes'.
  */
