@@ -9,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { providerVariables } from "../src/config.js";
 import { type ProviderId } from "../src/contract/provider-facts.js";
+import { NODE_FLAGS } from "../src/node-flags.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { type SimCall, type SimControl, type SimFault } from "../src/simulators/sim-server.js";
 import { startSimulators, type Simulators } from "../src/simulators/index.js";
@@ -167,7 +168,8 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
   const port = await freePort(HOST);
   const entry = SERVER_ENTRY;
   const heap = SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
-  const proc = spawn(process.execPath, [...heap, entry], {
+  // The deployed V8 flags (`npm start`, the Dockerfile), then the soak's heap cap.
+  const proc = spawn(process.execPath, [...NODE_FLAGS, ...heap, entry], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
