@@ -144,7 +144,13 @@ export class ReadCache {
       throw error;
     }
     this.options.observer?.read(scope.provider, "miss");
-    if (capture.response) await this.keep(scope, scopeKey, entryKey, found?.epoch, capture.response);
+    // The answer does not wait for the store to take it (with Redis, a round trip per miss). What
+    // the response needs from keeping (its freshness, no-store) is settled before keep's first
+    // await, and the save carries the epoch its lookup saw: a write whose invalidation lands first
+    // makes it a no-op, so a late save never brings back an answer the write made obsolete.
+    if (capture.response) {
+      this.keep(scope, scopeKey, entryKey, found?.epoch, capture.response).catch(error => this.storeFailed(error));
+    }
     return value;
   }
 
