@@ -1,6 +1,7 @@
 /**
- * V8 flags account-graph is started with: by `npm start`, by the Dockerfile's CMD and by the
- * benchmark (a test keeps the three in step, and checks that this Node accepts them).
+ * V8 flags account-graph is started with: by `npm start`, by the Dockerfile's CMD, by the
+ * benchmark and by the soak (a test keeps the first two in step with this list, and checks that
+ * this Node accepts it).
  *
  * - `--max-semi-space-size=16`: young-generation semi-spaces of 16 MB. Under load a request's
  *   objects are young when they die, and with 8 MB semi-spaces the scavenger ran often enough to
@@ -12,8 +13,8 @@
  *   path's sites cross that line, and the decision outlives the burst: afterwards, at a load the
  *   server handles easily, every request's garbage went to the old generation (about 14 KB a
  *   request instead of 0.3 KB), with a full mark-compact every few seconds, ~20 % more CPU per
- *   request and p99 almost doubled. A request/response server has nothing to gain from
- *   pretenuring (what it keeps is built at start), so it is off.
+ *   request and p99 almost doubled. What this server keeps for long (caches, pools) reaches the
+ *   old generation after two scavenges anyway, so pretenuring saves it little; it is off.
  *
  * The figures are in docs/performance.md ("Memory").
  */
