@@ -55,9 +55,9 @@ import { join } from "node:path";
  *      provider calls per 1,000 reads (`bench-cache.ts`).
  * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone.
  * Rounds alternate between servers (A B C A B C ...) after a warm-up of each (a number of
- * requests, closed loop); in the open-loop phases each round follows an unmeasured lead-in at its
- * rate (`open-loop-rounds.ts` says why). Ratios are taken
- * within the run; the table shows each figure beside its target. Exits 0 when targets are missed
+ * requests: as fast as the server answers in the closed-loop phases, at the phase's rate in the
+ * open-loop ones, where each round also follows an unmeasured lead-in; `open-loop-rounds.ts` says
+ * why). Ratios are taken within the run; the table shows each figure beside its target. Exits 0 when targets are missed
  * (it measures), 1 when something failed to run or answered with errors.
  */
 
@@ -89,7 +89,7 @@ const OPEN_CONNECTIONS = 128;
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// The whole run is ~5 min (~6 with a baseline) at 3 rounds; anything far beyond that is a hang.
+// The whole run is ~6 min (~7 with a baseline) at 3 rounds; anything far beyond that is a hang.
 const WATCHDOG_MS = 12 * 60_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";

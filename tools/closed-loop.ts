@@ -50,10 +50,7 @@ export async function cannon(load: Load, connections: number, seconds: number): 
 
 /**
  * Warm-up: `requests` requests over `connections` clients, as fast as the server answers; returns
- * how many were bad. Counted in requests, not seconds: V8 compiles a function with its optimising
- * tier once it has run enough, whatever the time that took, and account-graph's request path is
- * large enough that at the open-loop phases' rates this came several seconds after a 5 s warm-up
- * (a second of two cores compiling, in the first measured round).
+ * how many were bad. (The bench counts warm-ups in requests, not seconds: `bench.ts` says why.)
  */
 export async function warmUp(load: Load, connections: number, requests: number): Promise<number> {
   const r = await autocannon({ ...load, method: "POST", connections, amount: requests, verifyBody: goodBody });
