@@ -5,7 +5,6 @@ import { type HeaderReader } from "./caller-scope.js";
 import { IdempotentRequest } from "./idempotent-request.js";
 import { type IdempotencyStore } from "./store.js";
 
-
 /** Retry-safe mutations (contract §6) for one server: starts the handling of each keyed request. */
 export interface Idempotency {
   /** The handling of one request that carries `Idempotency-Key: key` (see {@link IdempotentRequest}). */
