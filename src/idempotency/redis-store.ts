@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Redis } from "ioredis";
+import { redisScript, type RedisScript } from "../shared-state/redis-script.js";
 import {
   type Claim,
   type IdempotencyStore,
@@ -67,10 +68,20 @@ return 1
  * the same entries, so a retry is replayed wherever it lands.
  */
 export class RedisIdempotencyStore implements IdempotencyStore {
+  private readonly scripts: Record<"claim" | "release" | "dropUnreadable" | "renew" | "keep", RedisScript>;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: Pick<IdempotencyStoreOptions, "ttlSeconds" | "leaseMs">,
-  ) {}
+  ) {
+    this.scripts = {
+      claim: redisScript(redis, "idempotencyClaim", CLAIM),
+      release: redisScript(redis, "idempotencyRelease", RELEASE),
+      dropUnreadable: redisScript(redis, "idempotencyDropUnreadable", DROP_UNREADABLE),
+      renew: redisScript(redis, "idempotencyRenew", RENEW),
+      keep: redisScript(redis, "idempotencyKeep", KEEP),
+    };
+  }
 
   claim(id: string, fingerprint: string): Promise<Claim> {
     return this.claimEntry(PREFIX + id, fingerprint, false);
@@ -80,10 +91,10 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     const owner = randomUUID();
     let reply: [number, string?];
     try {
-      reply = (await this.redis.eval(CLAIM, 1, key, fingerprint, owner, this.options.leaseMs)) as [number, string?];
+      reply = (await this.scripts.claim(1, key, fingerprint, owner, this.options.leaseMs)) as [number, string?];
     } catch (error) {
       // Redis may still run the script once it answers again: free what it would have claimed.
-      this.redis.eval(RELEASE, 1, key, owner).catch(() => undefined);
+      this.scripts.release(1, key, owner).catch(() => undefined);
       throw error;
     }
     switch (reply[0]) {
@@ -100,7 +111,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
           // key until it expires: drop it, and the request runs as a first one (every mutation sets
           // values, so running one again is safe: docs/api.md).
           if (retried) throw error;
-          await this.redis.eval(DROP_UNREADABLE, 1, key, kept);
+          await this.scripts.dropUnreadable(1, key, kept);
           return this.claimEntry(key, fingerprint, true);
         }
       }
@@ -112,7 +123,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private lease(key: string, owner: string): Lease {
     const { leaseMs, ttlSeconds } = this.options;
     const renew = setInterval(() => {
-      this.redis.eval(RENEW, 1, key, owner, leaseMs).catch(() => undefined);
+      this.scripts.renew(1, key, owner, leaseMs).catch(() => undefined);
     }, Math.max(1, Math.floor(leaseMs / 3)));
     // A request in flight keeps the process alive by itself; its lease timer need not.
     renew.unref();
@@ -127,7 +138,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       keep: async (answer: StoredAnswer) => {
         if (!settle()) return false;
         try {
-          return (await this.redis.eval(KEEP, 1, key, owner, encodeAnswer(answer), ttlSeconds)) === 1;
+          return (await this.scripts.keep(1, key, owner, encodeAnswer(answer), ttlSeconds)) === 1;
         } catch {
           return false;
         }
@@ -135,7 +146,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
       release: async () => {
         if (!settle()) return;
         // A release Redis does not get is a lease that lapses by itself.
-        await this.redis.eval(RELEASE, 1, key, owner).catch(() => undefined);
+        await this.scripts.release(1, key, owner).catch(() => undefined);
       },
     };
   }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Redis } from "ioredis";
 import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
+import { redisScript, type RedisScript } from "./redis-script.js";
 
 const PREFIX = "account-graph:";
 // Which state of Redis the leases live in: a Redis that restarted empty (or was flushed) has no
@@ -76,6 +77,7 @@ export class LeaseBook {
   private epoch = "";
   private readonly leases = new Map<string, Lease>();
   private syncing: Promise<string> | undefined;
+  private readonly syncScript: RedisScript;
 
   /**
    * @param settleMs how long a Redis found without its state grants nothing: long enough for every
@@ -83,10 +85,12 @@ export class LeaseBook {
    * @param onLost told when this process finds Redis lost its state, with the leases it re-registered.
    */
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly settleMs: number,
     private readonly onLost?: (reregistered: number) => void,
-  ) {}
+  ) {
+    this.syncScript = redisScript(redis, "budgetSync", SYNC);
+  }
 
   /** The epoch this process knows ('' before its first sync). */
   get known(): string {
@@ -122,7 +126,7 @@ export class LeaseBook {
     const held = known ? [...this.leases.entries()].filter(([, lease]) => lease.expiresAt > now) : [];
     const keys = [EPOCH_KEY, SETTLING_KEY, ...held.map(([, lease]) => lease.zset)];
     const args = [known, randomUUID(), this.settleMs, ...held.flatMap(([member, lease]) => [member, lease.expiresAt - now])];
-    const epoch = String(await this.redis.eval(SYNC, keys.length, ...keys, ...args));
+    const epoch = String(await this.syncScript(keys.length, ...keys, ...args));
     if (known && epoch !== known) this.onLost?.(held.length);
     this.epoch = epoch;
     return epoch;
@@ -139,6 +143,8 @@ export class LeaseBook {
  * `acquire` reject with the connection's error (its commands are bounded, see `redis-client.ts`).
  */
 export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
+  private readonly acquireScript: RedisScript;
+
   constructor(
     private readonly redis: Redis,
     private readonly namespace: string,
@@ -147,7 +153,9 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
     /** Lease length for a caller without a finite deadline. */
     private readonly fallbackLeaseMs = 60_000,
     private readonly book = new LeaseBook(redis, 0),
-  ) {}
+  ) {
+    this.acquireScript = redisScript(redis, "budgetAcquire", ACQUIRE);
+  }
 
   async acquire(key: string, deadline: number): Promise<() => void> {
     const zset = `${PREFIX}limit:${this.namespace}:${key}`;
@@ -162,7 +170,7 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
         : this.fallbackLeaseMs;
       let granted: unknown;
       try {
-        granted = await this.redis.eval(ACQUIRE, 3, zset, EPOCH_KEY, SETTLING_KEY, this.max, member, leaseMs, this.book.known);
+        granted = await this.acquireScript(3, zset, EPOCH_KEY, SETTLING_KEY, this.max, member, leaseMs, this.book.known);
       } catch (error) {
         // Redis may still run the script once it answers again: take back what it would grant.
         this.redis.zrem(zset, member).catch(() => undefined);

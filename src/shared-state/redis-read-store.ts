@@ -1,5 +1,6 @@
 import { type ReadCacheStore } from "../caches/read-cache-store.js";
 import { type SharedRedis } from "./redis-client.js";
+import { redisScript } from "./redis-script.js";
 
 // KEYS: the scope, the entry. ARGV: a new epoch, its lifetime in ms. The scope's epoch (made when
 // it has none), the entry's text (false when none) and its milliseconds left (PTTL; negative when
@@ -33,6 +34,8 @@ return 1
  */
 export function redisReadStore(shared: SharedRedis, prefix: string): ReadCacheStore {
   const { redis } = shared;
+  const lookup = redisScript(redis, "readCacheLookup", LOOKUP);
+  const save = redisScript(redis, "readCacheSave", SAVE);
   const usable = () => {
     if (!shared.answering()) throw new Error(shared.problem() ?? "redis not answering");
   };
@@ -40,7 +43,7 @@ export function redisReadStore(shared: SharedRedis, prefix: string): ReadCacheSt
     kind: "redis",
     async lookup(scopeKey, entryKey, newEpoch, epochLifeMs) {
       usable();
-      const [epoch, value, pttl] = (await redis.eval(LOOKUP, 2, prefix + scopeKey, prefix + entryKey, newEpoch, epochLifeMs)) as [
+      const [epoch, value, pttl] = (await lookup(2, prefix + scopeKey, prefix + entryKey, newEpoch, epochLifeMs)) as [
         string,
         string | null,
         number,
@@ -49,7 +52,7 @@ export function redisReadStore(shared: SharedRedis, prefix: string): ReadCacheSt
     },
     async save(scopeKey, epoch, entryKey, value, lifeMs) {
       usable();
-      return (await redis.eval(SAVE, 2, prefix + scopeKey, prefix + entryKey, epoch, value, lifeMs)) === 1;
+      return (await save(2, prefix + scopeKey, prefix + entryKey, epoch, value, lifeMs)) === 1;
     },
     async invalidate(scopeKeys) {
       usable();

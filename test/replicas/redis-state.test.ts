@@ -27,14 +27,14 @@ let keySeq = 0;
 const freshKey = () => `cred-${++keySeq}-${Date.now()}`;
 const zset = (key: string) => `account-graph:limit:test:${key}`;
 
-/** A Redis client that counts its EVALs (one per acquire attempt of a limiter). */
+/** A Redis client that counts the scripts it runs, EVAL or EVALSHA (one per acquire attempt of a limiter). */
 function counting(url: string): { redis: Redis; evals: () => number } {
   const redis = new Redis(url);
   let evals = 0;
-  const evalOnce = redis.eval.bind(redis) as (...args: unknown[]) => Promise<unknown>;
-  (redis as unknown as { eval: (...args: unknown[]) => Promise<unknown> }).eval = (...args) => {
-    evals += 1;
-    return evalOnce(...args);
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = (command, ...rest) => {
+    if (command.name === "eval" || command.name === "evalsha") evals += 1;
+    return send(command, ...rest);
   };
   return { redis, evals: () => evals };
 }
