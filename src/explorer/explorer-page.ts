@@ -1,5 +1,5 @@
 import { escapeHtml } from "../http/html.js";
-import { SIMULATED_FAULTS } from "../http/simulated-faults.js";
+import { describeFault, SIMULATED_FAULTS, type SimulatedFault } from "../http/simulated-faults.js";
 import { EXPLORER_BOOT_SCRIPT } from "./explorer-boot.js";
 
 /** What the development landing page's own part shows and opens GraphiQL with. */
@@ -59,7 +59,7 @@ function faultLines(providerIds: readonly string[]): string[] {
   return [
     `Simulated faults: send X-Simulate-Fault: <provider>=<fault>[, ...], e.g. ${names[0]}=rate-limited;`,
     `the providers are ${names.join(", ")}; the faults:`,
-    ...Object.entries(SIMULATED_FAULTS).map(([name, { does, code }]) => `  ${name}: ${does} (${code})`),
+    ...Object.entries(SIMULATED_FAULTS).map(([name, { code }]) => `  ${name}: ${describeFault(name as SimulatedFault)} (${code})`),
   ];
 }
 

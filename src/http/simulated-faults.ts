@@ -7,23 +7,36 @@ import { ErrorCode } from "../errors/codes.js";
  */
 export const SIMULATE_FAULT_HEADER = "x-simulate-fault";
 
+/** How long every simulated rate limit asks the caller to wait (`Retry-After`, in seconds). */
+export const SIMULATED_RETRY_AFTER_SECONDS = 30;
+
 /**
- * The faults a caller can ask for, each with what the provider's simulator then does and the
- * GraphQL error code the caller gets. Each simulator answers a fault as its real provider does
- * (status, error body, `Retry-After`); account-graph reads that answer like any other.
+ * The faults a caller can ask for, each with the status the provider's simulator answers it with
+ * (none for `timeout`), what that answer means, and the GraphQL error code the caller gets. Each
+ * simulator words the answer as its real provider does (error body, `Retry-After`); account-graph
+ * reads it like any other.
  */
 export const SIMULATED_FAULTS = {
-  "rate-limited": { does: "429 with the provider's body and Retry-After: 30", code: ErrorCode.RATE_LIMITED },
-  unavailable: { does: "503, the provider is down", code: ErrorCode.UPSTREAM_ERROR },
-  timeout: { does: "no answer, until UPSTREAM_TIMEOUT_MS runs out", code: ErrorCode.UPSTREAM_TIMEOUT },
-  unauthenticated: { does: "401, the key is unknown or revoked", code: ErrorCode.UNAUTHENTICATED },
-  forbidden: { does: "403, the key may not do this", code: ErrorCode.FORBIDDEN },
-  "not-found": { does: "404, no such account", code: ErrorCode.NOT_FOUND },
-  "invalid-input": { does: "400, the provider refuses the input", code: ErrorCode.BAD_USER_INPUT },
+  "rate-limited": { status: 429, does: `the provider's body and Retry-After: ${SIMULATED_RETRY_AFTER_SECONDS}`, code: ErrorCode.RATE_LIMITED },
+  unavailable: { status: 503, does: "the provider is down", code: ErrorCode.UPSTREAM_ERROR },
+  timeout: { status: undefined, does: "no answer, until UPSTREAM_TIMEOUT_MS runs out", code: ErrorCode.UPSTREAM_TIMEOUT },
+  unauthenticated: { status: 401, does: "the key is unknown or revoked", code: ErrorCode.UNAUTHENTICATED },
+  forbidden: { status: 403, does: "the key may not do this", code: ErrorCode.FORBIDDEN },
+  "not-found": { status: 404, does: "no such account", code: ErrorCode.NOT_FOUND },
+  "invalid-input": { status: 400, does: "the provider refuses the input", code: ErrorCode.BAD_USER_INPUT },
 } as const;
 
 /** One of {@link SIMULATED_FAULTS}. */
 export type SimulatedFault = keyof typeof SIMULATED_FAULTS;
+
+/** The faults a simulator answers (all but `timeout`), each with its status. */
+export type AnsweredFault = Exclude<SimulatedFault, "timeout">;
+
+/** What {@link SIMULATED_FAULTS} says of `fault`, in one phrase: its status first, when it has one. */
+export function describeFault(fault: SimulatedFault): string {
+  const { status, does } = SIMULATED_FAULTS[fault];
+  return status === undefined ? does : `${status}, ${does}`;
+}
 
 /** Faults by provider id, as one request asked for them. */
 export type RequestedFaults = ReadonlyMap<ProviderId, SimulatedFault>;

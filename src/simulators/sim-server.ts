@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo } from "node:net";
-import { isSimulatedFault, SIMULATE_FAULT_HEADER, type SimulatedFault } from "../http/simulated-faults.js";
+import { type AnsweredFault, isSimulatedFault, SIMULATE_FAULT_HEADER, SIMULATED_FAULTS } from "../http/simulated-faults.js";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** One request as a simulator saw it; tests assert on these (method, path, headers, parsed body). */
@@ -43,11 +43,11 @@ export type SimHandler = (call: SimCall) => SimReply | Promise<SimReply>;
 
 /**
  * How a provider answers each fault a caller can ask for (`X-Simulate-Fault`, forwarded by
- * account-graph as `x-simulate-fault: <fault>` on that provider's calls): its status, error body
- * and headers, as its documentation describes them. `timeout` is not here: no answer at all is
- * the same at every provider.
+ * account-graph as `x-simulate-fault: <fault>` on that provider's calls): its error body and
+ * headers, as its documentation describes them, with the fault's `status` (`SIMULATED_FAULTS`).
+ * `timeout` is not here: no answer at all is the same at every provider.
  */
-export type SimFaultReplies = Record<Exclude<SimulatedFault, "timeout">, (call: SimCall) => SimReply>;
+export type SimFaultReplies = Record<AnsweredFault, (call: SimCall, status: number) => SimReply>;
 
 /**
  * Test and operator controls shared by every simulator: request log, latency and fault
@@ -217,7 +217,7 @@ export async function startSimServer(
   function replyRequested(res: ServerResponse, call: SimCall, fault: string) {
     if (!isSimulatedFault(fault)) return send(res, 400, { error: `No such fault: "${fault}".` });
     if (fault === "timeout") return replyFault(res, { kind: "hang" });
-    const reply = options.faults?.[fault](call);
+    const reply = options.faults?.[fault](call, SIMULATED_FAULTS[fault].status);
     if (!reply) return send(res, 501, { error: `This simulator does not simulate the fault "${fault}".` });
     send(res, reply.status, reply.body, reply.headers);
   }

@@ -30,7 +30,7 @@ describe("the development landing page's own part", () => {
   it("lists the simulated faults with their codes only where they work, and says when GraphiQL is not installed", () => {
     const simulated = explorerFallback(options);
     expect(simulated).toContain("X-Simulate-Fault: &#60;provider&#62;=&#60;fault&#62;");
-    expect(simulated).toContain("rate-limited: 429 with the provider&#39;s body and Retry-After: 30 (RATE_LIMITED)");
+    expect(simulated).toContain("rate-limited: 429, the provider&#39;s body and Retry-After: 30 (RATE_LIMITED)");
     expect(simulated).toContain("not-found: 404, no such account (NOT_FOUND)");
     expect(simulated).toContain("e.g. acme=rate-limited");
     const live = explorerFallback({ ...options, faultProviders: undefined, assets: undefined });

@@ -1,3 +1,4 @@
+import { SIMULATED_RETRY_AFTER_SECONDS } from "../../../http/simulated-faults.js";
 import { type SimFaultReplies, type SimReply } from "../../../simulators/sim-server.js";
 
 const err = (status: number, error: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>): SimReply => ({
@@ -11,13 +12,14 @@ const err = (status: number, error: string, extra: Record<string, unknown> = {},
  * documents no 429 or 503 body; those two follow its SDK's retry list and our simulator's [I].
  */
 export const diffioFaults: SimFaultReplies = {
-  "rate-limited": () => err(429, "Rate limit exceeded.", { code: "rateLimited" }, { "retry-after": "30" }),
-  unavailable: () => err(503, "Service temporarily unavailable. Retry shortly."),
-  unauthenticated: () => err(401, "Invalid API key."),
+  "rate-limited": (_call, status) =>
+    err(status, "Rate limit exceeded.", { code: "rateLimited" }, { "retry-after": String(SIMULATED_RETRY_AFTER_SECONDS) }),
+  unavailable: (_call, status) => err(status, "Service temporarily unavailable. Retry shortly."),
+  unauthenticated: (_call, status) => err(status, "Invalid API key."),
   // What Diffio answers a revoked key.
-  forbidden: () => err(403, "API key is not active."),
-  "not-found": () => err(404, "Not found."),
+  forbidden: (_call, status) => err(status, "API key is not active."),
+  "not-found": (_call, status) => err(status, "Not found."),
   // An update names the offending field first; a read has only its (empty) body to refuse.
-  "invalid-input": call =>
-    call.path.endsWith("/update") ? err(400, "billingPolicy.type is not supported.") : err(400, "Invalid JSON body."),
+  "invalid-input": (call, status) =>
+    err(status, call.path.endsWith("/update") ? "billingPolicy.type is not supported." : "Invalid JSON body."),
 };

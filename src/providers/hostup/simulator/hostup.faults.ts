@@ -1,7 +1,6 @@
+import { SIMULATED_RETRY_AFTER_SECONDS } from "../../../http/simulated-faults.js";
 import { type SimCall, type SimFaultReplies, type SimReply } from "../../../simulators/sim-server.js";
 import { newRequestId, problem, type HostupFieldError } from "./hostup.problem.js";
-
-const RETRY_AFTER_SECONDS = 30;
 
 // A problem for `call` with its request id in the body and in `X-Request-Id`, as every answer has.
 function reply(
@@ -19,24 +18,24 @@ function reply(
  * documented codes; a 429 carries `Retry-After` and the `X-RateLimit-*` headers.
  */
 export const hostupFaults: SimFaultReplies = {
-  "rate-limited": call =>
-    reply(call, [429, "rate_limited", "Rate limit exceeded", "Rate limit exceeded. Please try again later."], {
+  "rate-limited": (call, status) =>
+    reply(call, [status, "rate_limited", "Rate limit exceeded", "Rate limit exceeded. Please try again later."], {
       headers: {
-        "retry-after": String(RETRY_AFTER_SECONDS),
+        "retry-after": String(SIMULATED_RETRY_AFTER_SECONDS),
         "x-ratelimit-limit": "60",
         "x-ratelimit-remaining": "0",
         // Documented as an ISO timestamp, not epoch seconds.
-        "x-ratelimit-reset": new Date(Date.now() + RETRY_AFTER_SECONDS * 1000).toISOString(),
+        "x-ratelimit-reset": new Date(Date.now() + SIMULATED_RETRY_AFTER_SECONDS * 1000).toISOString(),
       },
     }),
-  unavailable: call =>
-    reply(call, [503, "upstream_unavailable", "Service unavailable", "Account data could not be loaded. Please try again later."]),
-  unauthenticated: call => reply(call, [401, "unauthorized", "Unauthorized", "The API key is invalid, expired or revoked."]),
-  forbidden: call => reply(call, [403, "forbidden", "Forbidden", "The API key does not have the scope this request needs."]),
-  "not-found": call => reply(call, [404, "not_found", "Not found", `No resource matches ${call.path}.`]),
+  unavailable: (call, status) =>
+    reply(call, [status, "upstream_unavailable", "Service unavailable", "Account data could not be loaded. Please try again later."]),
+  unauthenticated: (call, status) => reply(call, [status, "unauthorized", "Unauthorized", "The API key is invalid, expired or revoked."]),
+  forbidden: (call, status) => reply(call, [status, "forbidden", "Forbidden", "The API key does not have the scope this request needs."]),
+  "not-found": (call, status) => reply(call, [status, "not_found", "Not found", `No resource matches ${call.path}.`]),
   // A PATCH names the field it refuses with a JSON Pointer into the body.
-  "invalid-input": call =>
-    reply(call, [400, "invalid_request", "Validation failed", "The request body failed validation."], {
+  "invalid-input": (call, status) =>
+    reply(call, [status, "invalid_request", "Validation failed", "The request body failed validation."], {
       errors:
         call.method === "PATCH"
           ? [{ pointer: "/localization/timezone", detail: "`timezone` must be a valid IANA time zone.", code: "invalid_request" }]
