@@ -4,8 +4,7 @@ import { pathToFileURL } from "node:url";
 import { BENCH_READ } from "./scenarios.js";
 import { errorsRow, fmt, infoRow, raw } from "./bench-report.js";
 import { HOST, readLoad, startServer, startUpstream, stop } from "./bench-processes.js";
-import { cannon, summary, verify, warmUp, type Round } from "./closed-loop.js";
-import { procCpuSeconds } from "./process-stats.js";
+import { compareClosed, cpuPerRequestUs, summary, verify } from "./closed-loop.js";
 
 /*
  * The bench's tracing phase: what OpenTelemetry tracing costs. account-graph with tracing off,
@@ -39,26 +38,17 @@ export async function tracingCost(options: { baseline?: string; rounds: number; 
   });
   const base = options.baseline ? await startServer(up, { entry: pathToFileURL(options.baseline).href, name: "baseline" }) : undefined;
   try {
-    const targets = [
-      { label: "tracing off", load: readLoad(off.url, up) },
-      { label: "tracing 100%", load: readLoad(on.url, up) },
-      ...(base ? [{ label: "baseline", load: readLoad(base.url, up) }] : []),
-    ];
-    for (const t of targets) await verify(t.label, t.load, BENCH_READ.answered);
     // Server CPU per request as well as req/s: on a shared box, others' load moves throughput a
     // lot and the CPU a request costs far less. Counted over the measured rounds only.
-    const pids = [off, on, ...(base ? [base] : [])].map(s => s.child.proc.pid);
-    const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
-    const cpu = targets.map(() => 0);
-    for (const [i, t] of targets.entries()) series[i]!.warmupBad += await warmUp(t.load, 32, options.warmupRequests);
-    for (let round = 0; round < options.rounds; round++) {
-      for (const [i, t] of targets.entries()) {
-        const before = procCpuSeconds(pids[i]);
-        series[i]!.rounds.push(await cannon(t.load, 32, options.roundS));
-        cpu[i]! += procCpuSeconds(pids[i]) - before;
-      }
-    }
-    const cpuUs = series.map((s, i) => (cpu[i]! * 1e6) / s.rounds.reduce((a, r) => a + r.requests, 0));
+    const targets = [
+      { label: "tracing off", load: readLoad(off.url, up), pid: off.child.proc.pid },
+      { label: "tracing 100%", load: readLoad(on.url, up), pid: on.child.proc.pid },
+      ...(base ? [{ label: "baseline", load: readLoad(base.url, up), pid: base.child.proc.pid }] : []),
+    ];
+    for (const t of targets) await verify(t.label, t.load, BENCH_READ.answered);
+    const { rounds, roundS, warmupRequests } = options;
+    const series = await compareClosed(targets, { connections: 32, rounds, roundS, warmupRequests });
+    const cpuUs = series.map(cpuPerRequestUs);
     raw.push(`tracing cost: ${BENCH_READ.label} @0 ms upstream, 32 connections (${sink.exports()} span exports received):`);
     for (const s of series) {
       const rounds = s.rounds.map(r => `${fmt(r.rps, 0)} req/s p99 ${r.p99} (${r.requests} req, ${r.bad} bad)`);

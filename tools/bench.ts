@@ -19,7 +19,7 @@ import {
   stopAll,
   type Target,
 } from "./bench-processes.js";
-import { compareClosed, summary, verify, type Load, type Series } from "./closed-loop.js";
+import { compareClosed, cpuPerRequestUs, summary, verify, type Load, type Series } from "./closed-loop.js";
 import { compareOpen, openSummary, type OpenSeries } from "./open-loop-rounds.js";
 import { tracingCost, tracingRows } from "./bench-tracing.js";
 import { cacheRows, readCacheGain } from "./bench-cache.js";
@@ -43,7 +43,8 @@ import { join } from "node:path";
  *   gives it the first slot of each round, for the other order.
  *
  * Phases, each with fresh processes (nothing carries over):
- *   1. startup time; throughput at 0 ms upstream (closed loop, 32 connections: req/s at saturation);
+ *   1. startup time; throughput at 0 ms upstream (closed loop, 32 connections: req/s at saturation,
+ *      and each server's CPU per request);
  *   2. the tail at a fixed rate (`BENCH_FIXED_RATE`, default 1,500 req/s) at 0 ms upstream, offered
  *      open loop at evenly spaced times (`open-loop.ts`): p99 and max from each request's due time,
  *      and the server's CPU per request;
@@ -150,7 +151,9 @@ async function withServers<T>(latencyMs: number, measure: (servers: Array<{ labe
 function logClosed(title: string, series: Series[]): void {
   raw.push(title);
   for (const s of series) {
-    const rounds = s.rounds.map(r => `${fmt(r.rps, 0)} req/s p50 ${r.p50} p99 ${r.p99} (${r.requests} req, ${r.bad} bad)`);
+    const rounds = s.rounds.map(
+      r => `${fmt(r.rps, 0)} req/s p50 ${r.p50} p99 ${r.p99}${r.cpuS === undefined ? "" : ` ${fmt((r.cpuS * 1e6) / r.requests, 0)} µs CPU/req`} (${r.requests} req, ${r.bad} bad)`,
+    );
     raw.push(`  ${s.label.padEnd(14)} ${rounds.join(" | ")}${s.warmupBad ? ` | warm-up bad: ${s.warmupBad}` : ""}`);
   }
 }
@@ -172,9 +175,12 @@ function logOpen(title: string, series: OpenSeries[]): void {
 /** Phase 1: startup (every account-graph start is timed) and req/s at 0 ms, closed loop. */
 async function throughput() {
   return withServers(0, async servers => {
-    const series = await compareClosed(servers, { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS });
+    const series = await compareClosed(
+      servers.map(s => ({ label: s.label, load: s.load, pid: s.target.child.proc.pid })),
+      { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS },
+    );
     logClosed(`phase 1: ${BENCH_READ.label} @0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections:`, series);
-    return new Map(series.map(s => [s.label, summary(s)]));
+    return new Map(series.map(s => [s.label, { ...summary(s), cpuUs: cpuPerRequestUs(s) }]));
   });
 }
 
@@ -230,6 +236,10 @@ function throughputRows(p1: Closed): void {
   targetRow("req/s account-graph / plain stack", `>= ${TARGETS.plainRatio.toFixed(2)}`, ag.rps / plain.rps, v => v >= TARGETS.plainRatio);
   infoRow("req/s account-graph / bare proxy", fmt(ag.rps / proxy.rps, 2));
   infoRow("req/s plain stack / bare proxy", fmt(plain.rps / proxy.rps, 2));
+  // At saturation the server is never idle, so its CPU per request is what sets its req/s.
+  const cpu = over(p1, s => fmt(s.cpuUs, 0));
+  infoRow(`@0ms closed loop: CPU/request ${cpu.labels} (µs)`, cpu.values);
+  infoRow("@0ms closed loop: CPU/request account-graph / plain stack", fmt(ag.cpuUs / plain.cpuUs, 2));
   const p99 = over(p1, s => ms(s.p99));
   infoRow(`p99 @0ms closed loop (queueing) ${p99.labels} (ms)`, p99.values);
   const bad = over(p1, s => String(s.bad));

@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import autocannon from "autocannon";
+import { procCpuSeconds } from "./process-stats.js";
 
 /*
  * Closed-loop load for `npm run bench` (autocannon: `connections` clients, each sending its next
@@ -22,6 +23,8 @@ export interface Round {
   requests: number;
   /** non-2xx + connection errors/timeouts + bodies with GraphQL errors or no data. */
   bad: number;
+  /** The server's CPU time over the round (user + system, s), when its pid was given. */
+  cpuS?: number;
 }
 
 /** A target's rounds, in the order they ran. */
@@ -69,18 +72,29 @@ export const summary = (s: Series) => ({
 
 /**
  * Warm up each target, then alternate rounds (A B C A B C ...) so drift (thermal, GC, neighbours)
- * hits every target alike.
+ * hits every target alike. A target with a `pid` has its server's CPU time taken over each round.
  */
 export async function compareClosed(
-  targets: Array<{ label: string; load: Load }>,
+  targets: Array<{ label: string; load: Load; pid?: number }>,
   options: { connections: number; rounds: number; roundS: number; warmupRequests: number },
 ): Promise<Series[]> {
   const series = targets.map(t => ({ label: t.label, rounds: [] as Round[], warmupBad: 0 }));
   for (const [i, t] of targets.entries()) series[i]!.warmupBad += await warmUp(t.load, options.connections, options.warmupRequests);
   for (let round = 0; round < options.rounds; round++) {
-    for (const [i, t] of targets.entries()) series[i]!.rounds.push(await cannon(t.load, options.connections, options.roundS));
+    for (const [i, t] of targets.entries()) {
+      const before = t.pid === undefined ? 0 : procCpuSeconds(t.pid);
+      const measured = await cannon(t.load, options.connections, options.roundS);
+      if (t.pid !== undefined) measured.cpuS = procCpuSeconds(t.pid) - before;
+      series[i]!.rounds.push(measured);
+    }
   }
   return series;
+}
+
+/** The server's CPU time per request over a series' rounds, in µs (rounds measured with a pid). */
+export function cpuPerRequestUs(s: Series): number {
+  const cpuS = s.rounds.reduce((a, r) => a + (r.cpuS ?? 0), 0);
+  return (cpuS * 1e6) / s.rounds.reduce((a, r) => a + r.requests, 0);
 }
 
 function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
