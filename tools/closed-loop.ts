@@ -91,10 +91,11 @@ export async function compareClosed(
   return series;
 }
 
-/** The server's CPU time per request over a series' rounds, in µs (rounds measured with a pid). */
+/** The server's CPU time per request over the series' rounds that measured it, in µs (NaN if none did). */
 export function cpuPerRequestUs(s: Series): number {
-  const cpuS = s.rounds.reduce((a, r) => a + (r.cpuS ?? 0), 0);
-  return (cpuS * 1e6) / s.rounds.reduce((a, r) => a + r.requests, 0);
+  const measured = s.rounds.filter(r => r.cpuS !== undefined);
+  const requests = measured.reduce((a, r) => a + r.requests, 0);
+  return requests === 0 ? Number.NaN : (measured.reduce((a, r) => a + r.cpuS!, 0) * 1e6) / requests;
 }
 
 function postJson(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; json: any }> {
