@@ -226,7 +226,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       ? await keyed.run(() => apollo.executeHTTPGraphQLRequest(request))
       : await apollo.executeHTTPGraphQLRequest(request);
 
-    for (const [name, value] of result.headers) res.setHeader(name, value);
+    result.headers.forEach((value, name) => res.setHeader(name, value));
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
       if (res.statusCode !== 200) countApolloRefusal(res.statusCode, result.body.string);

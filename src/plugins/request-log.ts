@@ -39,9 +39,10 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
         operationName: operationName ? operationName.slice(0, MAX_LOGGED_NAME) : null,
         durationMs,
         upstreamCalls: contextValue.upstream.calls.length,
-        // Reads the read cache answered are not provider calls: counted apart, only when there are some.
-        ...(contextValue.upstream.cachedReads.length ? { cachedReads: contextValue.upstream.cachedReads.length } : {}),
-        ...(codes ? { errorCodes: codes } : {}),
+        // Reads the read cache answered are not provider calls: counted apart, only when there are
+        // some. pino leaves out fields that are undefined, so the object keeps one shape.
+        cachedReads: contextValue.upstream.cachedReads.length || undefined,
+        errorCodes: codes,
       },
       "graphql request",
     );

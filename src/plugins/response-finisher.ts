@@ -38,10 +38,11 @@ function redactResponse(request: FinishedRequest, keyShapes: RegExp | undefined)
   const ctx = request.contextValue;
   const { calls, cachedReads } = ctx.upstream;
   if (calls.length === 0 && cachedReads.length === 0) return;
-  const sent = new Set<string | undefined>();
-  for (const call of calls) sent.add(ctx.credential(call.provider));
-  for (const read of cachedReads) sent.add(ctx.credential(read.provider));
-  const redactor = secretRedactor([...sent], keyShapes);
+  // Repeats are fine: the redactor keeps each credential once.
+  const sent: (string | undefined)[] = [];
+  for (const call of calls) sent.push(ctx.credential(call.provider));
+  for (const read of cachedReads) sent.push(ctx.credential(read.provider));
+  const redactor = secretRedactor(sent, keyShapes);
   if (data) body.singleResult.data = redactData(data, redactor);
   if (errors) body.singleResult.errors = redactData(errors, redactor);
 }

@@ -297,18 +297,14 @@ export class RestClient {
   private decode(call: RestCall, response: TransportResponse, credential: string) {
     const { profile } = this.options;
     const { status, headers, body } = response;
-    const rawRequestId = header(headers, "x-request-id");
-    // What the provider says reaches the caller: the same redaction as the response's data (the
-    // credential, runs of it, the provider's key shapes), built only when there is text to clean.
-    const headerRequestId = rawRequestId && this.secrets(credential).redact(rawRequestId).slice(0, 200);
     const parsed = parseJson(body, profile.exactNumbers === true);
 
     if (status >= 200 && status < 300) {
       const type = header(headers, "content-type") ?? "";
       if (body.length > 0 && type && !/[/+]json\b/i.test(type)) {
-        return unreadable(status, `content type ${type.split(";")[0]}`, headerRequestId);
+        return unreadable(status, `content type ${type.split(";")[0]}`, this.requestIdOf(headers, credential));
       }
-      if (parsed === INVALID) return unreadable(status, "malformed JSON", headerRequestId);
+      if (parsed === INVALID) return unreadable(status, "malformed JSON", this.requestIdOf(headers, credential));
       return { ok: true as const, value: parsed, status, response };
     }
 
@@ -323,7 +319,7 @@ export class RestClient {
       message: clean(problem.message),
       providerCode: clean(problem.providerCode),
       fieldErrors: problem.fieldErrors?.map(e => ({ field: clean(e.field)!, message: clean(e.message)! })),
-      requestId: clean(problem.requestId ?? headerRequestId),
+      requestId: clean(problem.requestId ?? this.requestIdOf(headers, credential)),
       retryAfterSeconds,
     };
     return {
@@ -332,6 +328,14 @@ export class RestClient {
       retryAfterSeconds,
       failure: { kind: "status" as const, status, problem: safe },
     };
+  }
+
+  // A failed answer's `X-Request-Id`, for the caller: what the provider says reaches the caller,
+  // so it gets the same redaction as the response's data (the credential, runs of it, the
+  // provider's key shapes). Read only on failures: a successful answer's id is read by no one.
+  private requestIdOf(headers: TransportResponse["headers"], credential: string): string | undefined {
+    const raw = header(headers, "x-request-id");
+    return raw && this.secrets(credential).redact(raw).slice(0, 200);
   }
 
   // The technical reason stays in the log: the caller's message has words instead of codes.

@@ -243,6 +243,9 @@ describe("operators and developers", () => {
     const line = server.logs.lines.map(l => JSON.parse(l) as Record<string, unknown>).find(l => l.requestId === "log-probe-1");
     expect(line).toMatchObject({ msg: "graphql request", operationName: "LogProbe", upstreamCalls: 1 });
     expect(typeof line?.durationMs).toBe("number");
+    // A clean answer made by a provider call carries neither error codes nor cached reads.
+    expect(line).not.toHaveProperty("errorCodes");
+    expect(line).not.toHaveProperty("cachedReads");
   });
 
   it("log error codes once each, in order", async () => {

@@ -203,6 +203,17 @@ describe.each([
     const { rest } = client();
     expect(await failure(rest.request({ method: "GET", path: "/", read: false }))).toMatchObject({ code: "CONFLICT", upstreamRequestId: "req_42" });
   });
+
+  it("keeps X-Request-Id on an unreadable 200, redacted like the rest of the provider's text", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_key-123456" });
+      res.end("{nope");
+    };
+    const { rest } = client();
+    const seen = await failure(rest.request({ method: "GET", path: "/", read: false }));
+    expect(seen).toMatchObject({ code: "UPSTREAM_ERROR", upstreamRequestId: "req_[REDACTED]" });
+    expect(JSON.stringify(seen)).not.toContain("key-123456");
+  });
 });
 
 describe("parseRetryAfter", () => {
