@@ -180,7 +180,7 @@ async function throughput() {
       { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS },
     );
     logClosed(`phase 1: ${BENCH_READ.label} @0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections:`, series);
-    return new Map(series.map(s => [s.label, { ...summary(s), cpuUs: cpuPerRequestUs(s) }]));
+    return new Map(series.map(s => [s.label, { ...summary(s), cpuUs: cpuPerRequestUs(s), roundRps: s.rounds.map(r => r.rps) }]));
   });
 }
 
@@ -234,6 +234,10 @@ function throughputRows(p1: Closed): void {
   const rps = over(p1, s => fmt(s.rps, 0));
   infoRow(`req/s @0ms closed loop ${rps.labels}`, rps.values);
   targetRow("req/s account-graph / plain stack", `>= ${TARGETS.plainRatio.toFixed(2)}`, ag.rps / plain.rps, v => v >= TARGETS.plainRatio);
+  // Round i of one server beside round i of the other (they ran back to back): how far a single
+  // round's ratio moves on this machine, which the mean above hides.
+  const paired = ag.roundRps.map((rps, i) => fmt(rps / plain.roundRps[i]!, 2));
+  infoRow("req/s account-graph / plain stack, round by round", paired.join(", "));
   infoRow("req/s account-graph / bare proxy", fmt(ag.rps / proxy.rps, 2));
   infoRow("req/s plain stack / bare proxy", fmt(plain.rps / proxy.rps, 2));
   // At saturation the server is never idle, so its CPU per request is what sets its req/s.
