@@ -35,10 +35,11 @@ export interface OpenTarget {
 /**
  * Warm up each target with `warmupRequests` at the same rate (not faster: a server pushed past
  * its capacity is left in a worse state, see `src/node-flags.ts`), then `rounds` alternating
- * rounds of `roundS` each, every one after a lead-in of `leadS` at the same rate that is not
- * measured: a server resuming after the others' rounds first pays for having idled (V8 shrinks an
- * idle heap, and a mark-compact followed within 1-2 s of the load's return), which is not the
- * latency it adds under a steady load.
+ * rounds of `roundS` each, every one after a lead-in of `leadS` at the same rate, on the same
+ * schedule and connections, that is not measured: a server resuming after the others' rounds
+ * first pays for having idled (V8 shrinks an idle heap, and a mark-compact followed within 1-2 s
+ * of the load's return) and for accepting the connections the rate needs (`open-loop.ts`), which
+ * is not the latency it adds under a steady load.
  * `familyPids()` lists the bench's running processes (servers, upstream), so that what is left of
  * the box's busy time is other processes'.
  */
@@ -58,18 +59,22 @@ export async function compareOpen(
     ...t.load,
     good: (status, body) => status === 200 && goodBody(body),
   }));
-  const run = (i: number, seconds: number) =>
-    openLoop(loads[i]!, { rate: options.rate, seconds, connections: options.connections });
+  const run = (i: number, seconds: number, leadS = 0, onMeasured?: () => void) =>
+    openLoop(loads[i]!, { rate: options.rate, seconds, leadS, onMeasured, connections: options.connections });
   const series: OpenSeries[] = targets.map(t => ({ label: t.label, rounds: [], warmupBad: 0 }));
   const warmupS = options.warmupRequests / options.rate;
   for (const [i] of targets.entries()) series[i]!.warmupBad += (await run(i, warmupS)).bad;
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, t] of targets.entries()) {
-      if (options.leadS > 0) series[i]!.warmupBad += (await run(i, options.leadS)).bad;
-      const box0 = boxBusySeconds();
-      const family0 = familyCpuSeconds(options.familyPids());
-      const server0 = procCpuSeconds(t.pid);
-      const result = await run(i, options.roundS);
+      let box0 = 0;
+      let family0 = 0;
+      let server0 = 0;
+      const result = await run(i, options.roundS, options.leadS, () => {
+        box0 = boxBusySeconds();
+        family0 = familyCpuSeconds(options.familyPids());
+        server0 = procCpuSeconds(t.pid);
+      });
+      series[i]!.warmupBad += result.leadBad;
       const serverS = procCpuSeconds(t.pid) - server0;
       const others = boxBusySeconds() - box0 - (familyCpuSeconds(options.familyPids()) - family0);
       series[i]!.rounds.push({

@@ -85,4 +85,27 @@ describe("openLoop against a local server", () => {
     expect(result.opened).toBeLessThanOrEqual(4);
     for (const latency of result.samples) expect(latency).toBeGreaterThanOrEqual(0);
   });
+
+  it("runs a lead-in on the same schedule and connections, and measures only what follows it", async () => {
+    let connections = 0;
+    server.on("connection", () => (connections += 1));
+    received = 0;
+    let measuredFrom = -1;
+    const result = await openLoop(
+      { url, headers: { "content-type": "application/json" }, body: "{}", good: status => status === 200 },
+      { rate: 200, seconds: 0.25, leadS: 0.1, connections: 1, onMeasured: () => (measuredFrom = received) },
+    );
+    // 20 lead-in requests, then 50 measured; every 10th answer is a 500 (2 in the lead-in, 5 after).
+    expect(received).toBe(70);
+    expect(measuredFrom).toBeGreaterThanOrEqual(0);
+    expect(measuredFrom).toBeLessThanOrEqual(20);
+    expect(result.due).toBe(50);
+    expect(result.completed).toBe(50);
+    expect(result.samples).toHaveLength(50);
+    expect(result.leadBad).toBe(2);
+    expect(result.bad).toBe(5);
+    // One connection for both parts: the measured part opened none of its own.
+    expect(connections).toBe(1);
+    expect(result.opened).toBe(0);
+  });
 });
