@@ -1,4 +1,13 @@
-import { Agent as UndiciAgent, errors as undiciErrors, type Dispatcher } from "undici";
+import { createRequire } from "node:module";
+import type * as Undici from "undici";
+
+// The two parts of undici this transport uses, required by path: undici's index also loads its
+// whole web stack (fetch, WebSocket, cache stores, mocks), which touches globalThis.File and
+// Headers and so loads Node's own bundled copy of undici too, for 2.5 MB of RSS and 70-90 ms of
+// start-up. undici has no exports map; its version is pinned, and a moved file fails at start.
+const require = createRequire(import.meta.url);
+const UndiciAgent: typeof Undici.Agent = require("undici/lib/dispatcher/agent.js");
+const undiciErrors: typeof Undici.errors = require("undici/lib/core/errors.js");
 
 /** One HTTP attempt, already authorised and serialised by the REST client. */
 export interface TransportRequest {
@@ -72,7 +81,7 @@ export function createUndiciTransport(options: TransportOptions): Transport {
         const chunks: Buffer[] = [];
         let size = 0;
         let failure: TransportError | undefined;
-        const handler: Dispatcher.DispatchHandler = {
+        const handler: Undici.Dispatcher.DispatchHandler = {
           // Its presence is how undici tells this callback style from the legacy one.
           onRequestStart() {},
           onResponseStart(controller, statusCode, responseHeaders) {
@@ -109,7 +118,7 @@ export function createUndiciTransport(options: TransportOptions): Transport {
             {
               origin: pathStart < 0 ? url : url.slice(0, pathStart),
               path: pathStart < 0 ? "/" : url.slice(pathStart),
-              method: request.method as Dispatcher.HttpMethod,
+              method: request.method as Undici.Dispatcher.HttpMethod,
               headers: request.headers,
               body: request.body,
               headersTimeout: timeoutMs,
