@@ -53,8 +53,8 @@ export interface OpenLoopOptions {
   drainTimeoutMs?: number;
   /**
    * A lead-in of this many seconds before the measured `seconds`, on the same schedule and the same
-   * connections, not measured: the round begins on a server and a pool already at the rate (see
-   * `ConnectionPool`). Its bad answers are counted apart (`leadBad`).
+   * connections, not measured: the round begins on a server and a pool already at the rate (the
+   * notes at the top of this file say why). Its bad answers are counted apart (`leadBad`).
    */
   leadS?: number;
   /** Called when the measured part begins (at once without a lead-in): the caller's counters start. */
@@ -87,7 +87,7 @@ export interface OpenLoopResult {
   sendLag: Percentiles;
   /** Most requests waiting for a free connection at once (0: the pool never ran short). */
   queuedMax: number;
-  /** Connections opened during the run. */
+  /** Connections opened during the measured part (after the lead-in). */
   opened: number;
   /** CPU time (user + system) this process used during the run. */
   cpuS: number;
