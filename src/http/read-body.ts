@@ -33,14 +33,17 @@ export function readBody(
     let size = 0;
     let done = false;
     // Armed only when the body is not all there at once. This runs inside the HTTP parser's
-    // callback for the headers; by the next tick the parser has read the rest of the packet, so a
-    // body that came with the headers is complete and allocates no timer (a setImmediate here
-    // would cost every request an extra turn of the event loop).
+    // callback for the headers, and the next tick comes once the parser has handed over the body
+    // of the same packet but before it marks the message complete: a declared length already
+    // received (or buffered in the stream) is a whole body, and allocates no timer (a setImmediate
+    // here would cost every request an extra turn of the event loop).
     let timer: NodeJS.Timeout | undefined;
     const arm = () => {
       timer ??= setTimeout(() => req.destroy(), timeoutMs);
     };
-    if (!Number.isFinite(declared) || declared > 0) process.nextTick(() => done || req.complete || arm());
+    if (!Number.isFinite(declared) || declared > 0) {
+      process.nextTick(() => done || req.complete || size + req.readableLength >= declared || arm());
+    }
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= maxBytes) return void chunks.push(chunk);
