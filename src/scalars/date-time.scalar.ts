@@ -17,18 +17,11 @@ function daysInMonth(year: number, month: number): number {
  * impossible dates such as February 30 and timestamps without an offset.
  */
 export function parseIsoTimestamp(text: string): Date | undefined {
+  const utc = readUtc(text);
+  if (utc !== NOT_UTC) return utc;
   const m = ISO_8601.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s = "00", frac = "", offset = "Z"] = m;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  // Each part within its range, the day within its month (February 29 in leap years only).
-  // Years below 100 are refused: Date.UTC would read them as 19xx.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
-  const ms = Number((frac + "000").slice(0, 3));
-  const local = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms);
   let offsetMinutes = 0;
   if (offset.toUpperCase() !== "Z") {
     const digits = offset.slice(1).replace(":", "");
@@ -37,7 +30,59 @@ export function parseIsoTimestamp(text: string): Date | undefined {
     if (hours > 23 || minutes > 59) return undefined;
     offsetMinutes = (offset[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
   }
-  return new Date(local - offsetMinutes * 60_000);
+  const ms = Number((frac + "000").slice(0, 3));
+  return toDate(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms, offsetMinutes);
+}
+
+const NOT_UTC = null;
+
+// Providers write their timestamps as `toISOString` does (`2026-05-09T12:00:00.000Z`): that shape
+// is read digit by digit, without the regexp's match array and its nine strings. NOT_UTC for any
+// other shape, which the regexp then reads.
+function readUtc(text: string): Date | undefined | typeof NOT_UTC {
+  const n = text.length;
+  const z = text.charCodeAt(n - 1);
+  if (n < 20 || (z !== 90 && z !== 122)) return NOT_UTC; // Z, z
+  const t = text.charCodeAt(10);
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || (t !== 84 && t !== 116 && t !== 32)) return NOT_UTC;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return NOT_UTC; // -, T t space, :
+  let ms = 0;
+  if (n > 20) {
+    const dot = text.charCodeAt(19);
+    if (n === 21 || (dot !== 46 && dot !== 44)) return NOT_UTC; // . ,
+    for (let i = 20; i < n - 1; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return NOT_UTC;
+      if (i < 23) ms += digit * (i === 20 ? 100 : i === 21 ? 10 : 1);
+    }
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hours = digitsAt(text, 11, 2);
+  const minutes = digitsAt(text, 14, 2);
+  const seconds = digitsAt(text, 17, 2);
+  if ((year | month | day | hours | minutes | seconds) < 0) return NOT_UTC;
+  return toDate(year, month, day, hours, minutes, seconds, ms, 0);
+}
+
+// The decimal number of `count` digits at `from`; -1 when one is not a digit.
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+// The instant, when each part is within its range and the day within its month (February 29 in
+// leap years only). Years below 100 are refused: Date.UTC would read them as 19xx.
+function toDate(year: number, month: number, day: number, hours: number, minutes: number, seconds: number, ms: number, offsetMinutes: number): Date | undefined {
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds, ms) - offsetMinutes * 60_000);
 }
 
 const invalid = (shown: string) =>

@@ -125,6 +125,29 @@ describe("DateTime", () => {
     );
   });
 
+  it("reads a UTC timestamp in toISOString's shape as it reads the same instant written with +00:00", () => {
+    // The first goes digit by digit, the second through the regexp: both must agree, invalid dates included.
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom("", ".", ",", ".1", ",12", ".123", ".1234567", ".12a"),
+        fc.constantFrom("T", "t", " ", "x"),
+        fc.constantFrom("Z", "z"),
+        (y, mo, d, h, mi, s, fraction, separator, zone) => {
+          const local = `${pad(y, 4)}-${pad(mo)}-${pad(d)}${separator}${pad(h)}:${pad(mi)}:${pad(s)}${fraction}`;
+          expect(parseIsoTimestamp(local + zone)?.getTime()).toBe(parseIsoTimestamp(local + "+00:00")?.getTime());
+        },
+      ),
+      { seed: 11, numRuns: 3000 },
+    );
+  });
+
   it("rejects non-strings and refuses to serialize an invalid date", () => {
     expect(codeOf(() => DateTimeScalar.parseValue(1715256000000))).toBe("BAD_USER_INPUT");
     expect(() => DateTimeScalar.serialize(new Date(Number.NaN))).toThrow(GraphQLError);
