@@ -37,11 +37,17 @@ export function combineKeyShapes(shapes: readonly RegExp[]): RegExp | undefined 
  * ({@link combineKeyShapes}): whoever's key it is, a key-shaped token is a key.
  */
 export function secretRedactor(credentials: readonly (string | undefined)[], keyShapes?: RegExp): SecretRedactor {
-  const known = [...new Set(credentials.filter((c): c is string => !!c && c.length >= 4))];
-  const parted = known.map(credential => ({ credential, minEnd: (PUBLIC_PREFIX.exec(credential)?.[0].length ?? 0) + MIN_SECRET_CHARS }));
-  // A credential too short to have parts is only ever found whole.
-  const whole = parted.filter(c => c.credential.length < Math.max(c.minEnd, MIN_PARTIAL * 2)).map(c => c.credential);
-  const runs = partsFinder(parted.filter(c => !whole.includes(c.credential)));
+  // One loop, no Set: built per response, usually for one credential.
+  const whole: string[] = [];
+  const parted: Parted[] = [];
+  for (const credential of credentials) {
+    if (!credential || credential.length < 4 || whole.includes(credential) || parted.some(c => c.credential === credential)) continue;
+    const minEnd = (PUBLIC_PREFIX.exec(credential)?.[0].length ?? 0) + MIN_SECRET_CHARS;
+    // A credential too short to have parts is only ever found whole.
+    if (credential.length < Math.max(minEnd, MIN_PARTIAL * 2)) whole.push(credential);
+    else parted.push({ credential, minEnd });
+  }
+  const runs = partsFinder(parted);
   const redact = (text: string): string => {
     let out = runs(text);
     for (const credential of whole) if (out.includes(credential)) out = out.split(credential).join(REDACTED);
