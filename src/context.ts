@@ -61,7 +61,7 @@ export interface Context {
   /** A REST client for the provider bound to this request's credential and deadline policy. */
   rest(profile: ProviderProfile): RestClient;
   /**
-   * The request's instance of a per-request kit (clients and DataLoaders), built on first use.
+   * The request's instance of a per-request kit (clients and loaders), built on first use.
    * Kits are how "one upstream call per resource per request" is kept: never cache them longer.
    */
   use<T>(kit: (ctx: Context) => T): T;

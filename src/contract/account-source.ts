@@ -5,7 +5,7 @@ import { type Account } from "../account/account.interface.js";
 
 /**
  * How one provider's account is loaded. Every path that needs an account (`account`, `accounts`,
- * federation `_entities`) goes through `load`, which goes through the request's DataLoaders, so
+ * federation `_entities`) goes through `load`, which goes through the request's loaders, so
  * one GraphQL request makes one upstream call per distinct resource.
  */
 export interface AccountSource {

@@ -41,19 +41,54 @@ export function trackedLoader<K, V>(
 export const SELF = "self";
 
 /**
- * A {@link trackedLoader} for a resource the credential has exactly one of: every key is
- * {@link SELF}, and however many fields ask, `fetch` runs once per request.
+ * A request's loader of a resource the credential has exactly one of (key {@link SELF}): the
+ * first `load` fetches it and every later one shares that call (reported to the recorder as a
+ * loader hit, as {@link trackedLoader} does); a failed fetch is forgotten, so a later load tries
+ * again, as DataLoader's cache does. Create one per request, never share across requests.
  */
-export function selfLoader<V>(
-  recorder: UpstreamRecorder,
-  provider: ProviderId,
-  endpoint: Endpoint,
-  fetch: () => Promise<V>,
-): DataLoader<string, V> {
-  return trackedLoader<string, V>(recorder, provider, () => endpoint, async keys => {
-    const value = await fetch();
-    return keys.map(() => value);
-  });
+export interface SelfLoader<V> {
+  load(key: typeof SELF): Promise<V>;
+  /** Forget the resource: the next load fetches it again. */
+  clear(key: typeof SELF): SelfLoader<V>;
+  /** Hold `value` as the resource, as a write answered it. */
+  prime(key: typeof SELF, value: V): SelfLoader<V>;
+}
+
+/**
+ * A {@link SelfLoader}: however many fields ask, `fetch` runs once per request. Not a DataLoader,
+ * whose batch has nothing to gather with one key and costs every read a scheduled tick, a batch
+ * and a promise per load before the call even starts.
+ */
+export function selfLoader<V>(recorder: UpstreamRecorder, provider: ProviderId, endpoint: Endpoint, fetch: () => Promise<V>): SelfLoader<V> {
+  let held: Promise<V> | undefined;
+  const loader: SelfLoader<V> = {
+    load() {
+      if (held) {
+        recorder.recordLoaderHit({ provider, method: endpoint.method, path: endpoint.path });
+        return held;
+      }
+      const fetched = fetch();
+      held = fetched;
+      fetched.catch(() => {
+        if (held === fetched) held = undefined;
+      });
+      return fetched;
+    },
+    clear() {
+      held = undefined;
+      return loader;
+    },
+    prime(_key, value) {
+      held ??= Promise.resolve(value);
+      return loader;
+    },
+  };
+  return loader;
+}
+
+/** A per-request loader {@link primeAfterWrite} can prime: a DataLoader or a {@link SelfLoader}. */
+export interface Primable<K, V> {
+  clear(key: K): { prime(key: K, value: V): unknown };
 }
 
 /**
@@ -61,7 +96,7 @@ export function selfLoader<V>(
  * with `value`, so later reads of it in the same request see the write and make no call.
  * Returns `value`. Every mutation primes its loader through this.
  */
-export function primeAfterWrite<K, V>(loader: DataLoader<K, V>, key: K, value: V): V {
+export function primeAfterWrite<K, V>(loader: Primable<K, NoInfer<V>>, key: K, value: V): V {
   loader.clear(key).prime(key, value);
   return value;
 }

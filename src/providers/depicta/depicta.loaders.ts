@@ -1,6 +1,5 @@
-import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
-import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
+import { primeAfterWrite, SELF, selfLoader, type SelfLoader } from "../../rest/tracked-loader.js";
 import { DepictaClient, DEPICTA_ENDPOINTS, DEPICTA_PROFILE } from "./depicta.client.js";
 import { DEPICTA } from "./depicta.facts.js";
 import { toDepictaAccount, toDepictaUpdateBody } from "./depicta.mapper.js";
@@ -14,7 +13,7 @@ import { type UpdateProfileNameInput } from "./schema/update-profile-name.input.
  */
 export interface DepictaKit {
   /** The caller's profile, keyed by `SELF`. */
-  profile: DataLoader<string, DepictaAccount>;
+  profile: SelfLoader<DepictaAccount>;
   /** Set or clear the display name; Depicta answers the whole profile, which later reads reuse. */
   updateProfileName(input: UpdateProfileNameInput): Promise<DepictaAccount>;
 }

@@ -1,6 +1,5 @@
-import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
-import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
+import { primeAfterWrite, SELF, selfLoader, type SelfLoader } from "../../rest/tracked-loader.js";
 import { DiffioClient, DIFFIO_ENDPOINTS, DIFFIO_PROFILE } from "./diffio.client.js";
 import { DIFFIO } from "./diffio.facts.js";
 import { toDiffioAccount, toDiffioUpdateBody } from "./diffio.mapper.js";
@@ -14,7 +13,7 @@ import { type UpdateBillingPolicyInput } from "./schema/update-billing-policy.in
  */
 export interface DiffioKit {
   /** The caller's account settings, keyed by `SELF`. */
-  account: DataLoader<string, DiffioAccount>;
+  account: SelfLoader<DiffioAccount>;
   /** Store a billing policy; later reads in the request see it without another call. */
   updateBillingPolicy(input: UpdateBillingPolicyInput): Promise<DiffioAccount>;
 }

@@ -1,6 +1,5 @@
-import type DataLoader from "dataloader";
 import { type Context } from "../../context.js";
-import { primeAfterWrite, SELF, selfLoader } from "../../rest/tracked-loader.js";
+import { primeAfterWrite, SELF, selfLoader, type SelfLoader } from "../../rest/tracked-loader.js";
 import { HostupClient, HOSTUP_ENDPOINTS, HOSTUP_PROFILE } from "./hostup.client.js";
 import { HOSTUP } from "./hostup.facts.js";
 import { toHostupAccount, toHostupAccountId, toHostupPatchBody } from "./hostup.mapper.js";
@@ -13,9 +12,9 @@ import { type PatchPreferencesInput } from "./schema/patch-preferences.input.js"
  */
 export interface HostupKit {
   /** The caller's account id (`GET /api/v2/me`), keyed by `SELF`; loaded only when needed. */
-  me: DataLoader<string, string>;
+  me: SelfLoader<string>;
   /** The caller's preferences, keyed by `SELF`. */
-  preferences: DataLoader<string, HostupAccount>;
+  preferences: SelfLoader<HostupAccount>;
   /** Change some preferences; Hostup answers all of them, which later reads reuse. */
   patchPreferences(input: PatchPreferencesInput): Promise<HostupAccount>;
 }
