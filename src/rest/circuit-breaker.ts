@@ -98,8 +98,24 @@ export class ProviderCircuit {
   }
 
   /** Send through the breaker; 5xx answers are returned (after being counted as failures). */
-  async send(request: TransportRequest): Promise<TransportResponse> {
-    const trial = this.current === "closed" ? false : await this.admit(request.timeoutMs);
+  send(request: TransportRequest): Promise<TransportResponse> {
+    // Closed, as nearly always: no async frame, and the two settlers are made once per breaker.
+    if (this.current === "closed") return this.transport.send(request).then(this.settleClosed, this.failClosed);
+    return this.sendAdmitted(request);
+  }
+
+  private readonly settleClosed = (response: TransportResponse): TransportResponse => {
+    this.settle(false, response.status >= 500);
+    return response;
+  };
+
+  private readonly failClosed = (error: unknown): never => {
+    this.settle(false, true);
+    throw error;
+  };
+
+  private async sendAdmitted(request: TransportRequest): Promise<TransportResponse> {
+    const trial = await this.admit(request.timeoutMs);
     let response: TransportResponse;
     try {
       response = await this.transport.send(request);
