@@ -88,21 +88,24 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       // Node enforces the two timeouts above on this sweep (30 s by default, too coarse for them).
       connectionsCheckingInterval: Math.min(1000, http.headersTimeoutMs),
     },
-    (req, res) => {
+    (req, res) => void admit(req, res),
+  );
+
+  // One async frame per request rather than handle()'s promise plus a catch and a finally.
+  async function admit(req: IncomingMessage, res: ServerResponse) {
     inFlight += 1;
     lastAdmitted = Date.now();
-    handle(req, res)
-      .catch(error => {
-        deps.logger.error({ err: loggableError(error) }, "request failed outside GraphQL");
-        if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", ErrorCode.INTERNAL_SERVER_ERROR));
-        else res.destroy();
-      })
-      .finally(() => {
-        inFlight -= 1;
-        if (inFlight === 0) idle?.();
-      });
-    },
-  );
+    try {
+      await handle(req, res);
+    } catch (error) {
+      deps.logger.error({ err: loggableError(error) }, "request failed outside GraphQL");
+      if (!res.headersSent) sendJson(res, 500, graphqlError("Internal server error.", ErrorCode.INTERNAL_SERVER_ERROR));
+      else res.destroy();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) idle?.();
+    }
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const incoming = req.headers["x-request-id"];

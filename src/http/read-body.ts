@@ -53,8 +53,10 @@ export function readBody(
       req.resume();
       reject(new BodyError(413, `Request body over ${maxBytes} bytes.`));
     };
+    // `on` rather than `once` (which wraps each listener): every handler runs at most once anyway,
+    // behind `done`, and the request is dropped with its listeners.
     req.on("data", onData);
-    req.once("end", () => {
+    req.on("end", () => {
       clearTimeout(timer);
       if (done) return;
       done = true;
@@ -65,14 +67,14 @@ export function readBody(
       }
     });
     // Closed before the end: the client went away or the request timeout cut it off.
-    req.once("close", () => {
+    req.on("close", () => {
       clearTimeout(timer);
       if (done) return;
       done = true;
       reject(new BodyError(408, "Request body not received in time."));
     });
     // After 'error' the stream closes; the close handler answers.
-    req.once("error", () => undefined);
+    req.on("error", () => undefined);
   });
 }
 
