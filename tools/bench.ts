@@ -64,10 +64,12 @@ import { join } from "node:path";
 
 const TARGETS = { plainRatio: 1, cpuRatio: 2, p99DiffMs: 5, accountsP50Ms: 70, rssMb: 200 };
 // Requests each server answers before it is measured (BENCH_WARMUP_REQUESTS): enough for V8 to
-// have compiled the request path with its optimising tier. account-graph's last burst of that
-// came after about 11,000 requests (`--trace-opt`); a 5 s warm-up at the phases' rates left it in
-// the first measured round, as a second in which compiler threads held both cores.
-const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 20_000);
+// have compiled the request path with its optimising tier. By `--trace-opt`, counted per 5,000
+// requests at 3,150 req/s with 20 ms upstream, account-graph optimised 120 functions between the
+// 20,000th and 25,000th request and about 40 in each 5,000 up to the 35,000th (the plain stack 75,
+// then 10-16), and 2-5 after that; while they were compiled p99 was 44-74 ms, after it 25-29 ms.
+// With 20,000, that burst fell in the lead-in and the first measured round.
+const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP_REQUESTS ?? 40_000);
 // Phase 4 sends ~200 req/s (10 connections, 50 ms upstream): its warm-up is shorter in requests.
 const FAN_OUT_WARMUP_REQUESTS = 1_000;
 // The open-loop phases' unmeasured lead-in before each round (`compareOpen`).
