@@ -102,6 +102,11 @@ export class ReadCache {
   private offStoreUntil = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private retrying: Promise<boolean> | undefined;
+  /**
+   * Provider calls out for a missed answer, by entry and the epoch its lookup saw → how they
+   * ended. An entry lives while its call is out, so the map holds at most one per call in flight.
+   */
+  private readonly flights = new Map<string, Promise<FlightOutcome>>();
   private storeDown = false;
   // Epochs are unique across processes without a random draw per lookup.
   private readonly epochPrefix = randomBytes(6).toString("base64url");
@@ -130,27 +135,49 @@ export class ReadCache {
       const value = this.served(scope, call, found.answer, found, "fresh");
       if (value !== UNREADABLE) return value;
     }
+    // Misses of one answer while its call is out (one caller's burst as it expires) share that
+    // call: the others wait for it and read its answer as a fresh one, or its failure as their
+    // own (a stale answer first, as below; the call already had its retries and deadline). Only
+    // under the epoch their lookup saw, so a read after a write never gets an answer from before
+    // it; and only an answer that may be kept: the provider's no-store, or one holding a secret,
+    // is one request's alone, and then each asks the provider itself.
+    const flight = found ? `${entryKey} ${found.epoch}` : undefined;
+    const leading = flight === undefined ? undefined : this.flights.get(flight);
+    if (leading) {
+      const outcome = await leading;
+      if (outcome.answer) {
+        const value = this.served(scope, call, outcome.answer, { freshLeftMs: outcome.answer.freshMs, ageMs: 0 }, "fresh");
+        if (value !== UNREADABLE) return value;
+      } else if (outcome.failed) {
+        return this.failed(scope, call, found, outcome.failed.failure, outcome.failed.error);
+      }
+    }
+    let settle: ((outcome: FlightOutcome) => void) | undefined;
+    if (flight !== undefined && !leading) this.flights.set(flight, new Promise(resolve => (settle = resolve)));
     const capture: CallCapture = {};
     let value: unknown;
     try {
       value = await fetch(capture);
     } catch (error) {
-      // Past its TTL by no more than the window (the store drops it at the end of its own).
-      if (found?.answer && capture.failure && providerUnavailable(capture.failure) && -found.freshLeftMs <= this.staleMs) {
-        const stale = this.served(scope, call, found.answer, found, "stale");
-        if (stale !== UNREADABLE) return stale;
+      if (settle) {
+        this.flights.delete(flight!);
+        settle({ failed: { error, failure: capture.failure } });
       }
-      this.options.observer?.read(scope.provider, "miss");
-      throw error;
+      return this.failed(scope, call, found, capture.failure, error);
+    } finally {
+      // Without the epoch of a lookup the store answered, nothing is kept or shared: it could be
+      // an answer a write has already made obsolete.
+      const kept = capture.response && this.keepable(scope, found?.epoch, capture.response);
+      if (settle && capture.response) {
+        this.flights.delete(flight!);
+        settle({ answer: kept && kept.freshMs > 0 ? kept : undefined });
+      }
+      // The answer does not wait for the store to take it (with Redis, a round trip per miss), and
+      // the save carries the epoch its lookup saw: a write whose invalidation lands first makes it
+      // a no-op, so a late save never brings back an answer the write made obsolete.
+      if (kept) this.keep(scopeKey, entryKey, kept).catch(error => this.storeFailed(error));
     }
     this.options.observer?.read(scope.provider, "miss");
-    // The answer does not wait for the store to take it (with Redis, a round trip per miss). What
-    // the response needs from keeping (its freshness, no-store) is settled before keep's first
-    // await, and the save carries the epoch its lookup saw: a write whose invalidation lands first
-    // makes it a no-op, so a late save never brings back an answer the write made obsolete.
-    if (capture.response) {
-      this.keep(scope, scopeKey, entryKey, found?.epoch, capture.response).catch(error => this.storeFailed(error));
-    }
     return value;
   }
 
@@ -179,7 +206,7 @@ export class ReadCache {
     return `${scope.keyPrefix}:epoch:${digest(`${endpoint.method} ${endpoint.path}`)}`;
   }
 
-  private async lookup(scopeKey: string, entryKey: string) {
+  private async lookup(scopeKey: string, entryKey: string): Promise<Found | undefined> {
     // An invalidation the store has not taken yet: take it first, or do without the store.
     if (this.offStoreUntil > Date.now()) return undefined;
     if (this.pending.has(scopeKey) && !(await this.retryInvalidations())) return undefined;
@@ -202,6 +229,18 @@ export class ReadCache {
       freshLeftMs: answer ? lifeLeftMs - answer.staleMs : 0,
       ageMs: answer ? answer.freshMs + answer.staleMs - lifeLeftMs : 0,
     };
+  }
+
+  // A read whose provider call failed: a stale answer within the window when the provider is
+  // unavailable (past its TTL by no more than the window: the store drops it at the end of its
+  // own), else the call's error.
+  private failed(scope: ReadScope, call: CachedCall, found: Found | undefined, failure: UpstreamFailure | undefined, error: unknown): unknown {
+    if (found?.answer && failure && providerUnavailable(failure) && -found.freshLeftMs <= this.staleMs) {
+      const stale = this.served(scope, call, found.answer, found, "stale");
+      if (stale !== UNREADABLE) return stale;
+    }
+    this.options.observer?.read(scope.provider, "miss");
+    throw error;
   }
 
   // A kept answer as this request's data: recorded (inspector, redaction, Cache-Control), traced
@@ -227,22 +266,25 @@ export class ReadCache {
     return value;
   }
 
-  // Keep a provider's answer for as long as both account-graph and the provider allow.
-  private async keep(scope: ReadScope, scopeKey: string, entryKey: string, epoch: string | undefined, response: TransportResponse) {
+  // What of a provider's answer may be kept, for as long as both account-graph and the provider
+  // allow: undefined for the provider's no-store, no time at all, or a body holding a secret. What
+  // the response itself needs (no-store, its freshness) goes to the request's recorder here.
+  private keepable(scope: ReadScope, epoch: string | undefined, response: TransportResponse): StoredAnswer | undefined {
     const said = answerFreshness(response.headers, Date.now());
     if (!said.storable) {
       if (scope.recorder) scope.recorder.noStore = true;
-      return;
+      return undefined;
     }
     if (said.freshMs !== undefined) scope.recorder?.limitFreshness(said.freshMs / 1000);
     const freshMs = Math.min(this.ttlMs, said.freshMs ?? Infinity);
     const staleMs = Math.min(this.staleMs, said.staleIfErrorMs ?? Infinity);
-    // Without the epoch of a lookup the store answered, nothing is kept: it could be one a write
-    // has already made obsolete.
-    if (epoch === undefined || freshMs + staleMs <= 0 || scope.holdsSecret(response.body)) return;
-    const value = encodeAnswer({ epoch, freshMs, staleMs, body: response.body });
+    if (epoch === undefined || freshMs + staleMs <= 0 || scope.holdsSecret(response.body)) return undefined;
+    return { epoch, freshMs, staleMs, body: response.body };
+  }
+
+  private async keep(scopeKey: string, entryKey: string, answer: StoredAnswer) {
     try {
-      await this.options.store.save(scopeKey, epoch, entryKey, value, freshMs + staleMs);
+      await this.options.store.save(scopeKey, answer.epoch, entryKey, encodeAnswer(answer), answer.freshMs + answer.staleMs);
     } catch (error) {
       this.storeFailed(error);
     }
@@ -314,6 +356,17 @@ export class ReadCache {
 }
 
 const UNREADABLE = Symbol("unreadable");
+
+/** What a lookup found: the scope's epoch, and the answer kept under it with its age. */
+interface Found {
+  epoch: string;
+  answer: StoredAnswer | undefined;
+  freshLeftMs: number;
+  ageMs: number;
+}
+
+/** How a shared call ended: an answer others may read (none: each asks itself), or its failure. */
+type FlightOutcome = { answer: StoredAnswer | undefined; failed?: undefined } | { answer?: undefined; failed: { error: unknown; failure: UpstreamFailure | undefined } };
 
 /**
  * Whether a failure means the provider is unavailable rather than saying no: a connection failure,
