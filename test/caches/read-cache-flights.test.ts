@@ -105,7 +105,7 @@ describe("read cache: misses share the call in flight", () => {
     try {
       const reads = [read(), read()];
       await settled();
-      provider.calls[0]!.fail({ kind: "status", status: 503 });
+      provider.calls[0]!.fail({ kind: "status", status: 503, problem: {} });
       const outcomes = await Promise.allSettled(reads.map(r => r.answer));
       expect(outcomes.map(o => (o.status === "rejected" ? (o.reason as Error).message : o.status))).toEqual([
         "provider failed: status",
