@@ -28,7 +28,7 @@ const server = createServer((req, res) => {
   req.on("end", () => forward(req, res));
 });
 
-function forward(req: IncomingMessage, res: ServerResponse) {
+function forward(req: IncomingMessage, res: ServerResponse, retried = false) {
   const key = req.headers[call.credentialHeader];
   const upstream = request(
     {
@@ -53,7 +53,12 @@ function forward(req: IncomingMessage, res: ServerResponse) {
       });
     },
   );
-  upstream.on("error", error => send(res, 502, upstreamError(error.message)));
+  upstream.on("error", (error: NodeJS.ErrnoException) => {
+    // A kept-alive socket the upstream closed as it was reused (it idled about as long as the
+    // upstream's keep-alive timeout): sent again once on a new one, as Node's http docs advise.
+    if (!retried && upstream.reusedSocket && error.code === "ECONNRESET") return forward(req, res, true);
+    send(res, 502, upstreamError(error.message));
+  });
   upstream.end(call.body);
 }
 
