@@ -162,13 +162,15 @@ export class ReadCache {
       if (settle) {
         this.flights.delete(flight!);
         settle({ failed: { error, failure: capture.failure } });
+        settle = undefined;
       }
       return this.failed(scope, call, found, capture.failure, error);
     } finally {
       // Without the epoch of a lookup the store answered, nothing is kept or shared: it could be
       // an answer a write has already made obsolete.
       const kept = capture.response && this.keepable(scope, found?.epoch, capture.response);
-      if (settle && capture.response) {
+      // Settled whatever happened: a waiting read never outlives the call it waits for.
+      if (settle) {
         this.flights.delete(flight!);
         settle({ answer: kept && kept.freshMs > 0 ? kept : undefined });
       }
