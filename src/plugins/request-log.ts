@@ -53,11 +53,15 @@ export function requestLogger(metrics: Metrics, logger: Logger, knownOperations:
 export function answerErrorCodes(request: FinishedRequest): string[] | undefined {
   const { errors, response } = request;
   const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+  // Most answers have no errors: nothing is allocated for them.
+  if (!errors?.length && !body?.errors?.length) return undefined;
   let codes: string[] | undefined;
-  for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
-    const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-    if (!codes) codes = [code];
-    else if (!codes.includes(code)) codes.push(code);
+  for (const list of [errors ?? [], body?.errors ?? []]) {
+    for (const error of list) {
+      const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+      if (!codes) codes = [code];
+      else if (!codes.includes(code)) codes.push(code);
+    }
   }
   return codes;
 }
