@@ -112,7 +112,7 @@ export interface RestClientOptions {
  * JSON-over-HTTP client for one provider and one credential. Create one per request (cheap: the
  * transport and its keep-alive pools are shared). Sends `Authorization: Bearer <credential>`,
  * enforces the operation deadline across attempts, retries reads only, and turns every failure into
- * the contract's error through `errors/upstream-error.ts`. Per-request DataLoaders give one call
+ * the contract's error through `errors/upstream-error.ts`. Per-request loaders give one call
  * per resource; across requests, reads go through the read cache when it is on (`readCache`).
  */
 export class RestClient {

@@ -22,7 +22,7 @@ export interface UpstreamCallRecord {
  */
 export const IN_FLIGHT = "in-flight";
 
-/** A field served by a call this request already made (a DataLoader cache hit). */
+/** A field served by a call this request already made (a loader's cache hit). */
 export interface LoaderHitRecord {
   provider: ProviderId;
   method: string;
