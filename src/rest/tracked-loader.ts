@@ -16,11 +16,9 @@ export function trackedLoader<K, V>(
   provider: ProviderId,
   describe: DescribeKey<K>,
   batch: DataLoader.BatchLoadFn<K, V>,
-  options: { batch?: boolean } = {},
 ): DataLoader<K, V> {
   const cache = new Map<K, Promise<V>>();
   return new DataLoader<K, V>(batch, {
-    batch: options.batch ?? true,
     cacheMap: {
       get(key) {
         const hit = cache.get(key);
