@@ -56,12 +56,10 @@ export function answerErrorCodes(request: FinishedRequest): string[] | undefined
   // Most answers have no errors: nothing is allocated for them.
   if (!errors?.length && !body?.errors?.length) return undefined;
   let codes: string[] | undefined;
-  for (const list of [errors ?? [], body?.errors ?? []]) {
-    for (const error of list) {
-      const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
-      if (!codes) codes = [code];
-      else if (!codes.includes(code)) codes.push(code);
-    }
+  for (const error of [...(errors ?? []), ...(body?.errors ?? [])]) {
+    const code = String((error.extensions as { code?: unknown } | undefined)?.code ?? ErrorCode.INTERNAL_SERVER_ERROR);
+    if (!codes) codes = [code];
+    else if (!codes.includes(code)) codes.push(code);
   }
   return codes;
 }
