@@ -76,6 +76,11 @@ const FAN_OUT_WARMUP_REQUESTS = 1_000;
 const LEAD_S = 2;
 // Above this share of the box taken by other processes during a phase, its figures get a warning.
 const BUSY_SHARE = 0.1;
+// The bare proxy's req/s is the run's yardstick of the box itself. When it moves by more than this
+// share between phase 1's rounds, the box's speed changed during the phase (seen here: 7,552-7,629
+// req/s in one run, 4,784-5,776 in the next, with no other process on the box and no steal time
+// counted: the host, which no /proc figure shows), and so do the ratios taken in it.
+const STEADY_SPREAD = 0.05;
 // BENCH_ROUNDS: more alternating rounds per target, for a steadier A/B on a busy machine.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_S = 5;
@@ -101,6 +106,8 @@ const hasAccount = BENCH_READ.answered;
 // ---------------------------------------------------------------- phases
 
 const phaseLoad: Array<{ name: string; share: number }> = [];
+/** Phases in which the box's own speed moved (`STEADY_SPREAD`), for the warning after the table. */
+const unsteady: string[] = [];
 
 /** Mark a phase's start; the returned function records how busy other processes kept the box meanwhile. */
 function phase(name: string): () => void {
@@ -240,6 +247,9 @@ function throughputRows(p1: Closed): void {
   // round's ratio moves on this machine, which the mean above hides.
   const paired = ag.roundRps.map((rps, i) => fmt(rps / plain.roundRps[i]!, 2));
   infoRow("req/s account-graph / plain stack, round by round", paired.join(", "));
+  const spread = (Math.max(...proxy.roundRps) - Math.min(...proxy.roundRps)) / proxy.rps;
+  infoRow("bare proxy req/s, lowest-highest round (the box's own steadiness)", `${fmt(Math.min(...proxy.roundRps), 0)}-${fmt(Math.max(...proxy.roundRps), 0)} (${fmt(spread * 100)} % of the mean)`);
+  if (spread > STEADY_SPREAD) unsteady.push(`phase 1 (the bare proxy's req/s moved by ${fmt(spread * 100, 0)} % between rounds)`);
   infoRow("req/s account-graph / bare proxy", fmt(ag.rps / proxy.rps, 2));
   infoRow("req/s plain stack / bare proxy", fmt(plain.rps / proxy.rps, 2));
   // At saturation the server is never idle, so its CPU per request is what sets its req/s.
@@ -377,6 +387,12 @@ function finish(t0: number, bad: number): boolean {
     console.log(
       `\nWARNING: other processes took more than ${BUSY_SHARE * 100}% of the CPU during ${busy.map(p => p.name).join(", ")}; ` +
         "those figures are pessimistic. Re-run on a quiet machine.",
+    );
+  }
+  if (unsteady.length) {
+    console.log(
+      `\nWARNING: the box's speed moved during ${unsteady.join(", ")}; ` +
+        "the ratios of that phase carry as much noise. Re-run, or raise BENCH_ROUNDS.",
     );
   }
   return bad === 0;
