@@ -156,14 +156,11 @@ export class ReadCache {
     if (flight !== undefined && !leading) this.flights.set(flight, new Promise(resolve => (settle = resolve)));
     const capture: CallCapture = {};
     let value: unknown;
+    let failed: { error: unknown; failure: UpstreamFailure | undefined } | undefined;
     try {
       value = await fetch(capture);
     } catch (error) {
-      if (settle) {
-        this.flights.delete(flight!);
-        settle({ failed: { error, failure: capture.failure } });
-        settle = undefined;
-      }
+      failed = { error, failure: capture.failure };
       return this.failed(scope, call, found, capture.failure, error);
     } finally {
       // Without the epoch of a lookup the store answered, nothing is kept or shared: it could be
@@ -172,7 +169,7 @@ export class ReadCache {
       // Settled whatever happened: a waiting read never outlives the call it waits for.
       if (settle) {
         this.flights.delete(flight!);
-        settle({ answer: kept && kept.freshMs > 0 ? kept : undefined });
+        settle(failed ? { failed } : { answer: kept && kept.freshMs > 0 ? kept : undefined });
       }
       // The answer does not wait for the store to take it (with Redis, a round trip per miss), and
       // the save carries the epoch its lookup saw: a write whose invalidation lands first makes it
