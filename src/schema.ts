@@ -7,7 +7,7 @@ import { buildSchema, createResolversMap } from "type-graphql";
 import { type Context } from "./context.js";
 import { describeAccountApi } from "./account/account-descriptions.js";
 import { describeRetries } from "./idempotency/mutation-descriptions.js";
-import { createAccountResolver } from "./account/account.resolver.js";
+import { accountQueries, createAccountResolver } from "./account/account.resolver.js";
 import { accountType } from "./account/account.interface.js";
 import { declareProviders } from "./account/provider-enum.js";
 import { type ProviderModule } from "./contract/provider-module.js";
@@ -30,8 +30,9 @@ export function buildSubgraph(modules: readonly ProviderModule[]): Promise<Graph
 
 async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema> {
   declareProviders(modules);
+  const queries = accountQueries(modules.map(m => m.source));
   const schema = await buildSchema({
-    resolvers: [createAccountResolver(modules.map(m => m.source)), ...modules.flatMap(m => m.resolvers)] as [Function, ...Function[]],
+    resolvers: [createAccountResolver(queries), ...modules.flatMap(m => m.resolvers)] as [Function, ...Function[]],
     orphanedTypes: modules.map(m => m.accountType),
     validateFn: validateArgument,
   });
@@ -41,6 +42,10 @@ async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema>
   // type-graphql wraps resolveType in an async function, so graphql-js would complete every
   // account through a promise; the type follows from the account's provider, synchronously.
   resolvers.Account!.__resolveType = accountType;
+  // Every read arrives through these two: graphql-js calls them directly rather than through
+  // type-graphql's wrapper, which builds an arguments instance and validates it asynchronously
+  // (their arguments declare no rule), three promises before the resolver runs.
+  Object.assign(resolvers.Query!, queries);
   for (const { accountTypeName, source } of modules) {
     if (!resolvers[accountTypeName]) continue;
     resolvers[accountTypeName].__resolveReference = (

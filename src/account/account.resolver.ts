@@ -7,22 +7,33 @@ import { Account } from "./account.interface.js";
 import { AccountArgs, AccountsArgs } from "./accounts.args.js";
 
 /**
- * The `account` and `accounts` queries over `sources` (one per provider, in schema order): every
- * provider's read goes through its AccountSource. Built once per schema.
+ * The `account` and `accounts` queries over `sources` (one per provider, in schema order), as
+ * graphql-js field resolvers: every provider's read goes through its AccountSource. Built once
+ * per schema; `schema.ts` installs them in the resolver map ({@link createAccountResolver} declares
+ * the fields).
  */
-export function createAccountResolver(sources: readonly AccountSource[]): Function {
+export interface AccountQueries {
+  account(root: unknown, args: AccountArgs, ctx: Context, info: GraphQLResolveInfo): Promise<Account>;
+  accounts(root: unknown, args: AccountsArgs, ctx: Context, info: GraphQLResolveInfo): Promise<Account>[];
+}
+
+export function accountQueries(sources: readonly AccountSource[]): AccountQueries {
   const byProvider = new Map<ProviderId, AccountSource>(sources.map(s => [s.provider, s]));
   const all = sources.map(s => s.provider);
+  return {
+    account: (_root, { provider, id }, ctx, info) => byProvider.get(provider)!.load(ctx, id, info),
+    // Unawaited promises: GraphQL settles each item on its own, so one failure stays at its index.
+    accounts: (_root, { providers }, ctx, info) => (providers ?? all).map(provider => byProvider.get(provider)!.load(ctx, null, info)),
+  };
+}
 
+/** The type-graphql declaration of `account` and `accounts` (names, arguments, descriptions), answered by `queries`. */
+export function createAccountResolver(queries: AccountQueries): Function {
   @Resolver(_of => Account)
   class AccountResolver {
     @Query(_returns => Account, { nullable: true })
-    account(
-      @Args() { provider, id }: AccountArgs,
-      @Ctx() ctx: Context,
-      @Info() info: GraphQLResolveInfo,
-    ): Promise<Account> {
-      return byProvider.get(provider)!.load(ctx, id, info);
+    account(@Args() args: AccountArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Account> {
+      return queries.account(undefined, args, ctx, info);
     }
 
     @Query(_returns => [Account], {
@@ -31,13 +42,8 @@ export function createAccountResolver(sources: readonly AccountSource[]): Functi
         "Several providers at once, fetched in parallel; a failing provider is a null item plus " +
         "an error at its index.",
     })
-    accounts(
-      @Args() { providers }: AccountsArgs,
-      @Ctx() ctx: Context,
-      @Info() info: GraphQLResolveInfo,
-    ): Promise<Account>[] {
-      // Unawaited promises: GraphQL settles each item on its own, so one failure stays at its index.
-      return (providers ?? all).map(provider => byProvider.get(provider)!.load(ctx, null, info));
+    accounts(@Args() args: AccountsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Account>[] {
+      return queries.accounts(undefined, args, ctx, info);
     }
   }
   return AccountResolver;
