@@ -12,10 +12,20 @@ import { type Account } from "./account.interface.js";
 export function callersAccountSource(provider: ProviderRef, read: (ctx: Context) => Promise<Account>): AccountSource {
   return {
     provider: provider.id,
-    async load(ctx, id) {
-      const account = await read(ctx);
-      if (id != null && id !== account.id) throw errorNotCallersAccount(provider, id);
-      return account;
+    // Not `async`: a read without an id (nearly all) is the loader's own promise, not one more.
+    load(ctx, id) {
+      let account: Promise<Account>;
+      try {
+        account = read(ctx);
+      } catch (error) {
+        // A failure is this provider's item alone (`accounts` settles each on its own), as an async load made it.
+        return Promise.reject(error);
+      }
+      if (id == null) return account;
+      return account.then(found => {
+        if (id !== found.id) throw errorNotCallersAccount(provider, id);
+        return found;
+      });
     },
   };
 }
