@@ -97,8 +97,10 @@ const OPEN_CONNECTIONS = 128;
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// The whole run is ~6 min (~7 with a baseline) at 3 rounds; anything far beyond that is a hang.
-const WATCHDOG_MS = 12 * 60_000;
+// A run takes 6-8 min at 3 rounds (8-10 with a baseline), most of it in rounds: the watchdog
+// allows about twice that per round, so a run with more rounds (as the steadiness warning
+// advises) is not taken for a hang.
+const WATCHDOG_MS = Math.max(12, ROUNDS * (BASELINE ? 5.5 : 4)) * 60_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
 const hasAccount = BENCH_READ.answered;
