@@ -5,19 +5,24 @@ import { type ProviderId } from "../contract/provider-facts.js";
 import { type AccountSource } from "../contract/account-source.js";
 import { Account } from "./account.interface.js";
 import { AccountArgs, AccountsArgs } from "./accounts.args.js";
+import { declaresRules } from "../validation/validate-argument.js";
 
-/**
- * The `account` and `accounts` queries over `sources` (one per provider, in schema order), as
- * graphql-js field resolvers: every provider's read goes through its AccountSource. Built once
- * per schema; `schema.ts` installs them in the resolver map ({@link createAccountResolver} declares
- * the fields).
- */
+/** The `account` and `accounts` queries as graphql-js field resolvers. */
 export interface AccountQueries {
   account(root: unknown, args: AccountArgs, ctx: Context, info: GraphQLResolveInfo): Promise<Account>;
   accounts(root: unknown, args: AccountsArgs, ctx: Context, info: GraphQLResolveInfo): Promise<Account>[];
 }
 
+/**
+ * The queries over `sources` (one per provider, in schema order): every provider's read goes
+ * through its AccountSource. Built once per schema; `schema.ts` installs them in the resolver map
+ * in place of type-graphql's wrapper ({@link createAccountResolver} declares the fields).
+ */
 export function accountQueries(sources: readonly AccountSource[]): AccountQueries {
+  // graphql-js calls these directly, so type-graphql's argument validation never runs for them.
+  for (const args of [AccountArgs, AccountsArgs]) {
+    if (declaresRules(args)) throw new Error(`${args.name} declares a validation rule, which account and accounts would not run`);
+  }
   const byProvider = new Map<ProviderId, AccountSource>(sources.map(s => [s.provider, s]));
   const all = sources.map(s => s.provider);
   return {

@@ -10,7 +10,8 @@ import { badUserInput, fieldErrorsFromValidation, summarize } from "../errors/fi
 // Whether a class declares any class-validator rule; most arguments (e.g. `account`'s) declare
 // none, and validating them anyway would cost a reflective walk on every request.
 const hasRules = new WeakMap<Function, boolean>();
-function declaresRules(target: Function): boolean {
+/** Whether `target` (an input or arguments class) declares any class-validator rule. */
+export function declaresRules(target: Function): boolean {
   let known = hasRules.get(target);
   if (known === undefined) {
     known = getMetadataStorage().getTargetValidationMetadatas(target, "", true, false).length > 0;
