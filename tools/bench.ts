@@ -19,7 +19,7 @@ import {
   stopAll,
   type Target,
 } from "./bench-processes.js";
-import { compareClosed, cpuPerRequestUs, summary, verify, type Load, type Series } from "./closed-loop.js";
+import { compareClosed, cpuPerRequestUs, pairedRatio, pairedRounds, summary, verify, type Load, type Series } from "./closed-loop.js";
 import { compareOpen, openSummary, type OpenSeries } from "./open-loop-rounds.js";
 import { tracingCost, tracingRows } from "./bench-tracing.js";
 import { cacheRows, readCacheGain } from "./bench-cache.js";
@@ -44,7 +44,8 @@ import { join } from "node:path";
  *
  * Phases, each with fresh processes (nothing carries over):
  *   1. startup time; throughput at 0 ms upstream (closed loop, 32 connections: req/s at saturation,
- *      and each server's CPU per request);
+ *      and each server's CPU per request), then short rounds in pairs (`pairedRounds`) for the
+ *      ratio to the plain stack (and to the baseline);
  *   2. the tail at a fixed rate (`BENCH_FIXED_RATE`, default 1,500 req/s) at 0 ms upstream, offered
  *      open loop at evenly spaced times (`open-loop.ts`): p99 and max from each request's due time,
  *      and the server's CPU per request;
@@ -84,6 +85,9 @@ const STEADY_SPREAD = 0.05;
 // BENCH_ROUNDS: more alternating rounds per target, for a steadier A/B on a busy machine.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_S = 5;
+// BENCH_PAIRS: phase 1's pairs of short rounds (account-graph, the plain stack, the baseline if any).
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 20);
+const PAIR_ROUND_S = 1;
 const CLOSED_CONNECTIONS = 32;
 // Phase 2's rate: 1,500 req/s, moderate load on this 2-core box.
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1500);
@@ -98,9 +102,9 @@ const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
 // A run takes 6-8 min at 3 rounds (8-10 with a baseline), most of it in rounds: the watchdog
-// allows about twice that per round, so a run with more rounds (as the steadiness warning
-// advises) is not taken for a hang.
-const WATCHDOG_MS = Math.max(12, ROUNDS * (BASELINE ? 5.5 : 4)) * 60_000;
+// allows about twice that per round and per pair, so a run with more of them (as the steadiness
+// warning advises) is not taken for a hang.
+const WATCHDOG_MS = Math.max(12, ROUNDS * (BASELINE ? 5.5 : 4)) * 60_000 + PAIRS * (BASELINE ? 3 : 2) * PAIR_ROUND_S * 2_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
 const hasAccount = BENCH_READ.answered;
@@ -191,7 +195,18 @@ async function throughput() {
       { connections: CLOSED_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS },
     );
     logClosed(`phase 1: ${BENCH_READ.label} @0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections:`, series);
-    return new Map(series.map(s => [s.label, { ...summary(s), cpuUs: cpuPerRequestUs(s), roundRps: s.rounds.map(r => r.rps) }]));
+    const pairs = await pairedRounds(
+      servers.filter(s => s.label !== PROXY).map(s => ({ label: s.label, load: s.load })),
+      { connections: CLOSED_CONNECTIONS, pairs: PAIRS, roundS: PAIR_ROUND_S },
+    );
+    raw.push(`phase 1, ${PAIRS} pairs of ${PAIR_ROUND_S} s rounds, req/s by pair:`);
+    for (const [label, p] of pairs) raw.push(`  ${label.padEnd(14)} ${p.rps.map(r => fmt(r, 0)).join(" ")}${p.bad ? ` | bad: ${p.bad}` : ""}`);
+    return new Map(
+      series.map(s => {
+        const paired = pairs.get(s.label);
+        return [s.label, { ...summary(s), bad: summary(s).bad + (paired?.bad ?? 0), cpuUs: cpuPerRequestUs(s), roundRps: s.rounds.map(r => r.rps), pairRps: paired?.rps ?? [] }];
+      }),
+    );
   });
 }
 
@@ -244,11 +259,19 @@ function throughputRows(p1: Closed): void {
   infoRow("startup time (first start, spawn → /readyz 200)", `${fmt(starts[0]!.startupMs, 0)} ms`);
   const rps = over(p1, s => fmt(s.rps, 0));
   infoRow(`req/s @0ms closed loop ${rps.labels}`, rps.values);
-  targetRow("req/s account-graph / plain stack", `>= ${TARGETS.plainRatio.toFixed(2)}`, ag.rps / plain.rps, v => v >= TARGETS.plainRatio);
-  // Round i of one server beside round i of the other (they ran back to back): how far a single
-  // round's ratio moves on this machine, which the mean above hides.
-  const paired = ag.roundRps.map((rps, i) => fmt(rps / plain.roundRps[i]!, 2));
-  infoRow("req/s account-graph / plain stack, round by round", paired.join(", "));
+  const paired = pairedRatio(ag.pairRps, plain.pairRps);
+  targetRow(
+    `req/s account-graph / plain stack, median of ${ag.pairRps.length} pairs of ${PAIR_ROUND_S} s rounds`,
+    `>= ${TARGETS.plainRatio.toFixed(2)}`,
+    paired.median,
+    v => v >= TARGETS.plainRatio,
+    `${fmt(paired.median, 2)} (quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`,
+  );
+  infoRow(`req/s account-graph / plain stack, mean of ${ag.roundRps.length} rounds of ${ROUND_S} s`, fmt(ag.rps / plain.rps, 2));
+  // Round i of one server beside round i of the other: how far a single round's ratio moves on
+  // this machine, which the mean hides.
+  const byRound = ag.roundRps.map((rps, i) => fmt(rps / plain.roundRps[i]!, 2));
+  infoRow(`req/s account-graph / plain stack, ${ROUND_S} s round by round`, byRound.join(", "));
   const spread = (Math.max(...proxy.roundRps) - Math.min(...proxy.roundRps)) / proxy.rps;
   infoRow("bare proxy req/s, lowest-highest round (the box's own steadiness)", `${fmt(Math.min(...proxy.roundRps), 0)}-${fmt(Math.max(...proxy.roundRps), 0)} (${fmt(spread * 100)} % of the mean)`);
   if (spread > STEADY_SPREAD) unsteady.push(`phase 1 (the bare proxy's req/s moved by ${fmt(spread * 100, 0)} % between rounds)`);
@@ -305,6 +328,8 @@ function generatorRow(at: string, p: Open): void {
 function abRows(p1: Closed, p2: Open, p3: Open): void {
   const [ag1, b1] = [p1.get(AG)!, p1.get(BASE)!];
   infoRow("A/B req/s @0ms account-graph / baseline", `${fmt(ag1.rps, 0)} / ${fmt(b1.rps, 0)} (${fmt(ag1.rps / b1.rps, 2)}x)`);
+  const paired = pairedRatio(ag1.pairRps, b1.pairRps);
+  infoRow("A/B req/s @0ms account-graph / baseline, median of the pairs", `${fmt(paired.median, 2)}x (quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`);
   const [ag2, b2] = [p2.get(AG)!, p2.get(BASE)!];
   infoRow(`A/B @${FIXED_RATE}/s CPU/request account-graph / baseline (µs)`, `${us(ag2.serverCpuUs)} / ${us(b2.serverCpuUs)} (${fmt(ag2.serverCpuUs / b2.serverCpuUs, 2)}x)`);
   infoRow(`A/B @${FIXED_RATE}/s p99 account-graph / baseline (ms)`, `${ms(ag2.latency.p99)} / ${ms(b2.latency.p99)}`);
@@ -394,7 +419,7 @@ function finish(t0: number, bad: number): boolean {
   if (unsteady.length) {
     console.log(
       `\nWARNING: the box's speed moved during ${unsteady.join(", ")}; ` +
-        "the ratios of that phase carry as much noise. Re-run, or raise BENCH_ROUNDS.",
+        "the ratios of that phase carry as much noise. Re-run, or raise BENCH_ROUNDS (and BENCH_PAIRS).",
     );
   }
   return bad === 0;

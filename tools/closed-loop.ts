@@ -91,6 +91,45 @@ export async function compareClosed(
   return series;
 }
 
+/**
+ * Short rounds in pairs, for a ratio that the box's own changes of speed move as little as they
+ * can: each pair runs every target once, back to back, in an order reversed from one pair to the
+ * next (so no target always runs first or always follows another), and a ratio is taken within
+ * each pair. On this box one server's CPU per request moved between 145 and 325 µs from one 1 s
+ * round to the next; a mean over a few rounds of 5 s carries that, a median over many pairs much
+ * less. Returns each target's req/s by pair (answers over the round's own length) and its bad
+ * answers. Run after a warm-up (`compareClosed` does one).
+ */
+export async function pairedRounds(
+  targets: Array<{ label: string; load: Load }>,
+  options: { connections: number; pairs: number; roundS: number },
+): Promise<Map<string, { rps: number[]; bad: number }>> {
+  const byLabel = new Map(targets.map(t => [t.label, { rps: [] as number[], bad: 0 }]));
+  for (let pair = 0; pair < options.pairs; pair++) {
+    const order = pair % 2 === 0 ? targets : [...targets].reverse();
+    for (const t of order) {
+      const r = await autocannon({ ...t.load, method: "POST", connections: options.connections, duration: options.roundS, verifyBody: goodBody });
+      const entry = byLabel.get(t.label)!;
+      entry.rps.push(r.requests.total / r.duration);
+      entry.bad += r.non2xx + r.errors + r.mismatches;
+    }
+  }
+  return byLabel;
+}
+
+/** Median and quartiles of the ratios `a[i] / b[i]` (pairs from {@link pairedRounds}). */
+export function pairedRatio(a: readonly number[], b: readonly number[]): { median: number; q1: number; q3: number } {
+  const ratios = a.map((x, i) => x / b[i]!).sort((x, y) => x - y);
+  if (ratios.length === 0) return { median: Number.NaN, q1: Number.NaN, q3: Number.NaN };
+  // Linear interpolation between closest ranks.
+  const at = (q: number) => {
+    const pos = (ratios.length - 1) * q;
+    const low = Math.floor(pos);
+    return ratios[low]! + (ratios[Math.min(low + 1, ratios.length - 1)]! - ratios[low]!) * (pos - low);
+  };
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
+}
+
 /** The server's CPU time per request over the series' rounds that measured it, in µs (NaN if none did). */
 export function cpuPerRequestUs(s: Series): number {
   const measured = s.rounds.filter(r => r.cpuS !== undefined);
