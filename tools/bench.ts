@@ -94,8 +94,11 @@ const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1500);
 // Phase 3 offers this share of account-graph's phase-1 capacity: loaded, not saturated, so its
 // p99 is the server's added latency rather than queueing behind one busy core.
 const OFFERED_SHARE = 0.5;
-// Open-loop connection pool: more than are ever in flight at the offered rates (1.5k req/s × 20 ms
-// upstream is 30); a request finding none free waits, still timed from its due time.
+// Open-loop connection pool: about twice what phase 3 has in flight at its median latency (3k req/s
+// × 22 ms is 66); a request finding none free waits, still timed from its due time. A larger pool
+// is no kinder to a server that falls behind: with 512, a round of account-graph's at 2,945 req/s
+// opened 163 connections, which a server accepts one per event-loop turn, and read p99 202 ms (the
+// plain stack's 70 ms), where rounds on 128 read 28-53 ms (docs/performance.md).
 const OPEN_CONNECTIONS = 128;
 /** Another build's `build/` directory, run beside this one (`BENCH_BASELINE`). */
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
