@@ -104,7 +104,7 @@ const OPEN_CONNECTIONS = 128;
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// A run takes 6-8 min at 3 rounds (8-10 with a baseline), most of it in rounds: the watchdog
+// A run takes 8-9.5 min at 3 rounds (10-11 with a baseline), most of it in rounds: the watchdog
 // allows about twice that per round and per pair, so a run with more of them (as the steadiness
 // warning advises) is not taken for a hang.
 const WATCHDOG_MS = Math.max(12, ROUNDS * (BASELINE ? 5.5 : 4)) * 60_000 + PAIRS * (BASELINE ? 3 : 2) * PAIR_ROUND_S * 2_000;
