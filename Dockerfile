@@ -10,9 +10,11 @@ RUN npm run build:server && npm prune --omit=dev
 
 # Runtime stage: production dependencies and the compiled server only, as the unprivileged user.
 FROM node:24-bookworm-slim
+# MALLOC_ARENA_MAX: see START_ENV in src/node-flags.ts.
 ENV NODE_ENV=production \
     PORT=4000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build

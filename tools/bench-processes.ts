@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { NODE_FLAGS, START_ENV } from "../src/node-flags.js";
 import { providerVariables } from "../src/config.js";
 import { type ProviderId } from "../src/contract/provider-facts.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
@@ -176,7 +176,7 @@ export async function startPlain(upstream: Upstream): Promise<Target> {
 export const starts: Array<{ name: string; startupMs: number; rssMb: number; logFile: string }> = [];
 
 /**
- * Start account-graph exactly as deployed (production, live mode, `NODE_FLAGS`) and time spawn →
+ * Start account-graph exactly as deployed (production, live mode, `NODE_FLAGS` and `START_ENV`) and time spawn →
  * first 200 of /readyz. `env` adds variables (tracing); `entry` runs another build (the baseline).
  */
 export async function startServer(
@@ -187,7 +187,7 @@ export async function startServer(
   const port = await freePort(HOST);
   const t0 = performance.now();
   const logFile = join(logDir, `${name}-${starts.length + 1}.log`);
-  const childEnv: Record<string, string> = { ...env, NODE_ENV: "production", PROVIDERS_MODE: "live", PORT: String(port), HOST };
+  const childEnv: Record<string, string> = { ...START_ENV, ...env, NODE_ENV: "production", PROVIDERS_MODE: "live", PORT: String(port), HOST };
   for (const m of PROVIDER_MODULES) childEnv[providerVariables(m.id).baseUrl] = upstream.urls[m.id];
   const child = startNode(name, entry, childEnv, logFile, NODE_FLAGS);
   for (;;) {

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { providerVariables } from "../src/config.js";
 import { type ProviderId } from "../src/contract/provider-facts.js";
-import { NODE_FLAGS } from "../src/node-flags.js";
+import { NODE_FLAGS, START_ENV } from "../src/node-flags.js";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
 import { type SimCall, type SimControl, type SimFault } from "../src/simulators/sim-server.js";
 import { startSimulators, type Simulators } from "../src/simulators/index.js";
@@ -168,9 +168,10 @@ async function startServer(sims: Simulators): Promise<ServerProcess> {
   const port = await freePort(HOST);
   const entry = SERVER_ENTRY;
   const heap = SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : [];
-  // The deployed V8 flags (`npm start`, the Dockerfile), then the soak's heap cap.
+  // The deployed V8 flags and environment (`npm start`, the Dockerfile), then the soak's heap cap.
   const proc = spawn(process.execPath, [...NODE_FLAGS, ...heap, entry], {
     env: {
+      ...START_ENV,
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
       PROVIDERS_MODE: "live",

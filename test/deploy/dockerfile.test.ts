@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { loadConfig } from "../helpers/providers.js";
-import { NODE_FLAGS } from "../../src/node-flags.js";
+import { NODE_FLAGS, START_ENV } from "../../src/node-flags.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dockerfile = readFileSync(`${root}Dockerfile`, "utf8");
@@ -50,10 +50,29 @@ describe("Dockerfile", () => {
     expect(JSON.parse(cmd.args)).toEqual(["node", ...NODE_FLAGS, "build/index.js"]);
     const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: Record<string, string> };
     // `exec`: node replaces npm's shell, so signals npm passes on reach node (test/process.e2e).
-    expect(pkg.scripts.start).toBe(["exec", "node", ...NODE_FLAGS, "build/index.js"].join(" "));
+    // The start environment is a default: a caller's own value wins (checked below).
+    const startEnv = Object.entries(START_ENV).map(([name, value]) => `${name}=\${${name}:-${value}}`);
+    expect(pkg.scripts.start).toBe([...startEnv, "exec", "node", ...NODE_FLAGS, "build/index.js"].join(" "));
     expect(existsSync(`${root}src/index.ts`)).toBe(true);
     const build = JSON.parse(readFileSync(`${root}tsconfig.build.json`, "utf8")) as { compilerOptions: { outDir: string; rootDir: string } };
     expect(build.compilerOptions).toMatchObject({ outDir: "build", rootDir: "src" });
+  });
+
+  it("starts with the same environment as npm start and the benchmark, a caller's own value first", () => {
+    const env = Object.fromEntries(of("ENV", runtime).flatMap(i => i.args.split(/\s+/).map(pair => pair.split("=") as [string, string])));
+    expect(env).toMatchObject(START_ENV);
+    expect(Object.keys(START_ENV).length).toBeGreaterThan(0);
+    const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { scripts: Record<string, string> };
+    // npm runs the script with sh: its prefix, up to node, is run here with a node that prints
+    // what it was given.
+    const prefix = pkg.scripts.start.slice(0, pkg.scripts.start.indexOf(" node "));
+    const names = Object.keys(START_ENV);
+    const print = `${prefix} "${process.execPath}" -e 'process.stdout.write(JSON.stringify(${JSON.stringify(names)}.map(n => process.env[n])))'`;
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !names.includes(name)));
+    const bare = spawnSync("sh", ["-c", print], { encoding: "utf8", env: inherited });
+    expect(JSON.parse(bare.stdout)).toEqual(Object.values(START_ENV));
+    const own = spawnSync("sh", ["-c", print], { encoding: "utf8", env: { ...inherited, ...Object.fromEntries(names.map(n => [n, "7"])) } });
+    expect(JSON.parse(own.stdout)).toEqual(names.map(() => "7"));
   });
 
   it("uses V8 flags this Node accepts (an unknown one stops node before it runs anything)", () => {
