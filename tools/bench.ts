@@ -49,8 +49,8 @@ import { join } from "node:path";
  *   2. the tail at a fixed rate (`BENCH_FIXED_RATE`, default 1,500 req/s) at 0 ms upstream, offered
  *      open loop at evenly spaced times (`open-loop.ts`): p99 and max from each request's due time,
  *      and the server's CPU per request;
- *   3. the tail with 20 ms upstream at half of account-graph's phase-1 capacity, open loop: p99
- *      above the proxy's;
+ *   3. the tail with 20 ms upstream at half of account-graph's phase-1 capacity, open loop: the
+ *      median of the rounds' p99 above the proxy's;
  *   4. `accounts` over every provider at 50 ms upstream (parallel calls should cost about one);
  *   5. tracing off / on at 100% sampling (`bench-tracing.ts`);
  *   6. repeated reads with the read cache on against the bare proxy at 20 ms upstream, and
@@ -307,11 +307,19 @@ function halfCapacityRows(p3: Open, offered: number): void {
   const ag = p3.get(AG)!;
   const proxy = p3.get(PROXY)!;
   const p99 = over(p3, s => `${ms(s.latency.p99)} (max ${ms(s.latency.max)})`);
-  infoRow(`@${offered}/s 20ms: p99 (max) ${p99.labels} (ms)`, p99.values);
+  infoRow(`@${offered}/s 20ms: p99 (max) over every round ${p99.labels} (ms)`, p99.values);
+  const rounds = over(p3, s => s.roundP99.map(ms).join(", "));
+  infoRow(`@${offered}/s 20ms: p99 round by round ${rounds.labels} (ms)`, rounds.values);
   const others = new Map([...p3].filter(([label]) => label !== PROXY));
-  const above = over(others, s => ms(s.latency.p99 - proxy.latency.p99));
-  infoRow(`@${offered}/s 20ms: p99 above the proxy's ${above.labels} (ms)`, above.values);
-  targetRow(`@${offered}/s 20ms: p99 account-graph − proxy (ms)`, `<= ${TARGETS.p99DiffMs}`, ag.latency.p99 - proxy.latency.p99, v => v <= TARGETS.p99DiffMs, ms(ag.latency.p99 - proxy.latency.p99));
+  const pooled = over(others, s => ms(s.latency.p99 - proxy.latency.p99));
+  infoRow(`@${offered}/s 20ms: p99 over every round above the proxy's ${pooled.labels} (ms)`, pooled.values);
+  // The target compares the median of the rounds' p99: a round in which one server fell behind
+  // (the proxy's included) would otherwise decide the figure alone, either way.
+  const above = over(others, s => ms(s.medianRoundP99 - proxy.medianRoundP99));
+  infoRow(`@${offered}/s 20ms: median round p99 above the proxy's ${above.labels} (ms)`, above.values);
+  const diff = ag.medianRoundP99 - proxy.medianRoundP99;
+  targetRow(`@${offered}/s 20ms: median round p99 account-graph − proxy (ms)`, `<= ${TARGETS.p99DiffMs}`, diff, v => v <= TARGETS.p99DiffMs, ms(diff));
+  if (proxy.queuedMax > 0) unsteady.push(`phase 3 (the bare proxy itself fell behind: up to ${proxy.queuedMax} requests waited for a connection)`);
   const cpu = over(p3, s => us(s.serverCpuUs));
   infoRow(`@${offered}/s 20ms: CPU/request ${cpu.labels} (µs)`, cpu.values);
   generatorRow(`@${offered}/s`, p3);

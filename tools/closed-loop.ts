@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import autocannon from "autocannon";
 import { procCpuSeconds } from "./process-stats.js";
+import { quartiles } from "./quartiles.js";
 
 /*
  * Closed-loop load for `npm run bench` (autocannon: `connections` clients, each sending its next
@@ -119,15 +120,7 @@ export async function pairedRounds(
 
 /** Median and quartiles of the ratios `a[i] / b[i]` (pairs from {@link pairedRounds}). */
 export function pairedRatio(a: readonly number[], b: readonly number[]): { median: number; q1: number; q3: number } {
-  const ratios = a.map((x, i) => x / b[i]!).sort((x, y) => x - y);
-  if (ratios.length === 0) return { median: Number.NaN, q1: Number.NaN, q3: Number.NaN };
-  // Linear interpolation between closest ranks.
-  const at = (q: number) => {
-    const pos = (ratios.length - 1) * q;
-    const low = Math.floor(pos);
-    return ratios[low]! + (ratios[Math.min(low + 1, ratios.length - 1)]! - ratios[low]!) * (pos - low);
-  };
-  return { median: at(0.5), q1: at(0.25), q3: at(0.75) };
+  return quartiles(a.map((x, i) => x / b[i]!));
 }
 
 /** The server's CPU time per request over the series' rounds that measured it, in µs (NaN if none did). */

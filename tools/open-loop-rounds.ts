@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { goodBody, type Load } from "./closed-loop.js";
 import { openLoop, percentiles, type OpenLoopResult, type OpenLoopTarget, type Percentiles } from "./open-loop.js";
 import { boxBusySeconds, familyCpuSeconds, procCpuSeconds } from "./process-stats.js";
+import { quartiles } from "./quartiles.js";
 
 /*
  * Several servers under the same fixed-rate open loop (`open-loop.ts`), in alternating rounds, with
@@ -88,9 +89,15 @@ export async function compareOpen(
   return series;
 }
 
-/** A series over all its rounds: percentiles of every sample, CPU per request over every answer. */
+/**
+ * A series over all its rounds: percentiles of every sample, CPU per request over every answer,
+ * and each round's p99 with their median (one round that fell behind sets the pooled p99 on its
+ * own; the median of the rounds' says what the server does in most of them).
+ */
 export function openSummary(s: OpenSeries): {
   latency: Percentiles;
+  roundP99: number[];
+  medianRoundP99: number;
   serverCpuUs: number;
   generatorShare: number;
   othersShare: number;
@@ -106,8 +113,11 @@ export function openSummary(s: OpenSeries): {
   }
   const completed = s.rounds.reduce((n, r) => n + r.completed, 0);
   const serverUs = s.rounds.reduce((n, r) => n + r.serverCpuUs * r.completed, 0);
+  const roundP99 = s.rounds.map(r => r.latency.p99);
   return {
     latency: percentiles(all),
+    roundP99,
+    medianRoundP99: quartiles(roundP99).median,
     serverCpuUs: serverUs / completed,
     generatorShare: Math.max(...s.rounds.map(r => r.generatorShare)),
     othersShare: Math.max(...s.rounds.map(r => r.othersShare)),
