@@ -153,7 +153,11 @@ export interface Upstream {
 
 /** bench-upstream: every provider's simulator at `latencyMs`, in their own process. */
 export async function startUpstream(latencyMs: number): Promise<Upstream> {
-  const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) });
+  // The upstream is the instrument every server is measured through, so it must not pause.
+  // Under a steady 1,500 req/s V8's memory reducer ran a shrinking mark-compact in it after about
+  // 100 s (25 ms alone, 60 ms on the loaded box), which held every answer of the server being
+  // measured at that moment: the one-round spikes at 1,500 req/s (docs/performance.md).
+  const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) }, undefined, ["--no-memory-reducer"]);
   const line = await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name);
   return { child, ...(JSON.parse(line) as Omit<Upstream, "child">) };
 }
