@@ -19,21 +19,20 @@ type Internals = Record<symbol, unknown>;
  * write hook, whose lines it would not reproduce.
  */
 export function fixedLine(logger: Logger, level: Level, msg: string): FixedLine {
-  const s = symbols;
   const self = logger as unknown as Internals;
-  const formatters = self[s.formattersSym] as { log?: unknown; level?: (label: string, n: number) => unknown };
-  const hooks = self[s.hooksSym] as { streamWrite?: unknown } | undefined;
-  if (formatters.log || self[s.nestedKeySym] || hooks?.streamWrite || self[s.messageKeySym] !== "msg") {
+  const formatters = self[symbols.formattersSym] as { log?: unknown };
+  const hooks = self[symbols.hooksSym] as { streamWrite?: unknown } | undefined;
+  if (formatters.log || self[symbols.nestedKeySym] || hooks?.streamWrite || self[symbols.messageKeySym] !== "msg") {
     throw new Error("fixedLine: the logger formats its lines in a way this writer does not reproduce");
   }
   const value = logger.levels.values[level]!;
   // pino's cache of each level's opening (`{"level":30`), built with its level formatter.
-  const opening = (self[s.lsCacheSym] as Record<number, string>)[value]!;
-  const time = self[s.timeSym] as () => string;
-  const bindings = self[s.chindingsSym] as string;
-  const mixin = self[s.mixinSym] as (() => Record<string, unknown>) | undefined;
-  const stream = self[s.streamSym] as { write(line: string): void };
-  const tail = `,"msg":${JSON.stringify(msg)}${self[s.endSym] as string}`;
+  const opening = (self[symbols.lsCacheSym] as Record<number, string>)[value]!;
+  const time = self[symbols.timeSym] as () => string;
+  const bindings = self[symbols.chindingsSym] as string;
+  const mixin = self[symbols.mixinSym] as (() => Record<string, unknown>) | undefined;
+  const stream = self[symbols.streamSym] as { write(line: string): void };
+  const tail = `,"msg":${JSON.stringify(msg)}${self[symbols.endSym] as string}`;
   return fields => {
     // The level may change while the process runs.
     if (logger.levelVal > value) return;
