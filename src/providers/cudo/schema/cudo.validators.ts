@@ -1,7 +1,9 @@
 import { ValidateBy, type ValidationArguments, type ValidationOptions } from "class-validator";
 import { canonicalDecimal, Money } from "../../../scalars/index.js";
 
-const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+// Made on first use: building it pages in about 4 MB of ICU's data, which a server that never
+// validates a Cudo address need not hold.
+let regionNames: Intl.DisplayNames | undefined;
 // Codes ICU names that ISO 3166-1 does not assign: exceptionally reserved (AC, CP, CQ, DG, EA,
 // IC, TA), groupings (EU, EZ, QO, UN) and pseudo or unknown regions (XA, XB, ZZ). Deprecated
 // codes (UK, SU, YU...) are caught by canonicalisation below.
@@ -15,7 +17,8 @@ const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-JL-Z]|ZZ)$/;
  */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || USER_ASSIGNED.test(code) || NOT_ISO.has(code)) return false;
-  if (REGION_NAMES.of(code) === undefined) return false;
+  regionNames ??= new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+  if (regionNames.of(code) === undefined) return false;
   return new Intl.Locale(`und-${code}`).region === code;
 }
 
