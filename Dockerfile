@@ -24,4 +24,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # exec form: node is PID 1 and receives SIGTERM directly, so in-flight requests drain on stop.
-CMD ["node", "--max-semi-space-size=16", "--min-semi-space-size=16", "--no-memory-reducer", "--no-allocation-site-pretenuring", "build/index.js"]
+CMD ["node", "--max-semi-space-size=32", "--min-semi-space-size=32", "--no-memory-reducer", "--no-allocation-site-pretenuring", "build/index.js"]

@@ -3,11 +3,15 @@
  * benchmark and by the soak (a test keeps the first two in step with this list, and checks that
  * this Node accepts it).
  *
- * - `--max-semi-space-size=16`: young-generation semi-spaces of 16 MB. Under load a request's
- *   objects are young when they die, and with 8 MB semi-spaces the scavenger ran often enough to
- *   cost about a tenth of the CPU per request; Node 24's own default grows them until peak RSS
- *   passed 350 MB. 16 MB keeps peak RSS under the benchmark near 190 MB.
- * - `--min-semi-space-size=16`: and never smaller. V8 shrinks the young generation after a
+ * - `--max-semi-space-size=32`: young-generation semi-spaces of 32 MB. A request's objects die
+ *   young if no more than one scavenge happens while it waits for its provider, and a scavenge
+ *   comes each time the young generation fills: at 1,000 req/s with providers answering in
+ *   200 ms, 16 MB semi-spaces scavenged about every 0.27 s, so requests' objects outlived two
+ *   scavenges and were promoted: peak RSS reached 270-280 MB, at 1.08-1.17x the CPU per request
+ *   of 32 MB, which peaked at 187-194 MB there and at 500 ms. With 0 ms providers 32 MB peaks
+ *   near 200 MB under closed-loop saturation; Node 24's own default grows them until peak RSS
+ *   passes 350 MB.
+ * - `--min-semi-space-size=32`: and never smaller. V8 shrinks the young generation after a
  *   mark-compact and grows it back slowly, and meanwhile a round of requests took twice the
  *   scavenges.
  * - `--no-memory-reducer`: no mark-compact of V8's own when the server goes idle. That collection
@@ -28,8 +32,8 @@
  * The figures are in docs/performance.md ("Memory").
  */
 export const NODE_FLAGS: readonly string[] = [
-  "--max-semi-space-size=16",
-  "--min-semi-space-size=16",
+  "--max-semi-space-size=32",
+  "--min-semi-space-size=32",
   "--no-memory-reducer",
   "--no-allocation-site-pretenuring",
 ];
