@@ -55,6 +55,9 @@ import { join } from "node:path";
  *   5. tracing off / on at 100% sampling (`bench-tracing.ts`);
  *   6. repeated reads with the read cache on against the bare proxy at 20 ms upstream, and
  *      provider calls per 1,000 reads (`bench-cache.ts`).
+ *   7. slow providers: 200 ms upstream at 1,000 req/s, open loop: CPU per request, p99 and peak
+ *      RSS where each request is in flight long enough for the young generation's size to decide
+ *      what is promoted (docs/performance.md, "Memory").
  * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone.
  * Rounds alternate between servers (A B C A B C ...) after a warm-up of each (a number of
  * requests: as fast as the server answers in the closed-loop phases, at the phase's rate in the
@@ -100,6 +103,11 @@ const OFFERED_SHARE = 0.5;
 // opened 163 connections, which a server accepts one per event-loop turn, and read p99 202 ms (the
 // plain stack's 70 ms), where rounds on 128 read 28-53 ms (docs/performance.md).
 const OPEN_CONNECTIONS = 128;
+// Phase 7: providers as slow as real ones, at a rate the box carries easily (1,000 req/s × 200 ms is
+// 200 requests in flight, hence a pool of twice that). Its warm-up is shorter than the others':
+// at this rate 40,000 requests would take 40 s per server, and what it measures (CPU per request,
+// peak RSS) settles well before.
+const SLOW = { latencyMs: 200, rate: 1000, connections: 400, warmupRequests: 20_000 };
 /** Another build's `build/` directory, run beside this one (`BENCH_BASELINE`). */
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
@@ -107,7 +115,7 @@ const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
 // A run takes 8-9.5 min at 3 rounds (10-11 with a baseline), most of it in rounds: the watchdog
 // allows about twice that per round and per pair, so a run with more of them (as the steadiness
 // warning advises) is not taken for a hang.
-const WATCHDOG_MS = Math.max(12, ROUNDS * (BASELINE ? 5.5 : 4)) * 60_000 + PAIRS * (BASELINE ? 3 : 2) * PAIR_ROUND_S * 2_000;
+const WATCHDOG_MS = Math.max(15, ROUNDS * (BASELINE ? 6.5 : 5)) * 60_000 + PAIRS * (BASELINE ? 3 : 2) * PAIR_ROUND_S * 2_000;
 
 const ACCOUNTS_QUERY = "{ accounts { provider id } }";
 const hasAccount = BENCH_READ.answered;
@@ -214,11 +222,11 @@ async function throughput() {
 }
 
 /** Phases 2 and 3: every server under the same open-loop rate. */
-async function tail(latencyMs: number, rate: number, title: string) {
+async function tail(latencyMs: number, rate: number, title: string, pool = { connections: OPEN_CONNECTIONS, warmupRequests: WARMUP_REQUESTS }) {
   return withServers(latencyMs, async servers => {
     const series = await compareOpen(
       servers.map(s => ({ label: s.label, load: s.load, pid: s.target.child.proc.pid })),
-      { rate, connections: OPEN_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, leadS: LEAD_S, warmupRequests: WARMUP_REQUESTS, familyPids: runningPids },
+      { rate, connections: pool.connections, rounds: ROUNDS, roundS: ROUND_S, leadS: LEAD_S, warmupRequests: pool.warmupRequests, familyPids: runningPids },
     );
     logOpen(title, series);
     return new Map(series.map(s => [s.label, openSummary(s)]));
@@ -301,6 +309,18 @@ function fixedRateRows(p2: Open): void {
   generatorRow(`@${FIXED_RATE}/s`, p2);
   const bad = over(p2, s => String(s.bad));
   errorsRow(`@${FIXED_RATE}/s ${bad.labels}`, [...p2.values()].reduce((n, s) => n + s.bad, 0), bad.values);
+}
+
+/** Phase 7: what slow providers cost per request; its peak RSS counts in the RSS target. */
+function slowProviderRows(p7: Open): void {
+  const at = `@${SLOW.rate}/s ${SLOW.latencyMs}ms`;
+  const p99 = over(p7, s => `${ms(s.latency.p99)} (max ${ms(s.latency.max)})`);
+  infoRow(`${at}: p99 (max) ${p99.labels} (ms)`, p99.values);
+  const cpu = over(p7, s => us(s.serverCpuUs));
+  infoRow(`${at}: CPU/request ${cpu.labels} (µs)`, cpu.values);
+  generatorRow(at, p7);
+  const bad = over(p7, s => String(s.bad));
+  errorsRow(`${at} ${bad.labels}`, [...p7.values()].reduce((n, s) => n + s.bad, 0), bad.values);
 }
 
 function halfCapacityRows(p3: Open, offered: number): void {
@@ -397,6 +417,9 @@ async function main(): Promise<boolean> {
   endPhase = phase("phase 6: repeated reads, read cache on / bare proxy, 32 connections");
   const p6 = await readCacheGain(bench);
   endPhase();
+  endPhase = phase(`phase 7: slow providers, ${SLOW.latencyMs} ms upstream at ${SLOW.rate} req/s, open loop`);
+  const p7 = await tail(SLOW.latencyMs, SLOW.rate, `phase 7: ${BENCH_READ.label} @${SLOW.latencyMs} ms upstream, open loop at ${SLOW.rate} req/s:`, SLOW);
+  endPhase();
 
   raw.push("account-graph processes (startup = spawn → first 200 of /readyz, polled every 20 ms):");
   for (const s of starts) raw.push(`  ${s.name}: ${fmt(s.startupMs, 0)} ms to ready, ${fmt(s.rssMb)} MB peak RSS when ready, ${logVolume(s.logFile)}`);
@@ -409,10 +432,11 @@ async function main(): Promise<boolean> {
   errorsRow("accounts", p4.bad);
   tracingRows(p5);
   cacheRows(p6);
+  slowProviderRows(p7);
   if (BASELINE) abRows(p1, p2, p3);
   rssRows();
   const bad = (m: Map<string, { bad: number }>) => [...m.values()].reduce((n, s) => n + s.bad, 0);
-  return finish(t0, bad(p1) + bad(p2) + bad(p3) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) + p6.on.bad + p6.proxy.bad);
+  return finish(t0, bad(p1) + bad(p2) + bad(p3) + bad(p7) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) + p6.on.bad + p6.proxy.bad);
 }
 
 /** Prints the box's load, the table and the run's length; true when no answer was bad. */
