@@ -112,7 +112,7 @@ const SLOW = { latencyMs: 200, rate: 1000, connections: 400, warmupRequests: 20_
 const BASELINE = process.env.BENCH_BASELINE ? join(process.env.BENCH_BASELINE, "index.js") : undefined;
 // `BENCH_BASELINE_FIRST=true`: the baseline takes the first slot of each round, for the other order.
 const BASELINE_FIRST = process.env.BENCH_BASELINE_FIRST === "true";
-// A run takes 8-9.5 min at 3 rounds (10-11 with a baseline), most of it in rounds: the watchdog
+// A run takes about 10.5 min at 3 rounds (more with a baseline), most of it in rounds: the watchdog
 // allows about twice that per round and per pair, so a run with more of them (as the steadiness
 // warning advises) is not taken for a hang.
 const WATCHDOG_MS = Math.max(15, ROUNDS * (BASELINE ? 6.5 : 5)) * 60_000 + PAIRS * (BASELINE ? 3 : 2) * PAIR_ROUND_S * 2_000;
