@@ -221,7 +221,7 @@ async function throughput() {
   });
 }
 
-/** Phases 2 and 3: every server under the same open-loop rate. */
+/** Phases 2, 3 and 7: every server under the same open-loop rate. */
 async function tail(latencyMs: number, rate: number, title: string, pool = { connections: OPEN_CONNECTIONS, warmupRequests: WARMUP_REQUESTS }) {
   return withServers(latencyMs, async servers => {
     const series = await compareOpen(
@@ -298,29 +298,34 @@ function throughputRows(p1: Closed): void {
   errorsRow(`@0ms closed ${bad.labels}`, [...p1.values()].reduce((n, s) => n + s.bad, 0), bad.values);
 }
 
+/** The last rows of every open-loop phase: the generator's own figures and the bad answers. */
+function openCheckRows(at: string, p: Open): void {
+  generatorRow(at, p);
+  const bad = over(p, s => String(s.bad));
+  errorsRow(`${at} ${bad.labels}`, [...p.values()].reduce((n, s) => n + s.bad, 0), bad.values);
+}
+
+/** Each server's p99 (max) and CPU per request in an open-loop phase. */
+function openFigureRows(at: string, p: Open): void {
+  const p99 = over(p, s => `${ms(s.latency.p99)} (max ${ms(s.latency.max)})`);
+  infoRow(`${at}: p99 (max) ${p99.labels} (ms)`, p99.values);
+  const cpu = over(p, s => us(s.serverCpuUs));
+  infoRow(`${at}: CPU/request ${cpu.labels} (µs)`, cpu.values);
+}
+
 function fixedRateRows(p2: Open): void {
   const ag = p2.get(AG)!;
   const proxy = p2.get(PROXY)!;
-  const p99 = over(p2, s => `${ms(s.latency.p99)} (max ${ms(s.latency.max)})`);
-  infoRow(`@${FIXED_RATE}/s 0ms: p99 (max) ${p99.labels} (ms)`, p99.values);
-  const cpu = over(p2, s => us(s.serverCpuUs));
-  infoRow(`@${FIXED_RATE}/s 0ms: CPU/request ${cpu.labels} (µs)`, cpu.values);
+  openFigureRows(`@${FIXED_RATE}/s 0ms`, p2);
   targetRow(`@${FIXED_RATE}/s: CPU/request account-graph / proxy`, `<= ${TARGETS.cpuRatio.toFixed(2)}`, ag.serverCpuUs / proxy.serverCpuUs, v => v <= TARGETS.cpuRatio);
-  generatorRow(`@${FIXED_RATE}/s`, p2);
-  const bad = over(p2, s => String(s.bad));
-  errorsRow(`@${FIXED_RATE}/s ${bad.labels}`, [...p2.values()].reduce((n, s) => n + s.bad, 0), bad.values);
+  openCheckRows(`@${FIXED_RATE}/s`, p2);
 }
 
 /** Phase 7: what slow providers cost per request; its peak RSS counts in the RSS target. */
 function slowProviderRows(p7: Open): void {
   const at = `@${SLOW.rate}/s ${SLOW.latencyMs}ms`;
-  const p99 = over(p7, s => `${ms(s.latency.p99)} (max ${ms(s.latency.max)})`);
-  infoRow(`${at}: p99 (max) ${p99.labels} (ms)`, p99.values);
-  const cpu = over(p7, s => us(s.serverCpuUs));
-  infoRow(`${at}: CPU/request ${cpu.labels} (µs)`, cpu.values);
-  generatorRow(at, p7);
-  const bad = over(p7, s => String(s.bad));
-  errorsRow(`${at} ${bad.labels}`, [...p7.values()].reduce((n, s) => n + s.bad, 0), bad.values);
+  openFigureRows(at, p7);
+  openCheckRows(at, p7);
 }
 
 function halfCapacityRows(p3: Open, offered: number): void {
@@ -342,9 +347,7 @@ function halfCapacityRows(p3: Open, offered: number): void {
   if (proxy.queuedMax > 0) unsteady.push(`phase 3 (the bare proxy itself fell behind: up to ${proxy.queuedMax} requests waited for a connection)`);
   const cpu = over(p3, s => us(s.serverCpuUs));
   infoRow(`@${offered}/s 20ms: CPU/request ${cpu.labels} (µs)`, cpu.values);
-  generatorRow(`@${offered}/s`, p3);
-  const bad = over(p3, s => String(s.bad));
-  errorsRow(`@${offered}/s ${bad.labels}`, [...p3.values()].reduce((n, s) => n + s.bad, 0), bad.values);
+  openCheckRows(`@${offered}/s`, p3);
 }
 
 /** What the open loop's generator took, and whether its timer or pool fell behind. */
