@@ -8,9 +8,9 @@
  *   comes each time the young generation fills: at 1,000 req/s with providers answering in
  *   200 ms, 16 MB semi-spaces scavenged about every 0.27 s, so requests' objects outlived two
  *   scavenges and were promoted: peak RSS reached 270-280 MB, at 1.08-1.17x the CPU per request
- *   of 32 MB, which peaked at 187-194 MB there and at 500 ms. With 0 ms providers 32 MB peaks
- *   near 200 MB under closed-loop saturation; Node 24's own default grows them until peak RSS
- *   passes 350 MB.
+ *   of 32 MB, which peaked at 187-194 MB there and at 500 ms. With 0 ms providers, where few
+ *   requests are in flight, 32 MB costs memory instead: closed-loop saturation peaks at 189-213 MB,
+ *   against 167-182 MB with 16 MB. Node 24's own default grows them until peak RSS passes 350 MB.
  * - `--min-semi-space-size=32`: and never smaller. V8 shrinks the young generation after a
  *   mark-compact and grows it back slowly, and meanwhile a round of requests took twice the
  *   scavenges.
