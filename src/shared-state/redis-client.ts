@@ -5,6 +5,8 @@ import { type Logger } from "pino";
 export const HEARTBEAT_MS = 1000;
 /** The longest pause between two reconnection attempts (ioredis' default grows to 2 s). */
 export const RECONNECT_MAX_MS = 500;
+/** A closing connection's socket is destroyed if it has not closed this long after QUIT. */
+const DISCONNECT_WAIT_MS = 100;
 /**
  * Heartbeats in a row without an answer before the connection is dropped and made anew: a node
  * gone away leaves a socket that never errors, and a new Redis at the same address would otherwise
@@ -54,6 +56,10 @@ export async function connectRedis(url: string, options: { commandTimeoutMs: num
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     retryStrategy: times => Math.min(times * 50, RECONNECT_MAX_MS),
+    // How long a disconnect waits for the socket's "close" before destroying it. ioredis arms that
+    // wait even when the socket closed already (Redis unreachable), and its default of 2 s then
+    // kept a stopped server's process alive that long after `close()`.
+    disconnectTimeout: DISCONNECT_WAIT_MS,
   });
   const where = redisAddress(url);
   const health = watchHealth(where, commandTimeoutMs, logger);
