@@ -11,6 +11,10 @@ export default {
   globalSetup: "<rootDir>/test/helpers/global-setup.ts",
   // End-to-end tests start real servers; two workers fit this machine's two cores.
   maxWorkers: 2,
+  // A worker that grew past this is replaced between test files. One that had run half the suite
+  // held 1.3-1.4 GB of heap (it grows with every file a worker runs) and took longer than jest's
+  // 500 ms to exit, which jest reports as "failed to exit gracefully".
+  workerIdleMemoryLimit: "700MB",
   // A hang guard, not a speed check: no test bounds elapsed time, a slow machine only waits longer.
   testTimeout: 60000,
 };
