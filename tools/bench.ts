@@ -18,6 +18,7 @@ import {
   stop,
   stopAll,
   type Target,
+  type Upstream,
 } from "./bench-processes.js";
 import { compareClosed, cpuPerRequestUs, pairedRatio, pairedRounds, summary, verify, type Load, type Series } from "./closed-loop.js";
 import { compareOpen, openSummary, type OpenSeries } from "./open-loop-rounds.js";
@@ -266,9 +267,8 @@ async function halfCapacityTail() {
 
 /** account-graph's req/s at `latencyMs` upstream: the median of closed-loop rounds over the open loop's pool. */
 async function capacityAt(latencyMs: number) {
-  const up = await startUpstream(latencyMs);
-  const server = await startServer(up);
-  try {
+  // Saturated with 128 requests in flight: its peak RSS counts, as a step of its own.
+  return withAccountGraph(latencyMs, `${currentPhase} capacity`, async (server, up) => {
     const load = readLoad(server.url, up);
     await verify(AG, load, hasAccount);
     const [series] = await compareClosed(
@@ -276,9 +276,18 @@ async function capacityAt(latencyMs: number) {
       { connections: OPEN_CONNECTIONS, rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS },
     );
     logClosed(`${currentPhase}: ${BENCH_READ.label} @${latencyMs} ms upstream, closed loop, ${OPEN_CONNECTIONS} connections (account-graph's capacity):`, [series!]);
-    // Saturated with 128 requests in flight: its peak RSS counts, as a step of its own.
-    notePeakRss(AG, server.child.proc.pid, `${currentPhase} capacity`);
     return { rps: quartiles(series!.rounds.map(r => r.rps)).median, bad: summary(series!).bad };
+  });
+}
+
+/** account-graph alone in front of a fresh upstream at `latencyMs`; its peak RSS is noted under `step`. */
+async function withAccountGraph<T>(latencyMs: number, step: string, measure: (server: Target, up: Upstream) => Promise<T>): Promise<T> {
+  const up = await startUpstream(latencyMs);
+  const server = await startServer(up);
+  try {
+    const result = await measure(server, up);
+    notePeakRss(AG, server.child.proc.pid, step);
+    return result;
   } finally {
     await Promise.all([stop(server.child), stop(up.child)]);
   }
@@ -286,19 +295,14 @@ async function capacityAt(latencyMs: number) {
 
 /** Phase 4: `accounts` over every provider at 50 ms each; parallel calls should cost about one. */
 async function fanOut() {
-  const up = await startUpstream(50);
-  const server = await startServer(up);
-  try {
+  return withAccountGraph(50, currentPhase, async (server, up) => {
     const keys = Object.fromEntries(PROVIDER_MODULES.map(m => [keyHeader(m.id), up.keys[m.id]]));
     const load: Load = { url: server.url, headers: { "content-type": "application/json", ...keys }, body: JSON.stringify({ query: ACCOUNTS_QUERY }) };
     await verify("accounts", load, d => Array.isArray(d.accounts) && d.accounts.length === PROVIDER_MODULES.length && d.accounts.every(Boolean));
     const [series] = await compareClosed([{ label: AG, load }], { connections: 10, rounds: 1, roundS: ROUND_S, warmupRequests: FAN_OUT_WARMUP_REQUESTS });
     logClosed(`phase 4: accounts (${PROVIDER_MODULES.length} providers) @50 ms upstream, closed loop, 10 connections:`, [series!]);
-    notePeakRss(AG, server.child.proc.pid);
     return summary(series!);
-  } finally {
-    await Promise.all([stop(server.child), stop(up.child)]);
-  }
+  });
 }
 
 // ---------------------------------------------------------------- the table
