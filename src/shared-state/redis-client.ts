@@ -5,7 +5,7 @@ import { type Logger } from "pino";
 export const HEARTBEAT_MS = 1000;
 /** The longest pause between two reconnection attempts (ioredis' default grows to 2 s). */
 export const RECONNECT_MAX_MS = 500;
-/** A closing connection's socket is destroyed if it has not closed this long after QUIT. */
+/** A closing connection's socket (QUIT, or a dropped stalled one) is destroyed if still open this long after. */
 const DISCONNECT_WAIT_MS = 100;
 /**
  * Heartbeats in a row without an answer before the connection is dropped and made anew: a node
