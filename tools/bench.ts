@@ -61,7 +61,8 @@ import { join } from "node:path";
  *   7. slow providers: 200 ms upstream at 1,000 req/s, open loop: CPU per request, p99 and peak
  *      RSS where each request is in flight long enough for the young generation's size to decide
  *      what is promoted (docs/performance.md, "Memory").
- * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone.
+ * `BENCH_ONLY=tracing` or `BENCH_ONLY=cache` runs that phase alone; `BENCH_ONLY=throughput` runs
+ * phase 1 alone, for many pairs (`BENCH_PAIRS`) when its ratio must be read to a narrower interval.
  * Rounds alternate between servers (A B C A B C ...) after a warm-up of each (a number of
  * requests: as fast as the server answers in the closed-loop phases, at the phase's rate in the
  * open-loop ones, where each round also follows an unmeasured lead-in; `open-loop-rounds.ts` says
@@ -331,7 +332,7 @@ function throughputRows(p1: Closed): void {
     `>= ${TARGETS.plainRatio.toFixed(2)}`,
     paired.median,
     v => v >= TARGETS.plainRatio,
-    `${fmt(paired.median, 2)} (quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`,
+    `${fmt(paired.median, 2)} (95 % interval ${interval(paired)}; quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`,
   );
   infoRow(`req/s account-graph / plain stack, mean of ${ag.roundRps.length} rounds of ${ROUND_S} s`, fmt(ag.rps / plain.rps, 2));
   // Round i of one server beside round i of the other: how far a single round's ratio moves on
@@ -422,11 +423,19 @@ function generatorRow(at: string, p: Open): void {
   infoRow(`${at}: generator CPU (max round, of one core) / send lag p99 / queued max`, `${fmt(gen * 100, 0)}% / ${ms(lag)} ms / ${queued}`);
 }
 
-function abRows(p1: Closed, p2: Open, p3: Open): void {
+// A median of pairs is read with its interval: with 20 pairs on this box it spans about ±3 %, so a
+// run reading 0.98 and one reading 1.02 may measure the same ratio.
+function interval({ low, high }: { low: number; high: number }): string {
+  return Number.isNaN(low) ? "too few pairs" : `${fmt(low, 2)}-${fmt(high, 2)}`;
+}
+
+/** The A/B rows against `BENCH_BASELINE`; phase 1's alone when the other phases did not run. */
+function abRows(p1: Closed, p2?: Open, p3?: Open): void {
   const [ag1, b1] = [p1.get(AG)!, p1.get(BASE)!];
   infoRow("A/B req/s @0ms account-graph / baseline", `${fmt(ag1.rps, 0)} / ${fmt(b1.rps, 0)} (${fmt(ag1.rps / b1.rps, 2)}x)`);
   const paired = pairedRatio(ag1.pairRps, b1.pairRps);
-  infoRow("A/B req/s @0ms account-graph / baseline, median of the pairs", `${fmt(paired.median, 2)}x (quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`);
+  infoRow("A/B req/s @0ms account-graph / baseline, median of the pairs", `${fmt(paired.median, 2)}x (95 % interval ${interval(paired)}; quartiles ${fmt(paired.q1, 2)}-${fmt(paired.q3, 2)})`);
+  if (!p2 || !p3) return;
   const [ag2, b2] = [p2.get(AG)!, p2.get(BASE)!];
   infoRow(`A/B @${FIXED_RATE}/s CPU/request account-graph / baseline (µs)`, `${us(ag2.serverCpuUs)} / ${us(b2.serverCpuUs)} (${fmt(ag2.serverCpuUs / b2.serverCpuUs, 2)}x)`);
   infoRow(`A/B @${FIXED_RATE}/s p99 account-graph / baseline (ms)`, `${ms(ag2.latency.p99)} / ${ms(b2.latency.p99)}`);
@@ -456,6 +465,15 @@ async function main(): Promise<boolean> {
     endPhase();
     tracingRows(p5);
     return finish(t0, p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0));
+  }
+  if (process.env.BENCH_ONLY === "throughput") {
+    const endPhase = phase(`phase 1 only: startup; throughput at 0 ms upstream, closed loop, ${CLOSED_CONNECTIONS} connections`);
+    const p1 = await throughput();
+    endPhase();
+    throughputRows(p1);
+    if (BASELINE) abRows(p1);
+    rssRows();
+    return finish(t0, [...p1.values()].reduce((n, s) => n + s.bad, 0));
   }
   if (process.env.BENCH_ONLY === "cache") {
     const endPhase = phase("phase 6 only: repeated reads, read cache on / bare proxy");

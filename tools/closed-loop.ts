@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import autocannon from "autocannon";
 import { procCpuSeconds } from "./process-stats.js";
-import { quartiles } from "./quartiles.js";
+import { medianInterval, quartiles } from "./quartiles.js";
 
 /*
  * Closed-loop load for `npm run bench` (autocannon: `connections` clients, each sending its next
@@ -118,9 +118,16 @@ export async function pairedRounds(
   return byLabel;
 }
 
-/** Median and quartiles of the ratios `a[i] / b[i]` (pairs from {@link pairedRounds}). */
-export function pairedRatio(a: readonly number[], b: readonly number[]): { median: number; q1: number; q3: number } {
-  return quartiles(a.map((x, i) => x / b[i]!));
+/**
+ * Median and quartiles of the ratios `a[i] / b[i]` (pairs from {@link pairedRounds}), and the 95 %
+ * confidence interval of that median ({@link medianInterval}).
+ */
+export function pairedRatio(
+  a: readonly number[],
+  b: readonly number[],
+): { median: number; q1: number; q3: number; low: number; high: number } {
+  const ratios = a.map((x, i) => x / b[i]!);
+  return { ...quartiles(ratios), ...medianInterval(ratios) };
 }
 
 /** The server's CPU time per request over the series' rounds that measured it, in µs (NaN if none did). */
