@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { loadConfig } from "../../src/config.js";
+import { START_ENV } from "../../src/node-flags.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 
 const doc = readFileSync(new URL("../../docs/configuration.md", import.meta.url), "utf8");
@@ -58,6 +59,14 @@ describe("docs/configuration.md", () => {
     for (const { id } of PROVIDER_MODULES) {
       expect(listed).toContain(`${id}_BASE_URL`);
       expect(listed).toContain(`${id}_API_KEY`);
+    }
+  });
+
+  it("lists apart what the start command sets, with its defaults", () => {
+    const listed = [...documented("Read by the start command")].sort();
+    expect(listed).toEqual(Object.keys(START_ENV).sort());
+    for (const [name, value] of Object.entries(START_ENV)) {
+      expect(doc).toContain(`| \`${name}\` | \`${value}\` |`);
     }
   });
 
