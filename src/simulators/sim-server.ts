@@ -77,10 +77,29 @@ export class SimControl {
   /** Current and peak number of requests being handled at once. */
   inFlight = 0;
   maxInFlight = 0;
-  /** Requests in flight and their peak per concurrency key (see `concurrency` in startSimServer). */
+  /**
+   * Requests in flight per concurrency key (see `concurrency` in startSimServer); a key leaves the
+   * map when its last request ends.
+   */
   readonly inFlightByKey = new Map<string, number>();
+  /**
+   * The peak of {@link inFlightByKey} per key since the last {@link reset}, for the latest
+   * {@link SimControl.MAX_PEAK_KEYS} keys to send a request: any token counts, so the map is bounded.
+   */
   readonly maxInFlightByKey = new Map<string, number>();
+  /** How many keys {@link maxInFlightByKey} keeps. */
+  static readonly MAX_PEAK_KEYS = 1_000;
   private faults: SimFault[] = [];
+
+  /** Record `now` requests in flight for `key`; the key becomes the latest, the oldest beyond the bound goes. */
+  notePeak(key: string, now: number): void {
+    const peak = Math.max(this.maxInFlightByKey.get(key) ?? 0, now);
+    this.maxInFlightByKey.delete(key);
+    this.maxInFlightByKey.set(key, peak);
+    if (this.maxInFlightByKey.size > SimControl.MAX_PEAK_KEYS) {
+      this.maxInFlightByKey.delete(this.maxInFlightByKey.keys().next().value!);
+    }
+  }
 
   /** Queue a failure for the next matching request(s). */
   failNext(fault: SimFault): this {
@@ -190,7 +209,7 @@ export async function startSimServer(
     if (key !== undefined) {
       const now = (control.inFlightByKey.get(key) ?? 0) + 1;
       control.inFlightByKey.set(key, now);
-      control.maxInFlightByKey.set(key, Math.max(control.maxInFlightByKey.get(key) ?? 0, now));
+      control.notePeak(key, now);
     }
     try {
       if (limit && key !== undefined && control.inFlightByKey.get(key)! > limit.max) {
@@ -209,7 +228,11 @@ export async function startSimServer(
       send(res, 500, { error: `simulator failure: ${(error as Error).message}` });
     } finally {
       control.inFlight -= 1;
-      if (key !== undefined) control.inFlightByKey.set(key, control.inFlightByKey.get(key)! - 1);
+      if (key !== undefined) {
+        const left = control.inFlightByKey.get(key)! - 1;
+        if (left === 0) control.inFlightByKey.delete(key);
+        else control.inFlightByKey.set(key, left);
+      }
     }
   }
 

@@ -11,3 +11,22 @@ describe("the simulators' request log", () => {
     expect(control.calls[0]!.path).not.toBe("/n/0");
   });
 });
+
+describe("the simulators' peaks per concurrency key", () => {
+  it("keeps each key's highest count, for the latest MAX_PEAK_KEYS keys to send a request", () => {
+    const control = new SimControl();
+    control.notePeak("first", 3);
+    control.notePeak("first", 1);
+    expect(control.maxInFlightByKey.get("first")).toBe(3);
+    // Any token counts as a key: a stream of new ones does not grow the map past its bound.
+    for (let n = 0; n < SimControl.MAX_PEAK_KEYS + 10; n++) {
+      control.notePeak(`key-${n}`, 1);
+      // The first key keeps sending, so it stays among the latest.
+      if (n % 100 === 0) control.notePeak("first", 2);
+    }
+    expect(control.maxInFlightByKey.size).toBe(SimControl.MAX_PEAK_KEYS);
+    expect(control.maxInFlightByKey.get("first")).toBe(3);
+    expect(control.maxInFlightByKey.has("key-0")).toBe(false);
+    expect(control.maxInFlightByKey.get(`key-${SimControl.MAX_PEAK_KEYS + 9}`)).toBe(1);
+  });
+});
