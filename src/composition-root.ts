@@ -3,7 +3,7 @@ import { type ApolloServerPlugin } from "@apollo/server";
 import { type DestinationStream, type Logger } from "pino";
 import { type Config } from "./config.js";
 import { credentialHeaders, type AppDeps, type Context } from "./context.js";
-import { createHttpServer } from "./http/http-server.js";
+import { createHttpServer, GRAPHQL_PATH } from "./http/http-server.js";
 import { EXPLORER_PATH, explorerAssets } from "./explorer/explorer-assets.js";
 import { createLogger } from "./logger.js";
 import { createMetrics, observeDocumentStore, observeIdempotencyStore } from "./observability/metrics.js";
@@ -141,7 +141,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
   // GraphiQL's files for the development landing page, when Apollo Sandbox cannot load.
   const explorer = config.production ? undefined : explorerAssets();
   const { apollo, documents } = createApolloServer(schema, {
-    endpoint: () => `${url}/graphql`,
+    endpoint: () => `${url}${GRAPHQL_PATH}`,
     explorerAssets: explorer && EXPLORER_PATH,
     config,
     logger,

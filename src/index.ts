@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { startAccountGraph } from "./composition-root.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
+import { GRAPHQL_PATH } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 import { startTracing } from "./observability/tracing.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
@@ -60,7 +61,7 @@ const mode =
     ? "using the built-in provider simulators (PROVIDERS_MODE=simulated)"
     : "calling the live provider APIs (PROVIDERS_MODE=live)";
 logger.info(
-  `account-graph ready at ${running.url}/graphql, ${mode}, ${config.nodeEnv} mode (NODE_ENV); ${running.sharedStateLine()}`,
+  `account-graph ready at ${running.url}${GRAPHQL_PATH}, ${mode}, ${config.nodeEnv} mode (NODE_ENV); ${running.sharedStateLine()}`,
 );
 if (tracing) logger.info(tracing.describe());
 for (const warning of startupWarnings(config)) logger.warn(warning);

@@ -5,7 +5,7 @@ import { ApolloServerErrorCode } from "@apollo/server/errors";
 import { createContext, type AppDeps, type Context } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
 import { loggableError } from "../errors/redact.js";
-import { type Metrics } from "../observability/metrics.js";
+import { type Metrics, type RefusalReason } from "../observability/metrics.js";
 import { type RequestTrace } from "../observability/trace-context.js";
 import { type ProviderFacts } from "../contract/provider-facts.js";
 import { tokenMatcher, type CallerCheck } from "./caller-auth.js";
@@ -45,21 +45,13 @@ export interface HttpServer {
   drain(graceMs: number): Promise<void>;
 }
 
+/** The path GraphQL is served at. */
+export const GRAPHQL_PATH = "/graphql";
+
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // The start of Apollo's CSRF-prevention message (Apollo exports no code for it).
 const CSRF_REFUSAL = "blocked as a potential Cross-Site Request Forgery";
 
-/** Why a request was refused before GraphQL ran: the `reason` label of the refusal metric. */
-type RefusalReason =
-  | "unauthenticated"
-  | "csrf"
-  | "bad_body"
-  | "not_acceptable"
-  | "body_too_large"
-  | "query_too_large"
-  | "bad_fault_header"
-  | "unsupported_media_type"
-  | "shutting_down";
 
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
@@ -135,12 +127,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (options.explorer && path.startsWith(EXPLORER_PATH) && req.method === "GET") {
       return options.explorer.serve(path.slice(EXPLORER_PATH.length), req.headers["if-none-match"], res);
     }
-    if (path !== "/graphql") return sendJson(res, 404, { error: "Not found. The GraphQL endpoint is /graphql." });
+    if (path !== GRAPHQL_PATH) return sendJson(res, 404, { error: `Not found. The GraphQL endpoint is ${GRAPHQL_PATH}.` });
     const method = (req.method ?? "GET").toUpperCase();
     const caller = authorized(req.headers.authorization);
     // One SERVER span per GraphQL request (named by the response finisher). Off: one property read.
     // A caller the tokens refuse gets none: it must not make spans, let alone in traces it names.
-    const trace = deps.tracing && method !== "OPTIONS" && caller.allowed ? deps.tracing.startRequest(method, req.headers) : undefined;
+    const trace = deps.tracing && method !== "OPTIONS" && caller.allowed ? deps.tracing.startRequest(method, GRAPHQL_PATH, req.headers) : undefined;
     if (!trace) return graphqlRequest(req, res, method, search, requestId, caller, undefined);
     try {
       await trace.run(() => graphqlRequest(req, res, method, search, requestId, caller, trace));

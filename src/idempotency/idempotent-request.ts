@@ -7,6 +7,7 @@ import {
 import { type Logger } from "pino";
 import { type Context, type OperationGate } from "../context.js";
 import { ErrorCode } from "../errors/codes.js";
+import { type IdempotencyOutcome } from "../observability/metrics.js";
 import { type UpstreamRecorder } from "../rest/upstream-recorder.js";
 import { idempotencyEntryId, type CallerScope, type HeaderReader } from "./caller-scope.js";
 import { operationFingerprint } from "./fingerprint.js";
@@ -23,17 +24,6 @@ export interface IdempotencyDeps {
   logger: Pick<Logger, "warn">;
 }
 
-/** The outcomes {@link IdempotencyDeps.count} is told of; see the metric's help text. */
-export type IdempotencyOutcome =
-  | "kept"
-  | "unsent"
-  | "unknown"
-  | "not_kept"
-  | "replayed"
-  | "in_use"
-  | "key_reused"
-  | "invalid_key"
-  | "store_unavailable";
 
 // A retry of a request still running is told to come back in a second: the first usually ends
 // well within that, and one that does not answers 409 again at no cost (nothing is sent upstream).

@@ -3,6 +3,47 @@ import { type DocumentStore } from "../caches/document-store.js";
 import { type IdempotencyStore } from "../idempotency/store.js";
 import { TalliedCounter, TalliedHistogram } from "./tallies.js";
 
+/**
+ * Why a request was refused before GraphQL ran (the `reason` label of
+ * `account_graph_refused_requests_total`), each with what its help text says of it.
+ */
+export const REFUSAL_REASONS = {
+  unauthenticated: "401, API_TOKENS",
+  csrf: "400",
+  bad_body: "400",
+  query_too_large: "400, MAX_QUERY_BYTES",
+  bad_fault_header: "400, an X-Simulate-Fault that cannot be read",
+  not_acceptable: "406",
+  body_too_large: "413",
+  unsupported_media_type: "415",
+  shutting_down: "503",
+} as const;
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
+/**
+ * What became of a mutation sent with an `Idempotency-Key` (the `outcome` label of
+ * `account_graph_idempotent_mutations_total`), each with what its help text says of it.
+ */
+export const IDEMPOTENCY_OUTCOMES = {
+  kept: "ran, answer kept for retries",
+  unsent: "ran without a provider call, key free again",
+  unknown: "ran, a provider call's outcome unknown: not kept, a retry runs again",
+  not_kept: "ran, the answer could not be stored",
+  replayed: "a retry answered from the store",
+  in_use: "409",
+  key_reused: "422",
+  invalid_key: "400",
+  store_unavailable: "503",
+} as const;
+export type IdempotencyOutcome = keyof typeof IDEMPOTENCY_OUTCOMES;
+
+// `name (what)` for each label value of a table above, for a help text.
+function labelValues(table: Record<string, string>): string {
+  return Object.entries(table)
+    .map(([value, what]) => `${value} (${what})`)
+    .join(", ");
+}
+
 /** Prometheus metrics of one server (own registry, so several servers can live in one process). */
 export interface Metrics {
   registry: Registry;
@@ -66,20 +107,13 @@ export function createMetrics(): Metrics {
     }),
     refusedRequests: new Counter({
       name: "account_graph_refused_requests_total",
-      help:
-        "Requests refused before GraphQL ran, by reason: unauthenticated (401, API_TOKENS), " +
-        "csrf (400), bad_body (400), query_too_large (400, MAX_QUERY_BYTES), not_acceptable (406), body_too_large (413), " +
-        "unsupported_media_type (415), shutting_down (503).",
+      help: `Requests refused before GraphQL ran, by reason: ${labelValues(REFUSAL_REASONS)}.`,
       labelNames: ["reason"],
       registers: [registry],
     }),
     idempotency: new Counter({
       name: "account_graph_idempotent_mutations_total",
-      help:
-        "Mutations sent with an Idempotency-Key, by outcome: kept (ran, answer kept for retries), " +
-        "unsent (ran without a provider call, key free again), unknown (ran, a provider call's outcome " +
-        "unknown: not kept, a retry runs again), not_kept (ran, the answer could not be stored), " +
-        "replayed, in_use (409), key_reused (422), invalid_key (400), store_unavailable (503).",
+      help: `Mutations sent with an Idempotency-Key, by outcome: ${labelValues(IDEMPOTENCY_OUTCOMES)}.`,
       labelNames: ["outcome"],
       registers: [registry],
     }),

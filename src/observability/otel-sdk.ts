@@ -34,8 +34,8 @@ export function startOtel(config: TracingConfig, serviceVersion: string): Tracin
   const tracer = trace.getTracer(SCOPE, serviceVersion);
 
   return {
-    startRequest(method, headers) {
-      return startRequestSpan(tracer, config.propagateToProviders, method, headers);
+    startRequest(method, route, headers) {
+      return startRequestSpan(tracer, config.propagateToProviders, method, route, headers);
     },
     logFields(): Record<string, string> {
       const span = trace.getSpan(context.active());

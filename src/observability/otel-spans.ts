@@ -35,6 +35,7 @@ export function startRequestSpan(
   tracer: Tracer,
   propagateToProviders: boolean,
   method: string,
+  route: string,
   headers: IncomingHttpHeaders,
 ): RequestTrace {
   const parent = TRACE_CONTEXT.extract(ROOT_CONTEXT, headers, defaultTextMapGetter);
@@ -45,8 +46,8 @@ export function startRequestSpan(
       attributes: {
         // HTTP conventions: a method outside the known set is `_OTHER` (the client's text stays out).
         "http.request.method": KNOWN_METHODS.has(method) ? method : "_OTHER",
-        "url.path": "/graphql",
-        "http.route": "/graphql",
+        "url.path": route,
+        "http.route": route,
       },
     },
     parent,

@@ -63,8 +63,11 @@ export interface RequestTrace {
 
 /** Tracing as the server uses it; built by `startTracing` (`tracing.ts`) only when enabled. */
 export interface Tracing {
-  /** A request span continuing the caller's `traceparent`/`tracestate`, or a new trace. */
-  startRequest(method: string, headers: IncomingHttpHeaders): RequestTrace;
+  /**
+   * A request span continuing the caller's `traceparent`/`tracestate`, or a new trace; `route` is
+   * the endpoint's path (`url.path` and `http.route`).
+   */
+  startRequest(method: string, route: string, headers: IncomingHttpHeaders): RequestTrace;
   /** For the logger's mixin: the active span's ids, or nothing outside a traced request. */
   logFields(): Record<string, string>;
   /** One line for the start-up log: where spans go, the sampler, provider propagation. */

@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { parseAllDocuments } from "yaml";
 import { DRAIN_MARGIN_MS } from "../../src/composition-root.js";
+import { GRAPHQL_PATH } from "../../src/http/http-server.js";
 import { providerVariables } from "../../src/config.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { loadConfig, CREDENTIAL_HEADERS } from "../helpers/providers.js";
@@ -234,7 +235,7 @@ describe("deploy/supergraph.yaml", () => {
     expect(url.hostname).toBe(service.metadata.name);
     expect(Number(url.port)).toBe(service.spec.ports[0].port);
     expect(url.pathname).toBe("/graphql");
-    expect(appSource).toContain('path !== "/graphql"');
+    expect(GRAPHQL_PATH).toBe(url.pathname);
   });
 });
 
