@@ -6,9 +6,15 @@ import { GRAPHQL_PATH } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 import { startTracing } from "./observability/tracing.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
+import { JSON_SOURCE_TEXT } from "./rest/exact-json.js";
 import { listenFailure, startupWarnings } from "./startup.js";
 
-// Bootstrap only: configuration, start, the mode line, and signals.
+// Bootstrap only: the platform, configuration, start, the mode line, and signals.
+if (!JSON_SOURCE_TEXT) {
+  // Exact money from a provider that sends numbers needs JSON.parse's source text (Node 21+).
+  process.stderr.write(`account-graph: needs Node 22.15 or later (package.json "engines"); this is ${process.version}\n`);
+  process.exit(1);
+}
 let config;
 try {
   config = loadConfig(process.env, PROVIDER_MODULES);
