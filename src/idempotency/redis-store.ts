@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Redis } from "ioredis";
+import { REDIS_KEY_PREFIX } from "../shared-state/redis-client.js";
 import { redisScript, type RedisScript } from "../shared-state/redis-script.js";
 import {
   type Claim,
@@ -9,7 +10,7 @@ import {
   type StoredAnswer,
 } from "./store.js";
 
-const PREFIX = "account-graph:idem:";
+const PREFIX = `${REDIS_KEY_PREFIX}idem:`;
 
 // One hash per entry: `fp` (the operation's fingerprint), `owner` (the running request's lease
 // token, while it runs) and `answer` (once kept). Every step is one script, so that a claim, a

@@ -3,6 +3,8 @@ import { type Logger } from "pino";
 
 /** A heartbeat (PING) this often tells whether Redis answers, not only whether its socket is open. */
 export const HEARTBEAT_MS = 1000;
+/** The start of every key account-graph keeps in Redis (docs/operations.md lists them). */
+export const REDIS_KEY_PREFIX = "account-graph:";
 /** The longest pause between two reconnection attempts (ioredis' default grows to 2 s). */
 export const RECONNECT_MAX_MS = 500;
 /** A closing connection's socket (QUIT, or a dropped stalled one) is destroyed if still open this long after. */

@@ -2,9 +2,13 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Redis } from "ioredis";
 import { ConcurrencyDeadlineError, type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
+import { REDIS_KEY_PREFIX as PREFIX } from "./redis-client.js";
 import { redisScript, type RedisScript } from "./redis-script.js";
 
-const PREFIX = "account-graph:";
+// A lease outlives its call's deadline by this much (a crashed replica's slots come back then).
+const LEASE_MARGIN_MS = 5_000;
+// Lease length for a caller without a finite deadline.
+const FALLBACK_LEASE_MS = 60_000;
 // Which state of Redis the leases live in: a Redis that restarted empty (or was flushed) has no
 // epoch, and the leases of calls still in flight went with the old one.
 const EPOCH_KEY = `${PREFIX}budget:epoch`;
@@ -149,10 +153,9 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
     private readonly redis: Redis,
     private readonly namespace: string,
     private readonly max: number,
-    private readonly leaseMarginMs = 5_000,
-    /** Lease length for a caller without a finite deadline. */
-    private readonly fallbackLeaseMs = 60_000,
-    private readonly book = new LeaseBook(redis, 0),
+    /** The leases of this Redis connection, shared by its limiters. */
+    private readonly book: LeaseBook,
+    private readonly leaseMarginMs = LEASE_MARGIN_MS,
   ) {
     this.acquireScript = redisScript(redis, "budgetAcquire", ACQUIRE);
   }
@@ -167,7 +170,7 @@ export class RedisConcurrencyLimiter implements ConcurrencyLimiter {
       const remaining = deadline - Date.now();
       const leaseMs = Number.isFinite(remaining)
         ? Math.max(0, Math.ceil(remaining)) + this.leaseMarginMs
-        : this.fallbackLeaseMs;
+        : FALLBACK_LEASE_MS;
       let granted: unknown;
       try {
         granted = await this.acquireScript(3, zset, EPOCH_KEY, SETTLING_KEY, this.max, member, leaseMs, this.book.known);

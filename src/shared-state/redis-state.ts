@@ -2,16 +2,13 @@ import { type Logger } from "pino";
 import { type ProviderId } from "../contract/provider-facts.js";
 import { RedisIdempotencyStore } from "../idempotency/redis-store.js";
 import { RedisKeyValueCache } from "./redis-apq-cache.js";
-import { connectRedis, HEARTBEAT_MS, RECONNECT_MAX_MS } from "./redis-client.js";
+import { connectRedis, HEARTBEAT_MS, RECONNECT_MAX_MS, REDIS_KEY_PREFIX } from "./redis-client.js";
 import { LeaseBook, RedisConcurrencyLimiter } from "./redis-limiter.js";
 import { redisReadStore } from "./redis-read-store.js";
 import { type SharedState } from "./shared-state.js";
 
-
-const APQ_PREFIX = "account-graph:apq:";
-const READ_PREFIX = "account-graph:read:";
-// A lease outlives its call's deadline by this much (a crashed replica's slots come back then).
-const LEASE_MARGIN_MS = 5_000;
+const APQ_PREFIX = `${REDIS_KEY_PREFIX}apq:`;
+const READ_PREFIX = `${REDIS_KEY_PREFIX}read:`;
 
 /** How the shared Redis is used: its URL and how long one command may take. */
 export interface RedisStateOptions {
@@ -50,7 +47,7 @@ export async function redisState({ url, commandTimeoutMs, logger }: RedisStateOp
         : `shared state in Redis at ${where}: NOT connected yet (/readyz answers 503 and calls to providers with a concurrency budget are refused until it is)`,
     apqCache: new RedisKeyValueCache(redis, APQ_PREFIX),
     limiter: (provider: ProviderId, max: number) =>
-      new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max, LEASE_MARGIN_MS, 60_000, book),
+      new RedisConcurrencyLimiter(redis, provider.toLowerCase(), max, book),
     idempotencyStore: options => new RedisIdempotencyStore(redis, options),
     readStore: () => redisReadStore(shared, READ_PREFIX),
     ready: () => shared.answering(),

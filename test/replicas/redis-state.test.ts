@@ -4,7 +4,7 @@ import { loadConfig, Provider } from "../helpers/providers.js";
 import { ConcurrencyDeadlineError } from "../../src/rest/concurrency-limiter.js";
 import { createSharedState } from "../../src/shared-state/index.js";
 import { RedisKeyValueCache } from "../../src/shared-state/redis-apq-cache.js";
-import { RedisConcurrencyLimiter } from "../../src/shared-state/redis-limiter.js";
+import { LeaseBook, RedisConcurrencyLimiter } from "../../src/shared-state/redis-limiter.js";
 import { freePort, startRedis, type TestRedis } from "../helpers/redis.js";
 import { until } from "../helpers/until.js";
 
@@ -139,8 +139,8 @@ describe("RedisKeyValueCache", () => {
 
 describe("RedisConcurrencyLimiter", () => {
   it("caps holders across replicas and rejects at the deadline when no slot frees", async () => {
-    const replicaA = new RedisConcurrencyLimiter(a, "test", 3);
-    const replicaB = new RedisConcurrencyLimiter(b, "test", 3);
+    const replicaA = new RedisConcurrencyLimiter(a, "test", 3, new LeaseBook(a, 0));
+    const replicaB = new RedisConcurrencyLimiter(b, "test", 3, new LeaseBook(b, 0));
     const key = freshKey();
     const now = () => Date.now() + 1000;
     const releases = [
@@ -163,8 +163,8 @@ describe("RedisConcurrencyLimiter", () => {
 
   it("hands a released slot to a waiter on another replica; releasing twice frees one slot", async () => {
     const polled = counting(redis.url);
-    const replicaA = new RedisConcurrencyLimiter(a, "test", 2);
-    const replicaB = new RedisConcurrencyLimiter(polled.redis, "test", 2);
+    const replicaA = new RedisConcurrencyLimiter(a, "test", 2, new LeaseBook(a, 0));
+    const replicaB = new RedisConcurrencyLimiter(polled.redis, "test", 2, new LeaseBook(polled.redis, 0));
     const key = freshKey();
     const first = await replicaA.acquire(key, Date.now() + 10_000);
     const second = await replicaA.acquire(key, Date.now() + 10_000);
@@ -196,8 +196,8 @@ describe("RedisConcurrencyLimiter", () => {
   it("never lets more than `max` run at once under contention from two replicas", async () => {
     const max = 4;
     const limiters = [
-      new RedisConcurrencyLimiter(a, "test", max),
-      new RedisConcurrencyLimiter(b, "test", max),
+      new RedisConcurrencyLimiter(a, "test", max, new LeaseBook(a, 0)),
+      new RedisConcurrencyLimiter(b, "test", max, new LeaseBook(b, 0)),
     ];
     const key = freshKey();
     const callers = 20;
@@ -224,7 +224,7 @@ describe("RedisConcurrencyLimiter", () => {
     const key = freshKey();
     const doomed = new Redis(redis.url);
     // Leases end 200 ms after the holder's deadline (100 ms from now).
-    const dead = new RedisConcurrencyLimiter(doomed, "test", 2, 200);
+    const dead = new RedisConcurrencyLimiter(doomed, "test", 2, new LeaseBook(doomed, 0), 200);
     await dead.acquire(key, Date.now() + 100);
     await dead.acquire(key, Date.now() + 100);
     // The "crash": the connection goes away and the releases are never called.
@@ -235,7 +235,7 @@ describe("RedisConcurrencyLimiter", () => {
     for (const ms of left) expect(ms).toBeLessThanOrEqual(300);
 
     // Nothing releases them: only their expiry can give the survivor a slot before its deadline.
-    const survivor = new RedisConcurrencyLimiter(a, "test", 2, 200);
+    const survivor = new RedisConcurrencyLimiter(a, "test", 2, new LeaseBook(a, 0), 200);
     const release = await survivor.acquire(key, Date.now() + 10_000);
     // Its own lease is the only long one (a dead one may linger until the next acquire sweeps it).
     expect((await leaseTimesLeft(key)).filter(ms => ms > 300)).toHaveLength(1);
@@ -244,7 +244,7 @@ describe("RedisConcurrencyLimiter", () => {
 
   it("keeps a live call's lease for as long as its deadline, whatever the margin", async () => {
     const key = freshKey();
-    const holder = new RedisConcurrencyLimiter(a, "test", 1, 100);
+    const holder = new RedisConcurrencyLimiter(a, "test", 1, new LeaseBook(a, 0), 100);
     // A call with a long deadline (a large UPSTREAM_TIMEOUT_MS): far longer than the margin.
     const held = await acquireMeasured(holder, key, 30_000, 100);
     const [end] = await leaseEnds(key);
@@ -253,7 +253,7 @@ describe("RedisConcurrencyLimiter", () => {
 
     // A shorter lease taken later must not shorten the key's expiry below the longer one.
     const wide = freshKey();
-    const two = new RedisConcurrencyLimiter(a, "test", 2, 100);
+    const two = new RedisConcurrencyLimiter(a, "test", 2, new LeaseBook(a, 0), 100);
     const long = await acquireMeasured(two, wide, 30_000, 100);
     const short = await two.acquire(wide, Date.now());
     const ends = await leaseEnds(wide);
