@@ -10,6 +10,7 @@ import { type Logger } from "pino";
 import { type Config } from "./config.js";
 import { type Context } from "./context.js";
 import { createFormatError } from "./errors/format-error.js";
+import { COST_WEIGHTS } from "./limits/list-limits.js";
 import { type Metrics } from "./observability/metrics.js";
 import { federatedTracePlugins } from "./plugins/federated-trace.plugin.js";
 import { developmentLandingPage } from "./plugins/landing-page.plugin.js";
@@ -85,7 +86,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOp
     // own parser limit (parseOptions below) rejects the same documents as a 400 parse failure.
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
-    costLimit: { maxCost: limits.maxCost },
+    costLimit: { maxCost: limits.maxCost, ...COST_WEIGHTS },
     // Suggestions ("Did you mean ...?") would describe the schema to someone without introspection;
     // formatError removes them all (armor's plugin only removes field names, at a listener per request).
     blockFieldSuggestion: { enabled: false },

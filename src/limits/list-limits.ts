@@ -16,10 +16,12 @@ export interface ListLimits {
   maxCost: number;
 }
 
-// graphql-armor's cost weights, so that MAX_COST means the same number with and without lists.
-const OBJECT_COST = 2;
-const SCALAR_COST = 1;
-const DEPTH_FACTOR = 1.5;
+/**
+ * The cost weights of an operation, for graphql-armor's check (`apollo-server.ts`) and for
+ * {@link checkListLimits} alike, so that MAX_COST means the same number with and without lists.
+ */
+export const COST_WEIGHTS = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;
+const { objectCost: OBJECT_COST, scalarCost: SCALAR_COST, depthCostFactor: DEPTH_FACTOR } = COST_WEIGHTS;
 
 /**
  * The limits graphql-armor cannot apply because it runs before variables are known: every list in
