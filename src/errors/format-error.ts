@@ -30,10 +30,10 @@ export function createFormatError(options: { production: boolean; hideSuggestion
     const code = typeof extensions.code === "string" ? extensions.code : undefined;
 
     // Apollo files a scalar's literal errors under validation; the scalar said BAD_USER_INPUT.
-    if (code === "GRAPHQL_VALIDATION_FAILED" && extensions.invalidScalar) {
+    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && extensions.invalidScalar) {
       return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
-    if (code === "GRAPHQL_VALIDATION_FAILED" && formatted.message.startsWith(APOLLO_INTROSPECTION_REFUSAL)) {
+    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && formatted.message.startsWith(APOLLO_INTROSPECTION_REFUSAL)) {
       // Apollo's text tells the caller to "pass introspection: true to ApolloServer"; the
       // operator's switch here is an environment variable.
       return { ...formatted, message: INTROSPECTION_OFF, extensions };
@@ -42,7 +42,7 @@ export function createFormatError(options: { production: boolean; hideSuggestion
       // e.g. the engine's "Maximum call stack size exceeded" on absurd nesting: say what it means.
       return { ...formatted, message: "Syntax Error: the document could not be parsed (nested too deeply).", extensions };
     }
-    if ((code === "GRAPHQL_VALIDATION_FAILED" || code === ErrorCode.BAD_USER_INPUT) && options.hideSuggestions) {
+    if ((code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED || code === ErrorCode.BAD_USER_INPUT) && options.hideSuggestions) {
       // Suggestions describe the schema; without introspection they must not (field, argument,
       // type and fragment suggestions, and input fields named in variable errors, alike).
       return { ...formatted, message: formatted.message.replace(/\s*Did you mean[\s\S]*$/, ""), extensions };

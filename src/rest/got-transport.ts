@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import got, { type Got, RequestError } from "got";
-import { TransportError, type Transport, type TransportOptions } from "./transport.js";
+import { MAX_CONNECTIONS_PER_ORIGIN, TransportError, type Transport, type TransportOptions } from "./transport.js";
 
 /**
  * The `got` transport: keep-alive agents shared by all calls, no got-level retries (the REST
@@ -9,8 +9,8 @@ import { TransportError, type Transport, type TransportOptions } from "./transpo
  */
 export function createGotTransport(options: TransportOptions): Transport {
   const agent = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" }),
+    http: new HttpAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS_PER_ORIGIN, scheduling: "lifo" }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: MAX_CONNECTIONS_PER_ORIGIN, scheduling: "lifo" }),
   };
   const client: Got = got.extend({
     agent,

@@ -67,7 +67,8 @@ export interface RestCall extends Endpoint {
   /** JSON body; serialised once. */
   body?: unknown;
   /**
-   * True for calls without side effects: they are retried on network errors, 408, 429, 5xx.
+   * True for calls without side effects: they are retried on network errors and on the statuses
+   * `isRetryableStatus` (`retry-policy.ts`) names.
    * Writes are never retried (contract §4). Independent of the method: some providers read with POSTs.
    */
   read: boolean;

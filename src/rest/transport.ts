@@ -49,6 +49,12 @@ export interface Transport {
 }
 
 /** Options shared by every transport. */
+/**
+ * Keep-alive connections each transport holds open to one provider at most: every call to a
+ * provider beyond this many in flight waits for one to be free.
+ */
+export const MAX_CONNECTIONS_PER_ORIGIN = 256;
+
 export interface TransportOptions {
   /** Response bodies larger than this are rejected (`too-large`). */
   maxResponseBytes: number;
@@ -64,7 +70,7 @@ export interface TransportOptions {
  * client's CPU per call (≈50 → ≈25 µs measured in-process; see docs/performance.md).
  */
 export function createUndiciTransport(options: TransportOptions): Transport {
-  const dispatcher = new UndiciAgent({ keepAliveTimeout: 10_000, connections: 256, pipelining: 1 });
+  const dispatcher = new UndiciAgent({ keepAliveTimeout: 10_000, connections: MAX_CONNECTIONS_PER_ORIGIN, pipelining: 1 });
   const { maxResponseBytes } = options;
   return {
     send(request) {
