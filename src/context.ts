@@ -75,11 +75,10 @@ export interface OperationGate {
   decide(request: GraphQLRequestContextResponseForOperation<Context>): Promise<GraphQLResponse | null>;
 }
 
-type HeaderValue = string | string[] | undefined;
-
 /** What one request brings to its {@link createContext}. */
 export interface RequestFacts {
-  headers: Record<string, HeaderValue> | { get(name: string): string | undefined };
+  /** The request's headers (Apollo's `HeaderMap`: lower-case names, repeated values joined). */
+  headers: { get(name: string): string | undefined };
   requestId: string;
   /** Whether the caller presented one of `API_TOKENS`. */
   callerAuthenticated?: boolean;
@@ -94,14 +93,7 @@ export interface RequestFacts {
 /** Build a request's context from its headers. Cheap: kits are built lazily on first use. */
 export function createContext(deps: AppDeps, request: RequestFacts): Context {
   const { headers, requestId, callerAuthenticated = false, trace, faults, idempotency } = request;
-  const read = (name: string): string | undefined => {
-    const value =
-      typeof (headers as { get?: unknown }).get === "function"
-        ? (headers as { get(name: string): string | undefined }).get(name)
-        : (headers as Record<string, HeaderValue>)[name];
-    const text = Array.isArray(value) ? value[0] : value;
-    return text?.trim() || undefined;
-  };
+  const read = (name: string): string | undefined => headers.get(name)?.trim() || undefined;
   const kits = new Map<unknown, unknown>();
   const upstream = new UpstreamRecorder(deps.upstreamListeners);
   const budget = new UpstreamBudget(deps.config.upstreamCallBudget);
