@@ -29,9 +29,8 @@ export const CUDO_ENDPOINTS = {
   listBillingAccounts,
   getBillingAccount,
   updateBillingAccount: (id: string): Endpoint => ({
+    ...getBillingAccount(id),
     method: "PATCH",
-    path: path`/v1/billing-accounts/${id}`,
-    route: "/v1/billing-accounts/{id}",
     invalidates: [getBillingAccount(id), listBillingAccounts],
   }),
 } as const;

@@ -16,7 +16,7 @@ const getProfile = { method: "GET", path: "/v1/account/profile" } as const satis
  */
 export const DEPICTA_ENDPOINTS = {
   getProfile,
-  updateProfile: { method: "PATCH", path: "/v1/account/profile", invalidates: [getProfile] },
+  updateProfile: { ...getProfile, method: "PATCH", invalidates: [getProfile] },
 } as const satisfies Record<string, Endpoint>;
 
 // Depicta's body field → GraphQL input path of `updateProfileName`.

@@ -20,7 +20,7 @@ const getPreferences = { method: "GET", path: "/api/v2/me/preferences" } as cons
 export const HOSTUP_ENDPOINTS = {
   getMe: { method: "GET", path: "/api/v2/me" },
   getPreferences,
-  patchPreferences: { method: "PATCH", path: "/api/v2/me/preferences", invalidates: [getPreferences] },
+  patchPreferences: { ...getPreferences, method: "PATCH", invalidates: [getPreferences] },
 } as const satisfies Record<string, Endpoint>;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
