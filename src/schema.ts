@@ -13,6 +13,7 @@ import { declareProviders } from "./account/provider-enum.js";
 import { type ProviderModule } from "./contract/provider-module.js";
 import { badUserInput, summarize, type FieldError } from "./errors/field-errors.js";
 import { validateArgument } from "./validation/validate-argument.js";
+import { describeLengths } from "./validation/length-descriptions.js";
 
 let built: { modules: readonly ProviderModule[]; schema: Promise<GraphQLSchema> } | undefined;
 
@@ -38,6 +39,7 @@ async function build(modules: readonly ProviderModule[]): Promise<GraphQLSchema>
   });
   describeAccountApi(schema, modules);
   describeRetries(schema);
+  describeLengths(schema);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   // type-graphql wraps resolveType in an async function, so graphql-js would complete every
   // account through a promise; the type follows from the account's provider, synchronously.

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { buildSubgraphSchema, printSubgraphSchema } from "@apollo/subgraph";
 import { PROVIDER_MODULES } from "../src/providers/index.js";
-import { graphql, parse } from "graphql";
+import { graphql, isInputObjectType, parse } from "graphql";
 import { buildSubgraph } from "../src/schema.js";
 import { startTestServer, type TestServer } from "./helpers/server.js";
 
@@ -56,5 +56,24 @@ describe("schema.graphql", () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("states each trimmed field's lengths from its validation rule, once", async () => {
+    const schema = await buildSubgraph(PROVIDER_MODULES);
+    const field = (type: string, name: string) => {
+      const input = schema.getType(type) as { getFields(): Record<string, { description?: string | null }> };
+      return input.getFields()[name]!.description ?? "";
+    };
+    // @TrimmedLength(1, 100) and @TrimmedLength(0, 200): the rule's numbers, at the end.
+    expect(field("UpdateProfileNameInput", "name")).toMatch(/\. Trimmed, then 1 to 100 characters\.$/);
+    expect(field("CudoBillingAddressInput", "name")).toBe("Addressee. At most 200 characters after trimming.");
+    // Twelve fields have the rule, and none states a length of its own beside the generated one.
+    const lengths = / ?(?:Trimmed, then \d+ to \d+ characters|At most \d+ characters after trimming)\.$/;
+    const trimmed = Object.values(schema.getTypeMap())
+      .filter(isInputObjectType)
+      .flatMap(type => Object.values(type.getFields()))
+      .filter(f => lengths.test(f.description ?? ""));
+    expect(trimmed).toHaveLength(12);
+    for (const f of trimmed) expect(f.description!.replace(lengths, "")).not.toMatch(/characters/);
   });
 });

@@ -1,13 +1,17 @@
 import { ValidateBy, type ValidationOptions } from "class-validator";
 
+/** The rule's name in class-validator's metadata (`length-descriptions.ts` reads it from there). */
+export const TRIMMED_LENGTH = "trimmedLength";
+
 /**
  * The string, once trimmed, has `min` to `max` characters (code points). Null and undefined pass:
- * nullability is the schema's job.
+ * nullability is the schema's job. The field's description states the lengths
+ * (`length-descriptions.ts`): its own text leaves them out.
  */
 export function TrimmedLength(min: number, max: number, options?: ValidationOptions) {
   return ValidateBy(
     {
-      name: "trimmedLength",
+      name: TRIMMED_LENGTH,
       constraints: [min, max],
       validator: {
         validate: (value: unknown) => {

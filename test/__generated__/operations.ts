@@ -18,21 +18,21 @@ export type CudoBillingAccountState =
 
 /** A billing address. It replaces the stored address as a whole: parts left out, null or blank are cleared. Values are trimmed. */
 export type CudoBillingAddressInput = {
-  /** City; at most 200 characters. */
+  /** City. At most 200 characters after trimming. */
   city?: string | null | undefined;
   /** ISO 3166-1 alpha-2 country code ("SE", "us"; sent upper-case). Reserved, deprecated and user-assigned codes ("ZZ", "EU", "UK", "XX") are refused; "XK" (Kosovo) is accepted. */
   country?: string | null | undefined;
-  /** First line; at most 200 characters. */
+  /** First line. At most 200 characters after trimming. */
   line1?: string | null | undefined;
-  /** Second line; at most 200 characters. */
+  /** Second line. At most 200 characters after trimming. */
   line2?: string | null | undefined;
-  /** Addressee; at most 200 characters. */
+  /** Addressee. At most 200 characters after trimming. */
   name?: string | null | undefined;
-  /** Contact phone; at most 50 characters. */
+  /** Contact phone. At most 50 characters after trimming. */
   phone?: string | null | undefined;
-  /** Postal or ZIP code; at most 20 characters. */
+  /** Postal or ZIP code. At most 20 characters after trimming. */
   postalCode?: string | null | undefined;
-  /** State, county or region; at most 200 characters. */
+  /** State, county or region. At most 200 characters after trimming. */
   state?: string | null | undefined;
 };
 
@@ -57,9 +57,9 @@ export type CudoPaymentTerms =
 
 /** A tax identification number; both parts are required and trimmed. */
 export type CudoTaxIdInput = {
-  /** Tax id type in Stripe's naming, e.g. "eu_vat", "gb_vat"; 1 to 50 characters. */
+  /** Tax id type in Stripe's naming, e.g. "eu_vat", "gb_vat". Trimmed, then 1 to 50 characters. */
   type: string;
-  /** The number, e.g. "SE556677889901"; 1 to 100 characters. */
+  /** The number, e.g. "SE556677889901". Trimmed, then 1 to 100 characters. */
   value: string;
 };
 
@@ -179,7 +179,7 @@ export type UpdateBillingAccountInput = {
   billingAddress?: CudoBillingAddressInput | null | undefined;
   /** New automatic recharge settings; null clears them (no auto recharge). */
   creditBalanceRecharge?: CudoCreditBalanceRechargeInput | null | undefined;
-  /** New display name: trimmed, 1 to 200 characters; it cannot be cleared (null). */
+  /** New display name; it cannot be cleared (null). Trimmed, then 1 to 200 characters. */
   displayName?: string | null | undefined;
   /** The billing account to update. */
   id: string | number;
@@ -189,7 +189,7 @@ export type UpdateBillingAccountInput = {
 
 /** The billing policy to store on the caller's Diffio account. */
 export type UpdateBillingPolicyInput = {
-  /** Optional reason stored with the update (audit log). Trimmed; at most 500 characters; blank means no reason. */
+  /** Optional reason stored with the update (audit log); blank means no reason. At most 500 characters after trimming. */
   reason?: string | null | undefined;
   /** The policy type to store. */
   type: DiffioBillingPolicyType;
@@ -197,7 +197,7 @@ export type UpdateBillingPolicyInput = {
 
 /** The new display name of the caller's Depicta profile. */
 export type UpdateProfileNameInput = {
-  /** New display name: trimmed, then 1 to 100 characters. `null` clears the name. Required: leaving it out is an error rather than a silent clear. */
+  /** New display name. `null` clears the name. Required: leaving it out is an error rather than a silent clear. Trimmed, then 1 to 100 characters. */
   name?: string | null | undefined;
 };
 

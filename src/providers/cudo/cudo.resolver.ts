@@ -11,8 +11,7 @@ export class CudoResolver {
   @Mutation(_returns => CudoBillingAccount, {
     description:
       "Update a Cudo billing account (display name, billing address, tax id, automatic credit " +
-      "recharge); needs admin rights on it. Only the fields given are changed. Not retried " +
-      "automatically; it sets values, so repeating it is safe.",
+      "recharge); needs admin rights on it. Only the fields given are changed.",
   })
   updateBillingAccount(
     @Arg("input", _type => UpdateBillingAccountInput, {

@@ -2,13 +2,7 @@ import { type CudoBillingAddressInput } from "./schema/cudo-billing-address.inpu
 import { type CudoCreditBalanceRechargeInput } from "./schema/cudo-credit-balance-recharge.input.js";
 import { type CudoTaxIdInput } from "./schema/cudo-tax-id.input.js";
 import { type UpdateBillingAccountInput } from "./schema/update-billing-account.input.js";
-
-// Lists every key of T: the compiler refuses a list that leaves one out or names one T lacks, so
-// the table below cannot drift from the input classes.
-const everyKeyOf =
-  <T>() =>
-  <const K extends readonly (keyof T)[]>(keys: K & ([keyof T] extends [K[number]] ? unknown : never)): K =>
-    keys;
+import { everyKeyOf } from "../../validation/every-key-of.js";
 
 /**
  * The Cudo `BillingAccount` fields `updateBillingAccount` can change, in update-mask order, each

@@ -94,7 +94,7 @@ export function toDepictaAccount(dto: DepictaUserDto | undefined): DepictaAccoun
 
 /**
  * `updateProfileName` input → Depicta's PATCH body: the trimmed name, or null to clear it.
- * The input is already validated (1 to 100 characters after trimming); a left-out `name` is
+ * The input is already validated (its length after trimming); a left-out `name` is
  * refused here because sending nothing would be neither a rename nor a clear.
  */
 export function toDepictaUpdateBody(input: UpdateProfileNameInput): DepictaUpdateProfileBody {

@@ -9,9 +9,9 @@ import { UpdateProfileNameInput } from "./schema/update-profile-name.input.js";
 export class DepictaResolver {
   @Mutation(_returns => DepictaAccount, {
     description:
-      "Set (trimmed, 1 to 100 characters) or clear (null) the display name of the caller's " +
-      "Depicta profile; answers the updated profile. Not retried automatically; it sets a " +
-      "value, so repeating it is safe. Depicta refuses it for unverified email addresses.",
+      "Set or clear (null) the display name of the caller's " +
+      "Depicta profile; answers the updated profile. Depicta refuses it for unverified email " +
+      "addresses.",
   })
   updateProfileName(
     @Arg("input", _type => UpdateProfileNameInput, { description: "The new display name." })

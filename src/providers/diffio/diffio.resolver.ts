@@ -10,7 +10,7 @@ export class DiffioResolver {
   @Mutation(_returns => DiffioAccount, {
     description:
       "Store a billing policy on the caller's Diffio account (needs an admin key with " +
-      "`account:write`). Not retried automatically; it sets a value, so repeating it is safe.",
+      "`account:write`).",
   })
   updateBillingPolicy(
     @Arg("input", _type => UpdateBillingPolicyInput, { description: "The policy to store." }) input: UpdateBillingPolicyInput,

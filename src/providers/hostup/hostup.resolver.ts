@@ -23,8 +23,7 @@ export class HostupResolver {
       "Change some Hostup preferences of the caller's account and return all of them. Only the " +
       "fields given are sent. Needs `write:account`, plus `write:billing` for " +
       "`billing.cardAutoCharge`, `billing.separateInvoices` and `notifications.delivery`; Hostup " +
-      "refuses the whole change (FORBIDDEN) when a scope is missing. Not retried automatically; " +
-      "it sets values, so repeating it is safe.",
+      "refuses the whole change (FORBIDDEN) when a scope is missing.",
   })
   patchPreferences(
     @Arg("input", _type => PatchPreferencesInput, {

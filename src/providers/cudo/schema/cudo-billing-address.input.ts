@@ -9,36 +9,36 @@ import { IsCountryCode } from "./cudo.validators.js";
     "blank are cleared. Values are trimmed.",
 })
 export class CudoBillingAddressInput {
-  @Field(_type => String, { nullable: true, description: "Addressee; at most 200 characters." })
+  @Field(_type => String, { nullable: true, description: "Addressee." })
   @TrimmedLength(0, 200)
   name?: string | null;
 
-  @Field(_type => String, { nullable: true, description: "Contact phone; at most 50 characters." })
+  @Field(_type => String, { nullable: true, description: "Contact phone." })
   @TrimmedLength(0, 50)
   phone?: string | null;
 
-  @Field(_type => String, { nullable: true, description: "First line; at most 200 characters." })
+  @Field(_type => String, { nullable: true, description: "First line." })
   @TrimmedLength(0, 200)
   line1?: string | null;
 
-  @Field(_type => String, { nullable: true, description: "Second line; at most 200 characters." })
+  @Field(_type => String, { nullable: true, description: "Second line." })
   @TrimmedLength(0, 200)
   line2?: string | null;
 
-  @Field(_type => String, { nullable: true, description: "City; at most 200 characters." })
+  @Field(_type => String, { nullable: true, description: "City." })
   @TrimmedLength(0, 200)
   city?: string | null;
 
   @Field(_type => String, {
     nullable: true,
-    description: "State, county or region; at most 200 characters.",
+    description: "State, county or region.",
   })
   @TrimmedLength(0, 200)
   state?: string | null;
 
   @Field(_type => String, {
     nullable: true,
-    description: "Postal or ZIP code; at most 20 characters.",
+    description: "Postal or ZIP code.",
   })
   @TrimmedLength(0, 20)
   postalCode?: string | null;

@@ -5,12 +5,12 @@ import { TrimmedLength } from "../../../validation/trimmed-length.js";
 @InputType({ description: "A tax identification number; both parts are required and trimmed." })
 export class CudoTaxIdInput {
   @Field({
-    description: 'Tax id type in Stripe\'s naming, e.g. "eu_vat", "gb_vat"; 1 to 50 characters.',
+    description: 'Tax id type in Stripe\'s naming, e.g. "eu_vat", "gb_vat".',
   })
   @TrimmedLength(1, 50)
   type!: string;
 
-  @Field({ description: 'The number, e.g. "SE556677889901"; 1 to 100 characters.' })
+  @Field({ description: 'The number, e.g. "SE556677889901".' })
   @TrimmedLength(1, 100)
   value!: string;
 }

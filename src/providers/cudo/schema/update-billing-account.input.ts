@@ -21,7 +21,7 @@ export class UpdateBillingAccountInput {
 
   @Field(_type => String, {
     nullable: true,
-    description: "New display name: trimmed, 1 to 200 characters; it cannot be cleared (null).",
+    description: "New display name; it cannot be cleared (null).",
   })
   @TrimmedLength(1, 200)
   displayName?: string | null;

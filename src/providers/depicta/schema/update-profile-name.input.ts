@@ -7,8 +7,8 @@ export class UpdateProfileNameInput {
   @Field(_type => String, {
     nullable: true,
     description:
-      "New display name: trimmed, then 1 to 100 characters. `null` clears the name. Required: " +
-      "leaving it out is an error rather than a silent clear.",
+      "New display name. `null` clears the name. Required: leaving it out is an error rather " +
+      "than a silent clear.",
   })
   @TrimmedLength(1, 100)
   name?: string | null;

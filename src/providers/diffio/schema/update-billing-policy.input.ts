@@ -11,8 +11,7 @@ export class UpdateBillingPolicyInput {
   @Field(_type => String, {
     nullable: true,
     description:
-      "Optional reason stored with the update (audit log). Trimmed; at most 500 characters; " +
-      "blank means no reason.",
+      "Optional reason stored with the update (audit log); blank means no reason.",
   })
   @TrimmedLength(0, 500)
   reason?: string | null;

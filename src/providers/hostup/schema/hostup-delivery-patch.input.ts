@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { HostupPatch } from "./hostup-patch.js";
-import { OnlyWithOverride } from "./hostup.validators.js";
+import { HOSTUP_EMAIL_CATEGORIES_TEXT, OnlyWithOverride } from "./hostup.validators.js";
 
 /** `notifications.delivery` part of `patchPreferences` (needs `write:billing`). */
 @InputType({
@@ -17,8 +17,8 @@ export class HostupDeliveryPatch extends HostupPatch {
   @Field(_type => [String], {
     nullable: true,
     description:
-      "The categories to deliver, only with `overrideEnabled: true`: any of `notify_billing`, " +
-      "`notify_support`, `notify_services`, `notify_domains`. Left out: the stored list is kept.",
+      `The categories to deliver, only with \`overrideEnabled: true\`: any of ${HOSTUP_EMAIL_CATEGORIES_TEXT}. ` +
+      "Left out: the stored list is kept.",
   })
   @OnlyWithOverride()
   enabledEmails?: string[];

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { HostupBillingEmailDelivery } from "./hostup-billing-email-delivery.type.js";
+import { HOSTUP_EMAIL_CATEGORIES_TEXT } from "./hostup.validators.js";
 
 /** `notifications.delivery`: which invoice notification emails are sent. */
 @ObjectType({
@@ -18,9 +19,8 @@ export class HostupNotificationDelivery {
   @Field(_type => [String], {
     nullable: true,
     description:
-      "Categories whose emails are delivered: `notify_billing`, `notify_support`, " +
-      "`notify_services`, `notify_domains`. The explicit allow-list while `overrideEnabled` is " +
-      "true; otherwise what the defaults deliver.",
+      `Categories whose emails are delivered: ${HOSTUP_EMAIL_CATEGORIES_TEXT}. The explicit ` +
+      "allow-list while `overrideEnabled` is true; otherwise what the defaults deliver.",
   })
   enabledEmails?: string[] | null;
 

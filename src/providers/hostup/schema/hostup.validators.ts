@@ -11,6 +11,25 @@ export const HOSTUP_EMAIL_CATEGORIES: readonly string[] = [
   "notify_domains",
 ];
 
+/** {@link HOSTUP_EMAIL_CATEGORIES} as a description writes them: `notify_billing`, `notify_support`, ... */
+export const HOSTUP_EMAIL_CATEGORIES_TEXT = HOSTUP_EMAIL_CATEGORIES.map(category => `\`${category}\``).join(", ");
+
+/**
+ * Bounds of `categories`, a free-form object forwarded to Hostup as is: a dashboard's settings,
+ * not a store. Its depth is fixed by the rules below (category → setting → string or boolean).
+ */
+export const CATEGORY_LIMITS = {
+  categories: 50,
+  /** Settings over all categories. */
+  settings: 200,
+  /** Characters of a category name or setting key. */
+  keyLength: 100,
+  /** Characters of a string value. */
+  valueLength: 1000,
+  /** Bytes of the whole object as JSON. */
+  bytes: 32 * 1024,
+} as const;
+
 /** A canonical IANA time zone name (`Intl.supportedValuesOf("timeZone")`) or `UTC`. */
 export function IsIanaTimeZone(options?: ValidationOptions) {
   return ValidateBy(

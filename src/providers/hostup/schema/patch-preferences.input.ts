@@ -6,6 +6,7 @@ import { HostupLocalizationPatch } from "./hostup-localization-patch.input.js";
 import { HostupNotificationsPatch } from "./hostup-notifications-patch.input.js";
 import { HostupPatch } from "./hostup-patch.js";
 import { HostupSecurityPatch } from "./hostup-security-patch.input.js";
+import { CATEGORY_LIMITS } from "./hostup.validators.js";
 
 /** Input of `patchPreferences`: the Hostup preferences to change, and nothing else. */
 @InputType({
@@ -45,8 +46,9 @@ export class PatchPreferencesInput extends HostupPatch {
     description:
       'Dashboard and UI settings to merge, by category: `{"ui": {"theme": "dark"}}`. Each ' +
       "category is an object of string or boolean values; keys not given keep their values. At " +
-      "most 50 categories and 200 settings in all, names and keys up to 100 characters, string " +
-      "values up to 1000, and 32 KiB as JSON.",
+      `most ${CATEGORY_LIMITS.categories} categories and ${CATEGORY_LIMITS.settings} settings in all, ` +
+      `names and keys up to ${CATEGORY_LIMITS.keyLength} characters, string values up to ` +
+      `${CATEGORY_LIMITS.valueLength}, and ${CATEGORY_LIMITS.bytes / 1024} KiB as JSON.`,
   })
   categories?: Record<string, unknown>;
 }

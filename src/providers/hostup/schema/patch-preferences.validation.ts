@@ -7,13 +7,15 @@ import {
   type FieldError,
 } from "../../../errors/field-errors.js";
 import { patchShapeErrors } from "./hostup-patch.js";
-import { HOSTUP_EMAIL_CATEGORIES } from "./hostup.validators.js";
+import { CATEGORY_LIMITS, HOSTUP_EMAIL_CATEGORIES } from "./hostup.validators.js";
 import { PatchPreferencesInput } from "./patch-preferences.input.js";
+import { everyKeyOf } from "../../../validation/every-key-of.js";
 import { isObject } from "../../../json/is-object.js";
 
 const ROOT = "input";
-const NOTHING_GIVEN =
-  "must set at least one of localization, notifications, security, billing, categories";
+// Every field of the input, in the schema's order (the compiler keeps the list complete).
+const PATCH_FIELDS = everyKeyOf<PatchPreferencesInput>()(["localization", "notifications", "security", "billing", "categories"]);
+const NOTHING_GIVEN = `must set at least one of ${PATCH_FIELDS.join(", ")}`;
 
 // A short preview of a caller's value; never serialises a (possibly huge or deeply nested) object.
 const shown = (value: unknown) =>
@@ -35,21 +37,6 @@ function enabledEmailsErrors(emails: string[] | null | undefined, path: string):
   );
 }
 
-/**
- * Bounds of `categories`, a free-form object forwarded to Hostup as is: a dashboard's settings,
- * not a store. Its depth is fixed by the rules below (category → setting → string or boolean).
- */
-export const CATEGORY_LIMITS = {
-  categories: 50,
-  /** Settings over all categories. */
-  settings: 200,
-  /** Characters of a category name or setting key. */
-  keyLength: 100,
-  /** Characters of a string value. */
-  valueLength: 1000,
-  /** Bytes of the whole object as JSON. */
-  bytes: 32 * 1024,
-} as const;
 
 // The size bounds, checked before anything looks at single entries: an oversized object gets one
 // field error, not one per key, and costs no more than counting its keys.
