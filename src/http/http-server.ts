@@ -132,7 +132,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     const caller = authorized(req.headers.authorization);
     // One SERVER span per GraphQL request (named by the response finisher). Off: one property read.
     // A caller the tokens refuse gets none: it must not make spans, let alone in traces it names.
-    const trace = deps.tracing && method !== "OPTIONS" && caller.allowed ? deps.tracing.startRequest(method, GRAPHQL_PATH, req.headers) : undefined;
+    const trace =
+      deps.tracing && method !== "OPTIONS" && caller.allowed
+        ? deps.tracing.startRequest(method, GRAPHQL_PATH, req.headers)
+        : undefined;
     if (!trace) return graphqlRequest(req, res, method, search, requestId, caller, undefined);
     try {
       await trace.run(() => graphqlRequest(req, res, method, search, requestId, caller, trace));

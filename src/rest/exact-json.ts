@@ -6,9 +6,14 @@ const PLAIN_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
  * Whether this Node gives a reviver the source text of what it parsed (Node 21 and later): without
  * it the digits of a number are lost. The start refuses a Node without it (`index.ts`).
  */
-export const JSON_SOURCE_TEXT = JSON.parse("1.50", (_key: string, value: unknown, context?: { source?: string }) =>
-  typeof value === "number" ? context?.source : value,
-) === "1.50";
+export const JSON_SOURCE_TEXT = JSON.parse("1.50", sourceOf) === "1.50";
+
+// What Node 21+ hands a reviver beside the value (nothing before).
+type ParseContext = { source?: string };
+
+function sourceOf(_key: string, value: unknown, context?: ParseContext): unknown {
+  return typeof value === "number" ? context?.source : value;
+}
 
 // Source text of the numbers of each parsed object, by member name (or array index).
 const sources = new WeakMap<object, Map<string, string>>();
@@ -23,14 +28,14 @@ const sources = new WeakMap<object, Map<string, string>>();
  */
 export function parseJsonExact(text: string): unknown {
   if (!JSON_SOURCE_TEXT) throw new Error(`JSON.parse gives no source text on Node ${process.version}`);
-  return JSON.parse(text, function keepDigits(this: object, key: string, value: unknown, context?: { source?: string }) {
+  return JSON.parse(text, function keepDigits(this: object, key: string, value: unknown, context?: ParseContext) {
     const source = context?.source;
     if (typeof value !== "number" || source === undefined || PLAIN_INTEGER.test(source)) return value;
     let members = sources.get(this);
     if (!members) sources.set(this, (members = new Map()));
     members.set(key, source);
     return value;
-  } as (this: unknown, key: string, value: unknown) => unknown);
+  });
 }
 
 /**

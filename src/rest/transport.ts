@@ -70,7 +70,11 @@ export interface TransportOptions {
  * client's CPU per call (≈50 → ≈25 µs measured in-process; see docs/performance.md).
  */
 export function createUndiciTransport(options: TransportOptions): Transport {
-  const dispatcher = new UndiciAgent({ keepAliveTimeout: 10_000, connections: MAX_CONNECTIONS_PER_ORIGIN, pipelining: 1 });
+  const dispatcher = new UndiciAgent({
+    keepAliveTimeout: 10_000,
+    connections: MAX_CONNECTIONS_PER_ORIGIN,
+    pipelining: 1,
+  });
   const { maxResponseBytes } = options;
   return {
     send(request) {

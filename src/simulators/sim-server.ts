@@ -91,7 +91,7 @@ export class SimControl {
   static readonly MAX_PEAK_KEYS = 1_000;
   private faults: SimFault[] = [];
 
-  /** Record `now` requests in flight for `key`; the key becomes the latest, the oldest beyond the bound goes. */
+  /** Record `now` requests in flight for `key`: it becomes the latest key, the oldest past the bound goes. */
   notePeak(key: string, now: number): void {
     const peak = Math.max(this.maxInFlightByKey.get(key) ?? 0, now);
     this.maxInFlightByKey.delete(key);

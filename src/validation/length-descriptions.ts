@@ -21,7 +21,8 @@ export function describeLengths(schema: GraphQLSchema): void {
       const field = property && fields[property.schemaName];
       if (!field) continue;
       const [min, max] = rule.constraints as [number, number];
-      const lengths = min > 0 ? `Trimmed, then ${min} to ${max} characters.` : `At most ${max} characters after trimming.`;
+      const lengths =
+        min > 0 ? `Trimmed, then ${min} to ${max} characters.` : `At most ${max} characters after trimming.`;
       field.description = field.description ? `${field.description} ${lengths}` : lengths;
     }
   }

@@ -17,8 +17,8 @@ export class HostupDeliveryPatch extends HostupPatch {
   @Field(_type => [String], {
     nullable: true,
     description:
-      `The categories to deliver, only with \`overrideEnabled: true\`: any of ${HOSTUP_EMAIL_CATEGORIES_TEXT}. ` +
-      "Left out: the stored list is kept.",
+      "The categories to deliver, only with `overrideEnabled: true`: any of " +
+      `${HOSTUP_EMAIL_CATEGORIES_TEXT}. Left out: the stored list is kept.`,
   })
   @OnlyWithOverride()
   enabledEmails?: string[];

@@ -11,8 +11,8 @@ export const HOSTUP_EMAIL_CATEGORIES: readonly string[] = [
   "notify_domains",
 ];
 
-/** {@link HOSTUP_EMAIL_CATEGORIES} as a description writes them: `notify_billing`, `notify_support`, ... */
-export const HOSTUP_EMAIL_CATEGORIES_TEXT = HOSTUP_EMAIL_CATEGORIES.map(category => `\`${category}\``).join(", ");
+/** {@link HOSTUP_EMAIL_CATEGORIES} as descriptions write them: `notify_billing`, `notify_support`, ... */
+export const HOSTUP_EMAIL_CATEGORIES_TEXT = HOSTUP_EMAIL_CATEGORIES.map(name => `\`${name}\``).join(", ");
 
 /**
  * Bounds of `categories`, a free-form object forwarded to Hostup as is: a dashboard's settings,

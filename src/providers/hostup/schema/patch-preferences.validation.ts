@@ -14,7 +14,13 @@ import { isObject } from "../../../json/is-object.js";
 
 const ROOT = "input";
 // Every field of the input, in the schema's order (the compiler keeps the list complete).
-const PATCH_FIELDS = everyKeyOf<PatchPreferencesInput>()(["localization", "notifications", "security", "billing", "categories"]);
+const PATCH_FIELDS = everyKeyOf<PatchPreferencesInput>()([
+  "localization",
+  "notifications",
+  "security",
+  "billing",
+  "categories",
+]);
 const NOTHING_GIVEN = `must set at least one of ${PATCH_FIELDS.join(", ")}`;
 
 // A short preview of a caller's value; never serialises a (possibly huge or deeply nested) object.
