@@ -7,6 +7,7 @@ import { SERVER_ENTRY } from "./repo-paths.js";
 import { BENCH_READ } from "./scenarios.js";
 import { fmt } from "./bench-report.js";
 import { freePort, procMemoryMb } from "./process-stats.js";
+import { onCpus, type Role } from "./cpu-sets.js";
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,7 +53,8 @@ export const runningPids = () => [...children].map(c => c.proc.pid);
 
 /**
  * Start `node <script>` (relative to this file) with a clean env: no stray LOG_LEVEL or
- * *_API_KEY from the shell. With `logFile`, stdout and stderr go straight to that file.
+ * *_API_KEY from the shell. With `logFile`, stdout and stderr go straight to that file. It runs on
+ * the CPUs of its `role` (`cpu-sets.ts`): servers under test apart from the upstream.
  */
 function startNode(
   name: string,
@@ -60,6 +62,7 @@ function startNode(
   env: Record<string, string>,
   logFile?: string,
   flags: readonly string[] = [],
+  role: Role = "server",
 ): Child {
   const file = fileURLToPath(new URL(script, import.meta.url));
   // A log file rather than a pipe: account-graph logs every request, and reading that in the
@@ -67,7 +70,8 @@ function startNode(
   const fd = logFile ? openSync(logFile, "w") : undefined;
   // stdin stays a pipe: the helpers exit when it closes, so they never outlive a killed driver.
   const stdio: Array<"pipe" | number> = fd === undefined ? ["pipe", "pipe", "pipe"] : ["pipe", fd, fd];
-  const proc: ChildProcess = spawn(process.execPath, [...flags, file], { env: { PATH: process.env.PATH ?? "", ...env }, stdio });
+  const [command, args] = onCpus(role, process.execPath, [...flags, file]);
+  const proc: ChildProcess = spawn(command, args, { env: { PATH: process.env.PATH ?? "", ...env }, stdio });
   if (fd !== undefined) closeSync(fd);
   const lines: string[] = [];
   const keep = (line: string) => {
@@ -157,7 +161,7 @@ export async function startUpstream(latencyMs: number): Promise<Upstream> {
   // Under a steady 1,500 req/s V8's memory reducer ran a shrinking mark-compact in it after about
   // 100 s (25 ms alone, 60 ms on the loaded box), which held every answer of the server being
   // measured at that moment: the one-round spikes at 1,500 req/s (docs/performance.md).
-  const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) }, undefined, ["--no-memory-reducer"]);
+  const child = startNode(`upstream@${latencyMs}ms`, "./bench-upstream.js", { BENCH_UPSTREAM_LATENCY_MS: String(latencyMs) }, undefined, ["--no-memory-reducer"], "driver");
   const line = await withTimeout(child.firstLine, STARTUP_TIMEOUT_MS, child.name);
   return { child, ...(JSON.parse(line) as Omit<Upstream, "child">) };
 }

@@ -26,6 +26,7 @@ import { tracingCost, tracingRows } from "./bench-tracing.js";
 import { cacheRows, readCacheGain } from "./bench-cache.js";
 import { boxBusySeconds, familyCpuSeconds } from "./process-stats.js";
 import { quartiles } from "./quartiles.js";
+import { describeCpuSets, pinDriver } from "./cpu-sets.js";
 import { rmSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -44,7 +45,9 @@ import { join } from "node:path";
  *   that build in the same rounds as this one: an A/B in one run. `BENCH_BASELINE_FIRST=true`
  *   gives it the first slot of each round, for the other order.
  *
- * Phases, each with fresh processes (nothing carries over):
+ * The servers run on CPUs of their own, the generator (this process) and the upstream on the others
+ * (`cpu-sets.ts`; `BENCH_PIN=false` shares them). Phases, each with fresh processes (nothing
+ * carries over):
  *   1. startup time; throughput at 0 ms upstream (closed loop, 32 connections: req/s at saturation,
  *      and each server's CPU per request), then short rounds in pairs (`pairedRounds`) for the
  *      ratio to the plain stack (and to the baseline);
@@ -460,6 +463,8 @@ function rssRows(): void {
 /** Runs the phases, fills `raw` and `rows`; false when any response was an error. */
 async function main(): Promise<boolean> {
   const t0 = performance.now();
+  pinDriver();
+  raw.push(describeCpuSets());
   raw.push(`load average at start (1/5/15 min): ${loadavg().map(l => l.toFixed(2)).join(" / ")} on ${availableParallelism()} cores`);
   const bench = { rounds: ROUNDS, roundS: ROUND_S, warmupRequests: WARMUP_REQUESTS, ...(BASELINE ? { baseline: BASELINE } : {}) };
   if (process.env.BENCH_ONLY === "tracing") {
