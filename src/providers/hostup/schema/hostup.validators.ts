@@ -16,7 +16,8 @@ export const HOSTUP_EMAIL_CATEGORIES_TEXT = HOSTUP_EMAIL_CATEGORIES.map(name => 
 
 /**
  * Bounds of `categories`, a free-form object forwarded to Hostup as is: a dashboard's settings,
- * not a store. Its depth is fixed by the rules below (category → setting → string or boolean).
+ * not a store. Its depth is fixed by the rules of `patch-preferences.validation.ts` (category →
+ * setting → string or boolean), which apply these bounds; the input's description states them.
  */
 export const CATEGORY_LIMITS = {
   categories: 50,

@@ -43,7 +43,6 @@ function enabledEmailsErrors(emails: string[] | null | undefined, path: string):
   );
 }
 
-
 // The size bounds, checked before anything looks at single entries: an oversized object gets one
 // field error, not one per key, and costs no more than counting its keys.
 function categoriesSizeError(categories: object, path: string): FieldError | undefined {
