@@ -96,8 +96,8 @@ const STEADY_SPREAD = 0.05;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_S = 5;
 // BENCH_PAIRS: phase 1's pairs of short rounds (account-graph, the plain stack, the baseline if any).
-// Sixty: the 95 % interval of their median was 0.08-0.12 wide on this box, against 0.07-0.22 with
-// twenty, for about two minutes more.
+// Sixty: with the cores shared the 95 % interval of their median was 0.08-0.12 wide on this box,
+// against 0.07-0.22 with twenty, for about two minutes more (0.02-0.03 with a core per server).
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 60);
 const PAIR_ROUND_S = 1;
 const CLOSED_CONNECTIONS = 32;
@@ -429,8 +429,9 @@ function generatorRow(at: string, p: Open): void {
   infoRow(`${at}: generator CPU (max round, of one core) / send lag p99 / queued max`, `${fmt(gen * 100, 0)}% / ${ms(lag)} ms / ${queued}`);
 }
 
-// A median of pairs is read with its interval: even with 60 pairs it spans ±4-6 % on this box, so
-// a run reading 0.98 and one reading 1.02 may measure the same ratio.
+// A median of pairs is read with its interval: over 60 pairs it spanned ±1-2 % on this box with
+// each server on a core of its own and ±4-6 % with the cores shared, where a run reading 0.98 and
+// one reading 1.02 may measure the same ratio.
 function interval({ low, high }: { low: number; high: number }): string {
   return Number.isNaN(low) ? "too few pairs" : `${fmt(low, 2)}-${fmt(high, 2)}`;
 }
@@ -460,6 +461,9 @@ function rssRows(): void {
 
 // ---------------------------------------------------------------- main
 
+/** Bad answers over every server of a phase. */
+const badAnswers = (m: Map<string, { bad: number }>) => [...m.values()].reduce((n, s) => n + s.bad, 0);
+
 /** Runs the phases, fills `raw` and `rows`; false when any response was an error. */
 async function main(): Promise<boolean> {
   const t0 = performance.now();
@@ -481,7 +485,7 @@ async function main(): Promise<boolean> {
     throughputRows(p1);
     if (BASELINE) abRows(p1);
     rssRows();
-    return finish(t0, [...p1.values()].reduce((n, s) => n + s.bad, 0));
+    return finish(t0, badAnswers(p1));
   }
   if (process.env.BENCH_ONLY === "cache") {
     const endPhase = phase("phase 6 only: repeated reads, read cache on / bare proxy");
@@ -527,8 +531,7 @@ async function main(): Promise<boolean> {
   slowProviderRows(p7);
   if (BASELINE) abRows(p1, p2, p3.tails);
   rssRows();
-  const bad = (m: Map<string, { bad: number }>) => [...m.values()].reduce((n, s) => n + s.bad, 0);
-  return finish(t0, bad(p1) + bad(p2) + bad(p3.tails) + p3.closedBad + bad(p7) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) + p6.on.bad + p6.proxy.bad);
+  return finish(t0, badAnswers(p1) + badAnswers(p2) + badAnswers(p3.tails) + p3.closedBad + badAnswers(p7) + p4.bad + p5.off.bad + p5.on.bad + (p5.base?.bad ?? 0) + p6.on.bad + p6.proxy.bad);
 }
 
 /** Prints the box's load, the table and the run's length; true when no answer was bad. */

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { readFileSync } from "node:fs";
 
 /*
  * Which CPUs the servers under test run on, apart from the load generator and the upstream:
- * the upper half of the box for the servers, the lower half for the driver (this process) and the
- * upstream, through `taskset`. On this 2-core box, servers on CPU 1 and the rest on CPU 0. Shared,
+ * the upper half of the CPUs this process may use for the servers, the lower half for the driver
+ * (this process) and the upstream, through `taskset`. On this 2-core box, servers on CPU 1 and the rest on CPU 0. Shared,
  * every process took turns on both cores, and one server's CPU per request moved from one second
  * to the next with the scheduler as much as with its own code (pairs of 1 s rounds spread over
  * quartiles of ±9 %); apart, each server has a core of its own, as in a deployment, and the same
@@ -12,16 +12,30 @@ import { availableParallelism } from "node:os";
  * no `taskset` leave placement to the scheduler.
  */
 
-/** A CPU list for `taskset -c`, e.g. "1" or "2-3". */
+/** A CPU list for `taskset -c`, e.g. "1" or "2,3". */
 type CpuList = string;
 
+// The CPUs this process may run on (`Cpus_allowed_list`, e.g. "0-1" or "2,4-5"): in a container or
+// a cgroup they need not start at 0, and `taskset` refuses a CPU outside them.
+function allowedCpus(): number[] {
+  const line = /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? "";
+  return line.split(",").flatMap(range => {
+    const [from, to = from] = range.split("-").map(Number);
+    return Array.from({ length: to! - from! + 1 }, (_, i) => from! + i);
+  });
+}
+
 function cpuSets(): { servers: CpuList; driver: CpuList } | undefined {
-  const cpus = availableParallelism();
-  if (process.env.BENCH_PIN === "false" || cpus < 2) return undefined;
-  if (spawnSync("taskset", ["-V"], { stdio: "ignore" }).status !== 0) return undefined;
-  const half = Math.floor(cpus / 2);
-  const list = (from: number, to: number) => (from === to ? String(from) : `${from}-${to}`);
-  return { driver: list(0, half - 1), servers: list(half, cpus - 1) };
+  if (process.env.BENCH_PIN === "false") return undefined;
+  let cpus: number[];
+  try {
+    cpus = allowedCpus();
+  } catch {
+    return undefined; // no /proc: not Linux
+  }
+  if (cpus.length < 2 || spawnSync("taskset", ["-V"], { stdio: "ignore" }).status !== 0) return undefined;
+  const half = Math.floor(cpus.length / 2);
+  return { driver: cpus.slice(0, half).join(","), servers: cpus.slice(half).join(",") };
 }
 
 /** The CPU sets in use, or undefined when placement is left to the scheduler. */
