@@ -43,8 +43,6 @@ export interface ApolloSetupOptions {
   manifest?: PersistedQueryManifest;
   /** Operation names that always get their own metrics label (the manifest's, in every mode). */
   knownOperations?: readonly string[];
-  /** Further Apollo plugins (an operator's own, or a test's). */
-  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** The Apollo Server and its parsed-document cache. */
@@ -134,7 +132,6 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloSetupOp
       ...(config.persistedQueries === "only" ? [trustedDocumentsPlugin(options.manifest!)] : []),
       requestPlugin({ listLimits: { maxListItems: limits.maxListItems, maxCost: limits.maxCost }, finish }),
       ...(armor.plugins as ApolloServerPlugin<Context>[]),
-      ...(options.plugins ?? []),
     ],
   });
   return { apollo, documents };

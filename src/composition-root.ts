@@ -1,11 +1,10 @@
 import { type AddressInfo } from "node:net";
-import { type ApolloServerPlugin } from "@apollo/server";
-import { type DestinationStream, type Logger } from "pino";
+import { type Logger } from "pino";
+import { type Clock } from "./clock.js";
 import { type Config } from "./config.js";
-import { credentialHeaders, type AppDeps, type Context } from "./context.js";
+import { credentialHeaders, type AppDeps } from "./context.js";
 import { createHttpServer, GRAPHQL_PATH } from "./http/http-server.js";
 import { EXPLORER_PATH, explorerAssets } from "./explorer/explorer-assets.js";
-import { createLogger } from "./logger.js";
 import { createMetrics, observeDocumentStore, observeIdempotencyStore } from "./observability/metrics.js";
 import { observeSharedState } from "./observability/shared-state-metrics.js";
 import { type Tracing } from "./observability/trace-context.js";
@@ -15,16 +14,13 @@ import { credentialHash } from "./shared-state/credential-hash.js";
 import { createIdempotency } from "./idempotency/idempotency.js";
 import { providerLimiters } from "./shared-state/measured-limiter.js";
 import { type ProviderId } from "./contract/provider-facts.js";
-import { PROVIDER_MODULES } from "./providers/index.js";
 import { type ProviderModule } from "./contract/provider-module.js";
-import { DEFAULT_BREAKER_OPTIONS, ProviderCircuit, type BreakerOptions } from "./rest/circuit-breaker.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./rest/retry-policy.js";
-import { createUndiciTransport, type Transport } from "./rest/transport.js";
+import { ProviderCircuit } from "./rest/circuit-breaker.js";
+import { type Transport } from "./rest/transport.js";
 import { buildSubgraph } from "./schema.js";
 import { createApolloServer } from "./apollo-server.js";
 import { type Simulators } from "./simulators/index.js";
 import { createReadCache } from "./caches/create-read-cache.js";
-import { type CacheClock } from "./caches/memory-read-store.js";
 
 /** How long the drain outlasts the upstream deadline: time to write the answer after it. */
 export const DRAIN_MARGIN_MS = 2000;
@@ -34,24 +30,21 @@ export const DRAIN_MARGIN_MS = 2000;
  */
 const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
 
-/** Overrides for tests and tools; production uses the defaults. */
-export interface StartOptions {
-  logDestination?: DestinationStream;
-  logger?: Logger;
-  retry?: Partial<RetryPolicy>;
-  breaker?: Partial<BreakerOptions>;
-  transport?: Transport;
-  /** OpenTelemetry tracing (`observability/tracing.ts`), started by the caller; shut down by `stop()`. */
+/**
+ * What the process hands the root: the providers it serves and its ties to the world outside it
+ * (log, time, network, traces). `index.ts` builds them from the configuration; the root builds
+ * everything else from them and `config`.
+ */
+export interface StartParts {
+  /** The provider modules to serve (`PROVIDER_MODULES`); `config` is loaded for the same list. */
+  modules: readonly ProviderModule[];
+  logger: Logger;
+  /** Time for the circuit breakers and the in-memory read cache. */
+  clock: Clock;
+  /** Provider calls go out through it (`configuredTransport`); `stop()` closes it. */
+  transport: Transport;
+  /** OpenTelemetry tracing (`observability/tracing.ts`), when on; `stop()` shuts it down. */
   tracing?: Tracing;
-  /**
-   * The provider modules to serve (default: `PROVIDER_MODULES`); `config` must be loaded for the
-   * same list. Tests serve an extra module to prove a provider is a folder plus a line.
-   */
-  modules?: readonly ProviderModule[];
-  /** Further Apollo plugins, after account-graph's own. */
-  apolloPlugins?: ApolloServerPlugin<Context>[];
-  /** The in-memory read cache's clock (TTLs); the wall clock by default. */
-  readCacheClock?: CacheClock;
 }
 
 /** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
@@ -76,25 +69,16 @@ export interface RunningAccountGraph {
  * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
  * Throws a `ConfigError` for a persisted-query manifest it cannot serve, before starting anything.
  */
-export async function startAccountGraph(config: Config, options: StartOptions = {}): Promise<RunningAccountGraph> {
-  const providers = options.modules ?? PROVIDER_MODULES;
+export async function startAccountGraph(config: Config, parts: StartParts): Promise<RunningAccountGraph> {
+  const { modules: providers, logger, clock, transport, tracing } = parts;
   // First, before anything starts: a manifest it cannot serve stops the start (a ConfigError). The
   // shipped operations: trusted documents with PERSISTED_QUERIES=only, and in every mode the names
   // that keep their own metrics label (a deployment without the file only loses those labels).
   const manifest = loadManifest(config);
-  const logger =
-    options.logger ?? createLogger(config, { credentialHeaders: providers.map(p => p.credentialHeader), destination: options.logDestination });
   // Simulator code is imported only here, in simulated mode: a live process never loads it.
   const simulators =
     config.providersMode === "simulated" ? await (await import("./simulators/index.js")).startSimulators(providers) : undefined;
   const endpoints = simulators ? simulators.endpoints(config) : config.providers;
-  // got stays available (UPSTREAM_CLIENT=got) but is only loaded when chosen.
-  const createTransport =
-    config.upstreamClient === "got"
-      ? (await import("./rest/got-transport.js")).createGotTransport
-      : createUndiciTransport;
-  const transport =
-    options.transport ?? createTransport({ maxResponseBytes: config.http.maxUpstreamResponseBytes });
   const metrics = createMetrics();
   const shared = await createSharedState(config, logger);
   // One keyed hash of credentials for everything replicas keep (limiter keys, read cache,
@@ -106,26 +90,25 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     observeSharedState(metrics.registry, shared, providers),
     credential => hash("limiter", credential),
   );
-  const breakerOptions = { ...DEFAULT_BREAKER_OPTIONS, ...options.breaker };
   const circuits: Record<ProviderId, ProviderCircuit> = {};
   for (const { id: provider } of providers) {
     metrics.circuitState.set({ provider }, 0);
-    circuits[provider] = new ProviderCircuit(provider, transport, breakerOptions, state => {
+    circuits[provider] = new ProviderCircuit(provider, transport, config.breaker, clock, state => {
       metrics.circuitState.set({ provider }, state === "closed" ? 0 : state === "half-open" ? 1 : 2);
       logger.warn({ provider, state }, `circuit ${state}`);
     });
   }
-  const readCache = createReadCache(config.readCache, { shared, hash, registry: metrics.registry, providers, logger, clock: options.readCacheClock });
+  const readCache = createReadCache(config.readCache, { shared, hash, registry: metrics.registry, providers, logger, clock });
   const deps: AppDeps = {
     config,
     logger,
     transport,
     credentialHeaders: credentialHeaders(providers),
     endpoints,
-    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    retry: config.retry,
     circuits,
     limiters,
-    tracing: options.tracing,
+    tracing,
     readCache,
     upstreamListeners: {
       onCall: call => {
@@ -151,7 +134,6 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
     apqCache: shared.apqCache,
     manifest,
     knownOperations: manifest?.operations.map(op => op.name),
-    plugins: options.apolloPlugins,
   });
   observeDocumentStore(metrics.registry, documents);
   await apollo.start();
@@ -206,7 +188,7 @@ export async function startAccountGraph(config: Config, options: StartOptions = 
       transport.close();
       await simulators?.close();
       // Last: the drained requests' spans are exported before the process ends.
-      await options.tracing?.shutdown();
+      await tracing?.shutdown();
     },
   };
 }

@@ -2,6 +2,8 @@ import { accessSync, constants, statSync } from "node:fs";
 import { ConfigError } from "./config-error.js";
 import { BUNDLED_MANIFEST_PATH, manifestName } from "./persisted/manifest.js";
 import { type EnvReader, type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
+import { type BreakerOptions } from "./rest/circuit-breaker.js";
+import { type RetryPolicy } from "./rest/retry-policy.js";
 
 /** Where and how one provider is reached. */
 export interface ProviderEndpoint {
@@ -24,6 +26,10 @@ export interface Config {
   providerSettings: Record<ProviderId, Readonly<Record<string, unknown>>>;
   /** Deadline for one upstream operation, retries included. */
   upstreamTimeoutMs: number;
+  /** How reads are retried (`UPSTREAM_RETRY_*`); writes never are. */
+  retry: RetryPolicy;
+  /** When each provider's circuit opens, and for how long (`BREAKER_*`). */
+  breaker: BreakerOptions;
   /** Caller tokens; empty means `/graphql` is open. */
   apiTokens: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -214,6 +220,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
   }
 
   const upstreamTimeoutMs = int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000);
+  const retry: RetryPolicy = {
+    maxAttempts: int("UPSTREAM_RETRY_ATTEMPTS", 3, 1, 10),
+    baseDelayMs: int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 0, 60_000),
+    maxDelayMs: int("UPSTREAM_RETRY_MAX_DELAY_MS", 1000, 0, 60_000),
+    maxRetryAfterMs: int("UPSTREAM_RETRY_AFTER_MAX_MS", 5000, 0, 3_600_000),
+  };
+  if (retry.maxDelayMs < retry.baseDelayMs) {
+    problems.push(
+      `UPSTREAM_RETRY_MAX_DELAY_MS must be at least UPSTREAM_RETRY_BASE_DELAY_MS (got ${retry.maxDelayMs} and ${retry.baseDelayMs})`,
+    );
+  }
   const config: Config = {
     nodeEnv,
     production,
@@ -223,6 +240,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
     providers: endpoints,
     providerSettings,
     upstreamTimeoutMs,
+    retry,
+    breaker: {
+      volumeThreshold: int("BREAKER_VOLUME_THRESHOLD", 20, 1, 1_000_000),
+      errorThresholdPercentage: int("BREAKER_ERROR_PERCENT", 50, 1, 100),
+      windowMs: int("BREAKER_WINDOW_MS", 10_000, 100, 3_600_000),
+      resetTimeoutMs: int("BREAKER_RESET_TIMEOUT_MS", 10_000, 100, 3_600_000),
+    },
     apiTokens,
     logLevel: oneOf("LOG_LEVEL", LOG_LEVELS, production ? "info" : nodeEnv === "test" ? "silent" : "info"),
     corsOrigins: production ? corsOrigins : [...corsOrigins, SANDBOX_ORIGIN],

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { SYSTEM_CLOCK } from "./clock.js";
 import { startAccountGraph } from "./composition-root.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
@@ -6,6 +7,7 @@ import { GRAPHQL_PATH } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 import { startTracing } from "./observability/tracing.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
+import { configuredTransport } from "./rest/configured-transport.js";
 import { JSON_SOURCE_TEXT } from "./rest/exact-json.js";
 import { listenFailure, startupWarnings } from "./startup.js";
 
@@ -34,7 +36,8 @@ const logger = createLogger(config, {
 tracing?.useLogger(logger);
 let running;
 try {
-  running = await startAccountGraph(config, { logger, tracing });
+  const transport = await configuredTransport(config);
+  running = await startAccountGraph(config, { modules: PROVIDER_MODULES, logger, clock: SYSTEM_CLOCK, transport, tracing });
 } catch (error) {
   const problem = error instanceof ConfigError ? error.message : listenFailure(error, config);
   if (problem === undefined) throw error;

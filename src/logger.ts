@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { pino, type DestinationStream, type Logger } from "pino";
+import { pino, type Logger, type LoggerOptions } from "pino";
 import { type Config } from "./config.js";
 import { isoTime } from "./observability/iso-time.js";
 import { processLogStream } from "./observability/log-stream.js";
@@ -24,28 +24,34 @@ export function redactPaths(credentialHeaders: readonly string[]): string[] {
 }
 
 /** What {@link createLogger} needs besides the configuration. */
-export interface LoggerOptions {
+export interface LoggerSettings {
   /** Every provider's credential header: redacted wherever a request's headers are logged. */
   credentialHeaders: readonly string[];
-  /** Where lines go (tests capture them); stdout when unset. */
-  destination?: DestinationStream;
   /** Merged into every line (tracing's `trace_id` / `span_id`); without it pino runs no mixin. */
   fields?: () => Record<string, string>;
 }
 
 /**
- * The process logger: JSON lines (pino) with credentials redacted; human-readable output when
- * developing in a terminal.
+ * What every line of the process logger is made with: level, service, credentials redacted, ISO
+ * time, the tracing fields. {@link createLogger} sends such lines to stdout; anything that must
+ * log as the server does (a test capturing its lines) builds its pino from the same options.
  */
-export function createLogger(config: Config, { credentialHeaders, destination, fields }: LoggerOptions): Logger {
-  const options = {
+export function loggerOptions(config: Config, { credentialHeaders, fields }: LoggerSettings): LoggerOptions {
+  return {
     ...(fields ? { mixin: fields } : {}),
     level: config.logLevel,
     base: { service: "account-graph" },
     redact: { paths: redactPaths(credentialHeaders), censor: "[REDACTED]" },
     timestamp: isoTime,
   };
-  if (destination) return pino(options, destination);
+}
+
+/**
+ * The process logger: JSON lines (pino) on stdout, made with {@link loggerOptions}; human-readable
+ * output when developing in a terminal.
+ */
+export function createLogger(config: Config, settings: LoggerSettings): Logger {
+  const options = loggerOptions(config, settings);
   // pino-pretty is a development dependency: an image without it logs JSON in any terminal.
   if (!config.production && process.stdout.isTTY && resolvable("pino-pretty")) {
     return pino({

@@ -61,6 +61,32 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reads the retry policy of reads and the circuit breaker, and refuses what cannot work", () => {
+    const defaults = loadConfig({});
+    expect(defaults.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 });
+    expect(defaults.breaker).toEqual({ volumeThreshold: 20, errorThresholdPercentage: 50, windowMs: 10_000, resetTimeoutMs: 10_000 });
+    const set = loadConfig({
+      UPSTREAM_RETRY_ATTEMPTS: "1",
+      UPSTREAM_RETRY_BASE_DELAY_MS: "0",
+      UPSTREAM_RETRY_MAX_DELAY_MS: "0",
+      UPSTREAM_RETRY_AFTER_MAX_MS: "0",
+      BREAKER_VOLUME_THRESHOLD: "5",
+      BREAKER_ERROR_PERCENT: "100",
+      BREAKER_WINDOW_MS: "60000",
+      BREAKER_RESET_TIMEOUT_MS: "30000",
+    });
+    expect(set.retry).toEqual({ maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 });
+    expect(set.breaker).toEqual({ volumeThreshold: 5, errorThresholdPercentage: 100, windowMs: 60_000, resetTimeoutMs: 30_000 });
+    expect(
+      problemsOf({ UPSTREAM_RETRY_ATTEMPTS: "0", UPSTREAM_RETRY_BASE_DELAY_MS: "500", UPSTREAM_RETRY_MAX_DELAY_MS: "200", BREAKER_ERROR_PERCENT: "0", BREAKER_WINDOW_MS: "10" }),
+    ).toEqual([
+      'UPSTREAM_RETRY_ATTEMPTS must be an integer from 1 to 10 (got "0")',
+      "UPSTREAM_RETRY_MAX_DELAY_MS must be at least UPSTREAM_RETRY_BASE_DELAY_MS (got 200 and 500)",
+      'BREAKER_ERROR_PERCENT must be an integer from 1 to 100 (got "0")',
+      'BREAKER_WINDOW_MS must be an integer from 100 to 3600000 (got "10")',
+    ]);
+  });
+
   it("explains a bad PORT", () => {
     expect(problemsOf({ PORT: "abc" })).toEqual(['PORT must be an integer from 0 to 65535 (got "abc")']);
     expect(problemsOf({ PORT: "70000" })).toHaveLength(1);

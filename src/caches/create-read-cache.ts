@@ -1,11 +1,11 @@
 import { type Logger } from "pino";
 import { type Registry } from "prom-client";
+import { type Clock } from "../clock.js";
 import { type ReadCacheConfig } from "../config.js";
 import { type ProviderId } from "../contract/provider-facts.js";
 import { observeReadCache } from "../observability/read-cache-metrics.js";
 import { type CredentialHash } from "../shared-state/credential-hash.js";
 import { type SharedState } from "../shared-state/shared-state.js";
-import { type CacheClock } from "./memory-read-store.js";
 import { ReadCache } from "./read-cache.js";
 
 /**
@@ -23,7 +23,7 @@ export function createReadCache(
     registry: Registry;
     providers: readonly { id: ProviderId }[];
     logger?: Logger;
-    clock?: CacheClock;
+    clock: Clock;
   },
 ): ReadCache | undefined {
   if (config.ttlSeconds <= 0 && config.staleIfErrorSeconds <= 0) return undefined;

@@ -1,10 +1,7 @@
 import { LRUCache } from "lru-cache";
+import { type Clock } from "../clock.js";
 import { type ReadCacheStore } from "./read-cache-store.js";
 
-/** A clock in milliseconds (the wall clock by default; tests pass one they move). */
-export interface CacheClock {
-  now(): number;
-}
 
 // What an entry costs beyond its text: lru-cache's slots, the key and value string headers.
 const ENTRY_OVERHEAD_BYTES = 96;
@@ -17,7 +14,7 @@ const PURGE_EVERY_MS = 60_000;
  * takes at most), so the bound holds whatever the answers hold. The least recently used entries
  * go first when it is full (counted as evictions). Create one per process (`memoryState`).
  */
-export function memoryReadStore(maxBytes: number, clock: CacheClock = { now: () => Date.now() }): ReadCacheStore {
+export function memoryReadStore(maxBytes: number, clock: Pick<Clock, "now">): ReadCacheStore {
   let evictions = 0;
   const lru = new LRUCache<string, string>({
     maxSize: maxBytes,

@@ -1,23 +1,11 @@
+import { type Clock } from "../clock.js";
 import { type ProviderId } from "../contract/provider-facts.js";
 import { TransportError, type Transport, type TransportRequest, type TransportResponse } from "./transport.js";
 
-/** The time source of a breaker; tests inject a manual one instead of waiting. */
-export interface BreakerClock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-  /** Run `callback` after `ms`; the timer must not keep the process alive. */
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The wall clock, with unref'd timers. */
-export const SYSTEM_CLOCK: BreakerClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
-  clearTimeout: handle => clearTimeout(handle as NodeJS.Timeout),
-};
-
-/** When a provider's circuit opens and for how long it stays open. */
+/**
+ * When a provider's circuit opens and for how long it stays open. Configured with the `BREAKER_*`
+ * variables (`config.ts` holds the defaults).
+ */
 export interface BreakerOptions {
   /** Calls in the rolling window before the circuit may open at all (one failure never opens it). */
   volumeThreshold: number;
@@ -27,17 +15,7 @@ export interface BreakerOptions {
   resetTimeoutMs: number;
   /** Length of the rolling window. */
   windowMs: number;
-  /** Where time comes from (default {@link SYSTEM_CLOCK}). */
-  clock?: BreakerClock;
 }
-
-/** Production defaults: 20 calls in 10 s, half of them failing, opens for 10 s. */
-export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
-  volumeThreshold: 20,
-  errorThresholdPercentage: 50,
-  resetTimeoutMs: 10_000,
-  windowMs: 10_000,
-};
 
 /** Raised instead of calling a provider whose circuit is open. */
 export class CircuitOpenError extends Error {
@@ -75,7 +53,6 @@ export class ProviderCircuit {
   // Calls waiting for the half-open trial's outcome: true closed the circuit, false opened it.
   private readonly waiters = new Set<(closed: boolean) => void>();
   private halfOpenTimer: unknown;
-  private readonly clock: BreakerClock;
   private readonly bucketMs: number;
   // Bucket i counts the calls of time slot `slot[i]` (slot = floor(now / bucketMs)).
   private readonly slot = new Array<number>(BUCKETS).fill(-1);
@@ -86,10 +63,10 @@ export class ProviderCircuit {
     readonly provider: ProviderId,
     private readonly transport: Transport,
     private readonly options: BreakerOptions,
+    private readonly clock: Clock,
     private readonly onState?: (state: CircuitState) => void,
   ) {
     this.bucketMs = Math.max(1, options.windowMs / BUCKETS);
-    this.clock = options.clock ?? SYSTEM_CLOCK;
   }
 
   /** The breaker's state now. */
@@ -168,8 +145,8 @@ export class ProviderCircuit {
     });
   }
 
-  // The timer reports half-open on time; a call arriving first (or a clock moved by a test
-  // without its timers) finds it due here too.
+  // The timer reports half-open on time; a call arriving before it has run (a busy event loop
+  // runs timers late) finds it due here too.
   private halfOpenWhenDue(timerFired = false): void {
     if (this.current !== "open") return;
     if (!timerFired && this.clock.now() < this.openedAt + this.options.resetTimeoutMs) return;

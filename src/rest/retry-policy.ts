@@ -1,22 +1,17 @@
-/** How reads are retried (contract §4); writes are never retried. */
+/**
+ * How reads are retried (contract §4); writes are never retried. Configured with the
+ * `UPSTREAM_RETRY_*` variables (`config.ts`, which holds the defaults).
+ */
 export interface RetryPolicy {
   /** Attempts in all, the first included (1 = no retry). */
   maxAttempts: number;
-  /** First backoff; doubles per attempt, with full jitter. */
+  /** First backoff; doubles per attempt, each jittered between half and all of it. */
   baseDelayMs: number;
   /** Ceiling of one backoff. */
   maxDelayMs: number;
   /** A `Retry-After` above this is not waited for: the error goes back to the caller. */
   maxRetryAfterMs: number;
 }
-
-/** Production defaults: 3 attempts, 100 ms → 200 ms (jittered), Retry-After honoured up to 5 s. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxAttempts: 3,
-  baseDelayMs: 100,
-  maxDelayMs: 1000,
-  maxRetryAfterMs: 5000,
-};
 
 // Contract §3 and §4: the statuses a later attempt can fix. 501 and 505 (and every other status)
 // say the request itself will not work, however often it is sent.
@@ -30,7 +25,7 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
-/** Capped exponential backoff with full jitter ("attempt" is the number of attempts made so far). */
+/** Capped exponential backoff, jittered between half and all of it ("attempt": attempts made so far). */
 export function backoffDelayMs(policy: RetryPolicy, attempt: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));

@@ -2,7 +2,7 @@ import { type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { type ProviderId } from "../contract/provider-facts.js";
 import { type ConcurrencyLimiter } from "../rest/concurrency-limiter.js";
 import { type IdempotencyStore, type IdempotencyStoreOptions } from "../idempotency/store.js";
-import { type CacheClock } from "../caches/memory-read-store.js";
+import { type Clock } from "../clock.js";
 import { type ReadCacheStore } from "../caches/read-cache-store.js";
 
 /**
@@ -25,7 +25,7 @@ export interface SharedState {
    * Where the read cache keeps answers: this process's memory, at most `maxBytes` on `clock`, or
    * Redis, shared by the replicas (which expires entries on its own clock). Create one per process.
    */
-  readStore(maxBytes: number, clock?: CacheClock): ReadCacheStore;
+  readStore(maxBytes: number, clock: Clock): ReadCacheStore;
   /** False while a required backing store is unreachable or does not answer (reported by /readyz). */
   ready(): boolean;
   /** Why it is not ready, for /readyz (`redis unreachable`, `redis not answering`). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { Registry } from "prom-client";
 import { createReadCache } from "../../src/caches/create-read-cache.js";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { credentialHash } from "../../src/shared-state/credential-hash.js";
 import { memoryState } from "../../src/shared-state/memory-state.js";
 import { startupWarnings } from "../../src/startup.js";
@@ -13,14 +14,14 @@ describe("the read cache's configuration", () => {
   it("is off by default (today's behaviour): no cache is built and requests never touch one", () => {
     const { readCache } = loadConfig({});
     expect(readCache).toEqual({ ttlSeconds: 0, staleIfErrorSeconds: 0, maxBytes: 32 * 1024 * 1024 });
-    expect(createReadCache(readCache, { shared: memoryState(), hash, registry: new Registry(), providers: [] })).toBeUndefined();
+    expect(createReadCache(readCache, { shared: memoryState(), hash, registry: new Registry(), providers: [], clock: SYSTEM_CLOCK })).toBeUndefined();
   });
 
   it("reads the TTL, the stale window and the memory bound; either duration turns it on", () => {
     const { readCache } = loadConfig({ READ_CACHE_TTL_SECONDS: "30", STALE_IF_ERROR_SECONDS: "600", READ_CACHE_BYTES: "1048576" });
     expect(readCache).toEqual({ ttlSeconds: 30, staleIfErrorSeconds: 600, maxBytes: 1048576 });
     for (const env of [{ READ_CACHE_TTL_SECONDS: "30" }, { STALE_IF_ERROR_SECONDS: "60" }]) {
-      const cache = createReadCache(loadConfig(env).readCache, { shared: memoryState(), hash, registry: new Registry(), providers: [] });
+      const cache = createReadCache(loadConfig(env).readCache, { shared: memoryState(), hash, registry: new Registry(), providers: [], clock: SYSTEM_CLOCK });
       expect(cache).toBeDefined();
       cache!.close();
     }

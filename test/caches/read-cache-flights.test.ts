@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { memoryReadStore } from "../../src/caches/memory-read-store.js";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { ReadCache, type CallCapture } from "../../src/caches/read-cache.js";
 import { type UpstreamFailure } from "../../src/errors/upstream-error.js";
 import { type TransportResponse } from "../../src/rest/transport.js";
@@ -31,7 +32,7 @@ function heldProvider() {
 }
 
 function setup(staleIfErrorSeconds = 0) {
-  const cache = new ReadCache({ ttlSeconds: 60, staleIfErrorSeconds, store: memoryReadStore(1 << 20), keyer: credential => `k-${credential}` });
+  const cache = new ReadCache({ ttlSeconds: 60, staleIfErrorSeconds, store: memoryReadStore(1 << 20, SYSTEM_CLOCK), keyer: credential => `k-${credential}` });
   const provider = heldProvider();
   const read = (credential = "key-a") => {
     const recorder = new UpstreamRecorder();

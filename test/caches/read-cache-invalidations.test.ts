@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { memoryReadStore } from "../../src/caches/memory-read-store.js";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { ReadCache } from "../../src/caches/read-cache.js";
 import { type ReadCacheStore } from "../../src/caches/read-cache-store.js";
 import { type TransportResponse } from "../../src/rest/transport.js";
@@ -10,7 +11,7 @@ import { type TransportResponse } from "../../src/rest/transport.js";
 
 /** The in-memory store, with invalidations refused while `down` and every call counted. */
 function flakyStore() {
-  const inner = memoryReadStore(1 << 20);
+  const inner = memoryReadStore(1 << 20, SYSTEM_CLOCK);
   const counts = { lookups: 0, invalidations: 0 };
   const state = { down: true };
   const store: ReadCacheStore = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { memoryReadStore } from "../../src/caches/memory-read-store.js";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { ReadCache } from "../../src/caches/read-cache.js";
 import { type ReadCacheStore } from "../../src/caches/read-cache-store.js";
 import { type TransportResponse } from "../../src/rest/transport.js";
@@ -10,7 +11,7 @@ import { type TransportResponse } from "../../src/rest/transport.js";
 
 /** The in-memory store, with every save held until the test releases or fails it. */
 function heldStore() {
-  const inner = memoryReadStore(1 << 20);
+  const inner = memoryReadStore(1 << 20, SYSTEM_CLOCK);
   const held: Array<{ release(): void; fail(error: Error): void }> = [];
   const store: ReadCacheStore = {
     kind: "memory",

@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from "../helpers/server.js";
 const clock = new ManualClock();
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ READ_CACHE_TTL_SECONDS: "60" }, { readCacheClock: clock });
+  server = await startTestServer({ READ_CACHE_TTL_SECONDS: "60" }, { clock });
 });
 afterAll(() => server.stop());
 beforeEach(() => {

@@ -27,7 +27,7 @@ const transport: Transport = {
 };
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ READ_CACHE_TTL_SECONDS: "60", STALE_IF_ERROR_SECONDS: "300" }, { readCacheClock: clock, transport });
+  server = await startTestServer({ READ_CACHE_TTL_SECONDS: "60", STALE_IF_ERROR_SECONDS: "300" }, { clock, transport });
 });
 afterAll(() => server.stop());
 // Each test starts from an empty cache: time moves past every entry's window, and the data reseeds.

@@ -9,26 +9,30 @@ import { startTestServer, type TestServer } from "../helpers/server.js";
 import { READ_CASES } from "./read-cache-cases.js";
 
 // Stale if error (RFC 5861) over real HTTP: READ_CACHE_TTL_SECONDS=60, STALE_IF_ERROR_SECONDS=300
-// on a clock the test moves, each outage made by the simulator the way its provider fails.
+// on a clock the test moves, each outage made by the simulator the way its provider fails. The
+// breaker, on the same clock, opens once 60 % of at least two calls failed and stays open for ten
+// minutes, for the open-circuit case.
 const clock = new ManualClock();
-// A breaker that opens once 60 % of at least two calls failed and stays open until told, for the
-// open-circuit case.
-const breakerClock = new ManualClock();
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer(
-    { READ_CACHE_TTL_SECONDS: "60", STALE_IF_ERROR_SECONDS: "300", UPSTREAM_TIMEOUT_MS: "1000" },
     {
-      readCacheClock: clock,
-      breaker: { volumeThreshold: 2, errorThresholdPercentage: 60, resetTimeoutMs: 600_000, windowMs: 600_000, clock: breakerClock },
+      READ_CACHE_TTL_SECONDS: "60",
+      STALE_IF_ERROR_SECONDS: "300",
+      UPSTREAM_TIMEOUT_MS: "1000",
+      BREAKER_VOLUME_THRESHOLD: "2",
+      BREAKER_ERROR_PERCENT: "60",
+      BREAKER_WINDOW_MS: "600000",
+      BREAKER_RESET_TIMEOUT_MS: "600000",
     },
+    { clock },
   );
 });
 afterAll(() => server.stop());
 beforeEach(() => {
+  // Past every entry's window, and past the breaker's window and open time: the next call is its
+  // trial, which closes it.
   clock.advance(3_600_000);
-  // Past the breaker's window and reset time: the next call is its trial, which closes it.
-  breakerClock.advance(600_001);
   server.resetSims();
 });
 
@@ -84,7 +88,7 @@ describe("a provider that is unavailable past the TTL", () => {
     expect(body.data).toEqual(data);
     expect(staleReads(body)).toEqual([{ provider: "HOSTUP", path: hostup.path, ageSeconds: 65 }]);
     // After its reset time, the trial call succeeds: fresh data again.
-    breakerClock.advance(600_001);
+    clock.advance(600_001);
     expect(staleReads((await server.gql(hostup.read, {}, hostup.key)).body)).toBeUndefined();
   });
 

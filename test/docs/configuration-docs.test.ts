@@ -62,6 +62,23 @@ describe("docs/configuration.md", () => {
     }
   });
 
+  it("gives each variable the default the loader uses, where the default is one value", () => {
+    const start = doc.indexOf("\n## Variables\n");
+    const section = doc.slice(start, doc.indexOf("\n## ", start + 1));
+    const defaults = loadConfig({}, PROVIDER_MODULES);
+    const checked: string[] = [];
+    for (const line of section.split("\n")) {
+      // | `NAME` | `value` | … or | `NAME` | `value` (a gloss without code) | …
+      const row = /^\| `([A-Z][A-Z0-9_]+)` \| `([^`]+)`(?: \([^`]*\))? \|/.exec(line);
+      if (!row) continue;
+      const [, name, value] = row;
+      expect({ [name!]: loadConfig({ [name!]: value }, PROVIDER_MODULES) }).toEqual({ [name!]: defaults });
+      checked.push(name!);
+    }
+    expect(checked).toEqual(expect.arrayContaining(["PORT", "UPSTREAM_RETRY_ATTEMPTS", "BREAKER_RESET_TIMEOUT_MS", "READ_CACHE_BYTES"]));
+    expect(checked.length).toBeGreaterThan(30);
+  });
+
   it("lists apart what the start command sets, with its defaults", () => {
     const listed = [...documented("Read by the start command")].sort();
     expect(listed).toEqual(Object.keys(START_ENV).sort());

@@ -1,10 +1,10 @@
-import { type BreakerClock } from "../../src/rest/circuit-breaker.js";
+import { type Clock } from "../../src/clock.js";
 
 /**
  * A clock that moves only when told: `advance(ms)` moves time on and runs the timers that fell
- * due, in order. Lets breaker tests step through windows and reset timeouts without waiting.
+ * due, in order. Lets tests step through breaker windows, reset timeouts and cache TTLs without waiting.
  */
-export class ManualClock implements BreakerClock {
+export class ManualClock implements Clock {
   private time = 1_700_000_000_000;
   private nextId = 1;
   private readonly timers = new Map<number, { at: number; callback: () => void }>();

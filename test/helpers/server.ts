@@ -1,7 +1,14 @@
 import { Writable } from "node:stream";
 import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { startAccountGraph, type RunningAccountGraph, type StartOptions } from "../../src/composition-root.js";
+import { pino } from "pino";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
+import { startAccountGraph, type RunningAccountGraph, type StartParts } from "../../src/composition-root.js";
+import { type Config } from "../../src/config.js";
+import { type ProviderModule } from "../../src/contract/provider-module.js";
+import { loggerOptions } from "../../src/logger.js";
+import { PROVIDER_MODULES } from "../../src/providers/index.js";
+import { configuredTransport } from "../../src/rest/configured-transport.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { loadConfig, typedSims, type TestSims } from "./providers.js";
 
@@ -57,22 +64,47 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What a test may hand the server instead of what `index.ts` builds: a clock it moves, a transport it wraps, tracing. */
+export type TestParts = Partial<Pick<StartParts, "clock" | "transport" | "tracing">>;
+
 /**
- * Start the actual server (same `startAccountGraph` as `npm start`) in simulated mode on a free
- * loopback port. `env` is applied on top of a quiet test environment; retries back off in
- * milliseconds so retry tests stay fast.
+ * The parts `index.ts` hands `startAccountGraph` for `modules`, except that log lines go to `logs`
+ * (made with the process logger's options) and `overrides` replace the rest.
  */
-export async function startTestServer(
-  env: Record<string, string> = {},
-  options: StartOptions = {},
-): Promise<TestServer> {
+export async function startParts(
+  config: Config,
+  logs: LogCapture,
+  modules: readonly ProviderModule[] = PROVIDER_MODULES,
+  overrides: TestParts = {},
+): Promise<StartParts> {
+  return {
+    modules,
+    logger: pino(loggerOptions(config, { credentialHeaders: modules.map(p => p.credentialHeader) }), logs),
+    clock: overrides.clock ?? SYSTEM_CLOCK,
+    transport: overrides.transport ?? (await configuredTransport(config)),
+    tracing: overrides.tracing,
+  };
+}
+
+/**
+ * Start the actual server (same `startAccountGraph` as `npm start`, with the parts `index.ts`
+ * builds unless `parts` says otherwise) in simulated mode on a free loopback port, its log lines
+ * captured. `env` is applied on top of a quiet test environment whose retries back off in
+ * milliseconds, so retry tests stay fast.
+ */
+export async function startTestServer(env: Record<string, string> = {}, parts: TestParts = {}): Promise<TestServer> {
   const logs = new LogCapture();
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "debug", ...env });
-  const running = await startAccountGraph(config, {
-    logDestination: logs,
-    retry: { baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 2000 },
-    ...options,
+  const config = loadConfig({
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    UPSTREAM_RETRY_BASE_DELAY_MS: "5",
+    UPSTREAM_RETRY_MAX_DELAY_MS: "20",
+    UPSTREAM_RETRY_AFTER_MAX_MS: "2000",
+    ...env,
   });
+  const running = await startAccountGraph(config, await startParts(config, logs, PROVIDER_MODULES, parts));
   const url = `http://127.0.0.1:${running.port}`;
   // Live-mode servers have no simulators; their tests never read `sims`.
   const sims = running.simulators ? typedSims(running.simulators) : (undefined as unknown as TestSims);

@@ -54,7 +54,7 @@ describe("HTTP surface", () => {
   });
 
   it("tells callers in words why a provider could not be reached, and keeps the client's code in the log", async () => {
-    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated" }, { retry: { maxAttempts: 1 } });
+    const prod = await startTestServer({ NODE_ENV: "production", PROVIDERS_MODE: "simulated", UPSTREAM_RETRY_ATTEMPTS: "1" });
     try {
       prod.sims.diffio.control.failNext({ kind: "reset" });
       const { body } = await prod.gql(QUERY, {}, { "X-Diffio-Api-Key": DIFFIO_DEMO_KEYS.admin });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from "@jest/globals";
 import { pino, type DestinationStream } from "pino";
 import { type Config } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { loggerOptions } from "../../src/logger.js";
 import { fixedLine } from "../../src/observability/fixed-line.js";
 
 afterEach(() => {
@@ -15,6 +15,9 @@ function capture(): DestinationStream & { lines: string[] } {
 
 const config = (logLevel: string) => ({ logLevel, production: true }) as unknown as Config;
 const HEADERS = ["x-api-key"];
+// The process logger's lines (`createLogger`'s options), written to `destination`.
+const processLogger = (logLevel: string, destination: DestinationStream, fields?: () => Record<string, string>) =>
+  pino(loggerOptions(config(logLevel), { credentialHeaders: HEADERS, fields }), destination);
 
 describe("a fixed log line", () => {
   it.each([
@@ -23,7 +26,7 @@ describe("a fixed log line", () => {
   ])("is byte for byte what the process logger writes for the same fields, %s", (_, fields) => {
     jest.useFakeTimers({ now: new Date("2026-05-09T12:00:00.042Z") });
     const destination = capture();
-    const logger = createLogger(config("info"), { credentialHeaders: HEADERS, destination, fields });
+    const logger = processLogger("info", destination, fields);
     const line = fixedLine(logger, "info", "graphql request");
     const object = { requestId: "r-1", operationName: 'Say "hi"\n', durationMs: 12.5, upstreamCalls: 2, errorCodes: ["NOT_FOUND", "UPSTREAM_ERROR"] };
     logger.info(object, "graphql request");
@@ -35,11 +38,11 @@ describe("a fixed log line", () => {
 
   it("writes nothing below the logger's level, including a level set after it was made", () => {
     const destination = capture();
-    const quiet = fixedLine(createLogger(config("warn"), { credentialHeaders: HEADERS, destination }), "info", "m");
+    const quiet = fixedLine(processLogger("warn", destination), "info", "m");
     quiet("");
     expect(destination.lines).toEqual([]);
 
-    const logger = createLogger(config("info"), { credentialHeaders: HEADERS, destination });
+    const logger = processLogger("info", destination);
     const line = fixedLine(logger, "info", "m");
     line("");
     expect(destination.lines).toHaveLength(1);

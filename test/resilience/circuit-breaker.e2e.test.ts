@@ -8,7 +8,7 @@ let server: TestServer;
 const clock = new ManualClock();
 beforeAll(async () => {
   // Production's defaults (50 %, open for 10 s), with a minimum volume of 6 calls.
-  server = await startTestServer({}, { breaker: { volumeThreshold: 6, clock }, retry: { maxAttempts: 1 } });
+  server = await startTestServer({ BREAKER_VOLUME_THRESHOLD: "6", UPSTREAM_RETRY_ATTEMPTS: "1" }, { clock });
 });
 afterAll(() => server.stop());
 beforeEach(() => server.resetSims());

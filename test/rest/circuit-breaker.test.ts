@@ -50,7 +50,7 @@ const TIME_LEFT_MS = 60_000;
 function circuit(options: Partial<BreakerOptions> = {}) {
   const states: CircuitState[] = [];
   const clock = new ManualClock();
-  const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, clock, ...options }, s => states.push(s));
+  const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, ...options }, clock, s => states.push(s));
   const send = (timeoutMs = TIME_LEFT_MS) => breaker.send({ method: "GET", url, headers: {}, timeoutMs });
   /** Four failures open the circuit; once the reset timeout has passed it is half-open. */
   const openThenWait = async () => {
@@ -108,7 +108,7 @@ describe("ProviderCircuit", () => {
 
   it("counts network failures too", async () => {
     const states: CircuitState[] = [];
-    const breaker = new ProviderCircuit(Provider.DIFFIO, transport, { ...OPTIONS, clock: new ManualClock() }, s => states.push(s));
+    const breaker = new ProviderCircuit(Provider.DIFFIO, transport, OPTIONS, new ManualClock(), s => states.push(s));
     for (let i = 0; i < 4; i++) {
       await breaker.send({ method: "GET", url: "http://127.0.0.1:1/x", headers: {}, timeoutMs: 500 }).catch(() => undefined);
     }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { type AttemptSpan, type RequestTrace, type UpstreamCallInfo } from "../../src/observability/trace-context.js";
 import { Provider } from "../helpers/providers.js";
 import { DEPICTA } from "../../src/providers/depicta/depicta.facts.js";
@@ -155,7 +156,7 @@ describe("RestClient and the request's trace", () => {
       errorThresholdPercentage: 50,
       resetTimeoutMs: 60_000,
       windowMs: 10_000,
-    });
+    }, SYSTEM_CLOCK);
     const opening = recordingTrace();
     await expect(client({ trace: opening.trace, circuit }).request({ method: "GET", path: "/v1/me", read: false })).rejects.toThrow();
     const before = received.length;

@@ -11,7 +11,7 @@ const refs = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: "
 let server: TestServer;
 beforeAll(async () => {
   // The breaker stays out of it: every call below must reach Cudo or be refused by the budget.
-  server = await startTestServer({ UPSTREAM_CALL_BUDGET: String(BUDGET) }, { breaker: { volumeThreshold: 1_000_000 } });
+  server = await startTestServer({ UPSTREAM_CALL_BUDGET: String(BUDGET), BREAKER_VOLUME_THRESHOLD: "1000000" });
 });
 afterAll(() => server.stop());
 beforeEach(() => {

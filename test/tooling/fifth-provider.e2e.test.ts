@@ -5,7 +5,7 @@ import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { acmeModule } from "../fixtures/acme/index.js";
 import { ACME_DEMO_KEYS, type RunningAcmeSim } from "../fixtures/acme/simulator/acme.simulator.js";
 import { barrier } from "../helpers/barrier.js";
-import { LogCapture } from "../helpers/server.js";
+import { LogCapture, startParts } from "../helpers/server.js";
 
 // A made-up fifth provider (test/fixtures/acme/: one folder in the layout of src/providers/<name>/)
 // served by adding it to the module list, and nothing else: the core picks up its enum value,
@@ -18,7 +18,8 @@ let acme: RunningAcmeSim;
 const logs = new LogCapture();
 
 beforeAll(async () => {
-  server = await startAccountGraph(loadConfig(ENV, MODULES), { modules: MODULES, logDestination: logs });
+  const config = loadConfig(ENV, MODULES);
+  server = await startAccountGraph(config, await startParts(config, logs, MODULES));
   acme = server.simulators!.running.ACME as RunningAcmeSim;
 });
 afterAll(() => server.stop(1000));

@@ -109,14 +109,14 @@ describe("module boundaries", () => {
     expect([...importers]).toEqual(["src/providers/index.ts"]);
   });
 
-  it("keeps the core out of providers/: only the composition root imports the module list", () => {
+  it("keeps the core out of providers/: only the process entry imports the module list and hands it on", () => {
     const providers = join(ROOT, "src", "providers") + "/";
     const importers = new Set<string>();
     for (const file of filesUnder(join(ROOT, "src"), ".ts")) {
       if (file.startsWith(providers)) continue;
       if (importsOf(file, ".ts").some(target => target.startsWith(providers))) importers.add(relative(ROOT, file));
     }
-    expect([...importers].sort()).toEqual(["src/composition-root.ts", "src/index.ts"]);
+    expect([...importers].sort()).toEqual(["src/index.ts"]);
   });
 
   it("finds the provider contract in src/contract/, which imports no provider and nothing of the request path", () => {
