@@ -2,7 +2,6 @@ import { LRUCache } from "lru-cache";
 import { type Clock } from "../clock.js";
 import { type ReadCacheStore } from "./read-cache-store.js";
 
-
 // What an entry costs beyond its text: lru-cache's slots, the key and value string headers.
 const ENTRY_OVERHEAD_BYTES = 96;
 // Expired entries are never served; this often they are also dropped from memory.
