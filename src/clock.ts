@@ -1,7 +1,8 @@
 /**
- * Where the parts that wait and expire read time: the circuit breakers (windows, open time) and
- * the in-memory read cache (TTLs). The process passes {@link SYSTEM_CLOCK} to `startAccountGraph`;
- * deadlines of single calls read the wall clock directly, since nothing outlives them.
+ * Where the parts that keep time of their own read it: the circuit breakers (windows, open time)
+ * and the in-memory read store (TTLs). The process passes {@link SYSTEM_CLOCK} to
+ * `startAccountGraph`. What is measured against someone else's clock reads the wall clock: a
+ * provider's `Date` header, what Redis expires, one call's deadline.
  */
 export interface Clock {
   /** Milliseconds since the epoch. */

@@ -47,14 +47,12 @@ export interface StartParts {
   tracing?: Tracing;
 }
 
-/** A started account-graph: its URL, dependencies, simulators (simulated mode) and `stop()`. */
+/** A started account-graph: its URL, its simulators (simulated mode), its shared-state line and `stop()`. */
 export interface RunningAccountGraph {
   url: string;
   port: number;
   simulators?: Simulators;
-  /** Where replica-shared state lives: `memory` (single process) or `redis` (REDIS_URL). */
-  sharedState: "memory" | "redis";
-  /** Where that state lives and whether it is reachable now, for the start-up line. */
+  /** Where replica-shared state lives (memory, or Redis) and whether it is reachable now, for the start-up line. */
   sharedStateLine(): string;
   /**
    * Graceful stop: refuse new requests, finish in-flight ones, close upstream pools and simulators.
@@ -66,7 +64,8 @@ export interface RunningAccountGraph {
 
 /**
  * Start the whole server: simulators when `PROVIDERS_MODE=simulated`, schema, Apollo, HTTP.
- * Used by `index.ts` and by the end-to-end tests, so tests run exactly what production runs.
+ * Used by `index.ts` and by the end-to-end tests, which hand it the same parts (their log lines
+ * captured, and a clock they move where a test steps through time).
  * Throws a `ConfigError` for a persisted-query manifest it cannot serve, before starting anything.
  */
 export async function startAccountGraph(config: Config, parts: StartParts): Promise<RunningAccountGraph> {
@@ -175,7 +174,6 @@ export async function startAccountGraph(config: Config, parts: StartParts): Prom
     url,
     port,
     simulators,
-    sharedState: shared.kind,
     sharedStateLine: () => shared.describe(),
     async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {
       ready = false;

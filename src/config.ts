@@ -3,7 +3,7 @@ import { ConfigError } from "./config-error.js";
 import { BUNDLED_MANIFEST_PATH, manifestName } from "./persisted/manifest.js";
 import { type EnvReader, type ProviderFacts, type ProviderId } from "./contract/provider-facts.js";
 import { type BreakerOptions } from "./rest/circuit-breaker.js";
-import { type RetryPolicy } from "./rest/retry-policy.js";
+import { MAX_RETRY_AFTER_SECONDS, type RetryPolicy } from "./rest/retry-policy.js";
 
 /** Where and how one provider is reached. */
 export interface ProviderEndpoint {
@@ -220,17 +220,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, providers: readonly ProviderF
   }
 
   const upstreamTimeoutMs = int("UPSTREAM_TIMEOUT_MS", 10000, 1, 600000);
+  const problemsBeforeDelays = problems.length;
+  const baseDelayMs = int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 0, 60_000);
+  const maxDelayMs = int("UPSTREAM_RETRY_MAX_DELAY_MS", 1000, 0, 60_000);
+  // Compared only when both were read: a refused value's stand-in proves nothing.
+  if (problems.length === problemsBeforeDelays && maxDelayMs < baseDelayMs) {
+    problems.push(`UPSTREAM_RETRY_MAX_DELAY_MS must be at least UPSTREAM_RETRY_BASE_DELAY_MS (got ${maxDelayMs} and ${baseDelayMs})`);
+  }
   const retry: RetryPolicy = {
     maxAttempts: int("UPSTREAM_RETRY_ATTEMPTS", 3, 1, 10),
-    baseDelayMs: int("UPSTREAM_RETRY_BASE_DELAY_MS", 100, 0, 60_000),
-    maxDelayMs: int("UPSTREAM_RETRY_MAX_DELAY_MS", 1000, 0, 60_000),
-    maxRetryAfterMs: int("UPSTREAM_RETRY_AFTER_MAX_MS", 5000, 0, 3_600_000),
+    baseDelayMs,
+    maxDelayMs,
+    // Never longer than the longest wait a caller is ever told.
+    maxRetryAfterMs: int("UPSTREAM_RETRY_AFTER_MAX_MS", 5000, 0, MAX_RETRY_AFTER_SECONDS * 1000),
   };
-  if (retry.maxDelayMs < retry.baseDelayMs) {
-    problems.push(
-      `UPSTREAM_RETRY_MAX_DELAY_MS must be at least UPSTREAM_RETRY_BASE_DELAY_MS (got ${retry.maxDelayMs} and ${retry.baseDelayMs})`,
-    );
-  }
   const config: Config = {
     nodeEnv,
     production,

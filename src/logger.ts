@@ -33,8 +33,8 @@ export interface LoggerSettings {
 
 /**
  * What every line of the process logger is made with: level, service, credentials redacted, ISO
- * time, the tracing fields. {@link createLogger} sends such lines to stdout; anything that must
- * log as the server does (a test capturing its lines) builds its pino from the same options.
+ * time, the tracing fields. {@link createLogger} sends such lines to stdout; whatever must write
+ * lines the process logger would write elsewhere builds its pino from the same options.
  */
 export function loggerOptions(config: Config, { credentialHeaders, fields }: LoggerSettings): LoggerOptions {
   return {

@@ -80,10 +80,14 @@ describe("loadConfig", () => {
     expect(
       problemsOf({ UPSTREAM_RETRY_ATTEMPTS: "0", UPSTREAM_RETRY_BASE_DELAY_MS: "500", UPSTREAM_RETRY_MAX_DELAY_MS: "200", BREAKER_ERROR_PERCENT: "0", BREAKER_WINDOW_MS: "10" }),
     ).toEqual([
-      'UPSTREAM_RETRY_ATTEMPTS must be an integer from 1 to 10 (got "0")',
       "UPSTREAM_RETRY_MAX_DELAY_MS must be at least UPSTREAM_RETRY_BASE_DELAY_MS (got 200 and 500)",
+      'UPSTREAM_RETRY_ATTEMPTS must be an integer from 1 to 10 (got "0")',
       'BREAKER_ERROR_PERCENT must be an integer from 1 to 100 (got "0")',
       'BREAKER_WINDOW_MS must be an integer from 100 to 3600000 (got "10")',
+    ]);
+    // A refused delay is not also compared with the other one.
+    expect(problemsOf({ UPSTREAM_RETRY_BASE_DELAY_MS: "soon", UPSTREAM_RETRY_MAX_DELAY_MS: "50" })).toEqual([
+      'UPSTREAM_RETRY_BASE_DELAY_MS must be an integer from 0 to 60000 (got "soon")',
     ]);
   });
 

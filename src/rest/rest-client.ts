@@ -363,7 +363,7 @@ export class RestClient {
     if (failure.kind === "budget-unavailable") return undefined;
     let wait = backoffDelayMs(retry, attempts);
     if (result.retryAfterSeconds !== undefined) {
-      // A Retry-After beyond the cap is the provider saying "not soon": answer RATE_LIMITED now.
+      // A Retry-After beyond the cap (a 429's, a 503's, an open circuit's) is "not soon": answer now.
       if (result.retryAfterSeconds * 1000 > retry.maxRetryAfterMs) return undefined;
       wait = result.retryAfterSeconds * 1000;
     }

@@ -33,8 +33,8 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number): number {
 
 /**
  * The most `retryAfterSeconds` a caller is ever told: one hour. A provider asking for more (or a
- * broken header such as `999999999999`) is still answered RATE_LIMITED at once; the caller is told
- * to come back in an hour rather than in 31,000 years, and the number stays a small integer.
+ * broken header such as `999999999999`) is still answered at once; the caller is told to come
+ * back in an hour rather than in 31,000 years, and the number stays a small integer.
  */
 export const MAX_RETRY_AFTER_SECONDS = 3600;
 
