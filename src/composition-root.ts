@@ -32,8 +32,8 @@ const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
 
 /**
  * What the process hands the root: the providers it serves and its ties to the world outside it
- * (log, time, network, traces). `index.ts` builds them from the configuration; the root builds
- * everything else from them and `config`.
+ * (log, time, network, traces, and the simulators standing in for the providers). `index.ts`
+ * builds them from the configuration; the root builds everything else from them and `config`.
  */
 export interface StartParts {
   /** The provider modules to serve (`PROVIDER_MODULES`); `config` is loaded for the same list. */
@@ -45,13 +45,17 @@ export interface StartParts {
   transport: Transport;
   /** OpenTelemetry tracing (`observability/tracing.ts`), when on; `stop()` shuts it down. */
   tracing?: Tracing;
+  /**
+   * The built-in provider simulators (`startSimulators`), with `PROVIDERS_MODE=simulated`: calls go
+   * to them instead of the providers' base URLs, and Sandbox opens with their demo keys. `stop()`
+   * closes them.
+   */
+  simulators?: Simulators;
 }
 
-/** A started account-graph: its URL, its simulators (simulated mode), its shared-state line and `stop()`. */
+/** A started account-graph: its URL, its shared-state line and `stop()`. */
 export interface RunningAccountGraph {
   url: string;
-  port: number;
-  simulators?: Simulators;
   /** Where replica-shared state lives (memory, or Redis) and whether it is reachable now, for the start-up line. */
   sharedStateLine(): string;
   /**
@@ -63,20 +67,17 @@ export interface RunningAccountGraph {
 }
 
 /**
- * Start the whole server: simulators when `PROVIDERS_MODE=simulated`, schema, Apollo, HTTP.
+ * Start the whole server from its parts: schema, Apollo, shared state, HTTP.
  * Used by `index.ts` and by the end-to-end tests, which hand it the same parts (their log lines
  * captured, and a clock they move where a test steps through time).
  * Throws a `ConfigError` for a persisted-query manifest it cannot serve, before starting anything.
  */
 export async function startAccountGraph(config: Config, parts: StartParts): Promise<RunningAccountGraph> {
-  const { modules: providers, logger, clock, transport, tracing } = parts;
+  const { modules: providers, logger, clock, transport, tracing, simulators } = parts;
   // First, before anything starts: a manifest it cannot serve stops the start (a ConfigError). The
   // shipped operations: trusted documents with PERSISTED_QUERIES=only, and in every mode the names
   // that keep their own metrics label (a deployment without the file only loses those labels).
   const manifest = loadManifest(config);
-  // Simulator code is imported only here, in simulated mode: a live process never loads it.
-  const simulators =
-    config.providersMode === "simulated" ? await (await import("./simulators/index.js")).startSimulators(providers) : undefined;
   const endpoints = simulators ? simulators.endpoints(config) : config.providers;
   const metrics = createMetrics();
   const shared = await createSharedState(config, logger);
@@ -172,8 +173,6 @@ export async function startAccountGraph(config: Config, parts: StartParts): Prom
 
   return {
     url,
-    port,
-    simulators,
     sharedStateLine: () => shared.describe(),
     async stop(graceMs = config.upstreamTimeoutMs + DRAIN_MARGIN_MS) {
       ready = false;

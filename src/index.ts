@@ -37,7 +37,10 @@ tracing?.useLogger(logger);
 let running;
 try {
   const transport = await configuredTransport(config);
-  running = await startAccountGraph(config, { modules: PROVIDER_MODULES, logger, clock: SYSTEM_CLOCK, transport, tracing });
+  // Simulator code is imported only here, in simulated mode: a live process never loads it.
+  const simulators =
+    config.providersMode === "simulated" ? await (await import("./simulators/index.js")).startSimulators(PROVIDER_MODULES) : undefined;
+  running = await startAccountGraph(config, { modules: PROVIDER_MODULES, logger, clock: SYSTEM_CLOCK, transport, tracing, simulators });
 } catch (error) {
   const problem = error instanceof ConfigError ? error.message : listenFailure(error, config);
   if (problem === undefined) throw error;

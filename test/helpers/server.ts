@@ -9,6 +9,7 @@ import { type ProviderModule } from "../../src/contract/provider-module.js";
 import { loggerOptions } from "../../src/logger.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
 import { configuredTransport } from "../../src/rest/configured-transport.js";
+import { startSimulators } from "../../src/simulators/index.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { loadConfig, typedSims, type TestSims } from "./providers.js";
 
@@ -50,6 +51,7 @@ export interface GqlResponse<TData> {
 /** A real account-graph listening on loopback, with its simulators and captured logs. */
 export interface TestServer {
   url: string;
+  port: number;
   running: RunningAccountGraph;
   sims: TestSims;
   logs: LogCapture;
@@ -83,6 +85,7 @@ export async function startParts(
     clock: overrides.clock ?? SYSTEM_CLOCK,
     transport: overrides.transport ?? (await configuredTransport(config)),
     tracing: overrides.tracing,
+    simulators: config.providersMode === "simulated" ? await startSimulators(modules) : undefined,
   };
 }
 
@@ -104,12 +107,14 @@ export async function startTestServer(env: Record<string, string> = {}, parts: T
     UPSTREAM_RETRY_AFTER_MAX_MS: "2000",
     ...env,
   });
-  const running = await startAccountGraph(config, await startParts(config, logs, PROVIDER_MODULES, parts));
-  const url = `http://127.0.0.1:${running.port}`;
+  const started = await startParts(config, logs, PROVIDER_MODULES, parts);
+  const running = await startAccountGraph(config, started);
+  const { url } = running;
   // Live-mode servers have no simulators; their tests never read `sims`.
-  const sims = running.simulators ? typedSims(running.simulators) : (undefined as unknown as TestSims);
+  const sims = started.simulators ? typedSims(started.simulators) : (undefined as unknown as TestSims);
   return {
     url,
+    port: Number(new URL(url).port),
     running,
     sims,
     logs,

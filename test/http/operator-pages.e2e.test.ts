@@ -72,7 +72,7 @@ describe("in production", () => {
     expect((await fetch(`${server.url}/graphql?query=%7B__typename%7D`, {
       headers: { ...bearer, "content-type": "text/plain", "apollo-require-preflight": "true" },
     })).status).toBe(415);
-    expect(await rawStatus(server.running.port, "/metrics")).toBe(401);
+    expect(await rawStatus(server.port, "/metrics")).toBe(401);
 
     const metrics = await (await fetch(`${server.url}/metrics`, { headers: bearer })).text();
     const refused = (reason: string) =>

@@ -138,7 +138,7 @@ describe("production", () => {
   });
 
   it("drops a client that sends its headers too slowly", async () => {
-    const socket = connect(server.running.port, "127.0.0.1");
+    const socket = connect(server.port, "127.0.0.1");
     socket.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\n");
     let answer = "";
     socket.on("data", chunk => (answer += chunk));
@@ -149,7 +149,7 @@ describe("production", () => {
   });
 
   it("drops a client that sends its body too slowly", async () => {
-    const socket = connect(server.running.port, "127.0.0.1");
+    const socket = connect(server.port, "127.0.0.1");
     socket.write("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
     let answer = "";
     socket.on("data", chunk => (answer += chunk));

@@ -19,8 +19,9 @@ const logs = new LogCapture();
 
 beforeAll(async () => {
   const config = loadConfig(ENV, MODULES);
-  server = await startAccountGraph(config, await startParts(config, logs, MODULES));
-  acme = server.simulators!.running.ACME as RunningAcmeSim;
+  const parts = await startParts(config, logs, MODULES);
+  server = await startAccountGraph(config, parts);
+  acme = parts.simulators!.running.ACME as RunningAcmeSim;
 });
 afterAll(() => server.stop(1000));
 
