@@ -32,8 +32,9 @@ const IDEMPOTENCY_LEASE_MARGIN_MS = 2000;
 
 /**
  * What the process hands the root: the providers it serves and its ties to the world outside it
- * (log, time, network, traces, and the simulators standing in for the providers). `index.ts`
- * builds them from the configuration; the root builds everything else from them and `config`.
+ * (log, time, network, traces, and the simulators standing in for the providers), as
+ * `processParts` builds them from the configuration; the root builds everything else from them
+ * and `config`.
  */
 export interface StartParts {
   /** The provider modules to serve (`PROVIDER_MODULES`); `config` is loaded for the same list. */
@@ -41,7 +42,7 @@ export interface StartParts {
   logger: Logger;
   /** Time for the circuit breakers and the in-memory read cache. */
   clock: Clock;
-  /** Provider calls go out through it (`configuredTransport`); `stop()` closes it. */
+  /** Provider calls go out through it; `stop()` closes it. */
   transport: Transport;
   /** OpenTelemetry tracing (`observability/tracing.ts`), when on; `stop()` shuts it down. */
   tracing?: Tracing;

@@ -1,13 +1,12 @@
 import "reflect-metadata";
-import { SYSTEM_CLOCK } from "./clock.js";
 import { startAccountGraph } from "./composition-root.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loggableError } from "./errors/redact.js";
 import { GRAPHQL_PATH } from "./http/http-server.js";
 import { createLogger } from "./logger.js";
 import { startTracing } from "./observability/tracing.js";
+import { processParts } from "./process-parts.js";
 import { PROVIDER_MODULES } from "./providers/index.js";
-import { configuredTransport } from "./rest/configured-transport.js";
 import { JSON_SOURCE_TEXT } from "./rest/exact-json.js";
 import { listenFailure, startupWarnings } from "./startup.js";
 
@@ -36,11 +35,7 @@ const logger = createLogger(config, {
 tracing?.useLogger(logger);
 let running;
 try {
-  const transport = await configuredTransport(config);
-  // Simulator code is imported only here, in simulated mode: a live process never loads it.
-  const simulators =
-    config.providersMode === "simulated" ? await (await import("./simulators/index.js")).startSimulators(PROVIDER_MODULES) : undefined;
-  running = await startAccountGraph(config, { modules: PROVIDER_MODULES, logger, clock: SYSTEM_CLOCK, transport, tracing, simulators });
+  running = await startAccountGraph(config, await processParts(config, PROVIDER_MODULES, logger, tracing));
 } catch (error) {
   const problem = error instanceof ConfigError ? error.message : listenFailure(error, config);
   if (problem === undefined) throw error;

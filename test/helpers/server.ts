@@ -2,14 +2,12 @@ import { Writable } from "node:stream";
 import { type TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { pino } from "pino";
-import { SYSTEM_CLOCK } from "../../src/clock.js";
 import { startAccountGraph, type RunningAccountGraph, type StartParts } from "../../src/composition-root.js";
 import { type Config } from "../../src/config.js";
 import { type ProviderModule } from "../../src/contract/provider-module.js";
 import { loggerOptions } from "../../src/logger.js";
+import { processParts } from "../../src/process-parts.js";
 import { PROVIDER_MODULES } from "../../src/providers/index.js";
-import { configuredTransport } from "../../src/rest/configured-transport.js";
-import { startSimulators } from "../../src/simulators/index.js";
 import { type Transport } from "../../src/rest/transport.js";
 import { loadConfig, typedSims, type TestSims } from "./providers.js";
 
@@ -70,8 +68,8 @@ export interface TestServer {
 export type TestParts = Partial<Pick<StartParts, "clock" | "transport" | "tracing">>;
 
 /**
- * The parts `index.ts` hands `startAccountGraph` for `modules`, except that log lines go to `logs`
- * (made with the process logger's options) and `overrides` replace the rest.
+ * The parts `index.ts` hands `startAccountGraph` (`processParts`) for `modules`, except that log
+ * lines go to `logs` (made with the process logger's options) and `overrides` replace the rest.
  */
 export async function startParts(
   config: Config,
@@ -79,14 +77,11 @@ export async function startParts(
   modules: readonly ProviderModule[] = PROVIDER_MODULES,
   overrides: TestParts = {},
 ): Promise<StartParts> {
-  return {
-    modules,
-    logger: pino(loggerOptions(config, { credentialHeaders: modules.map(p => p.credentialHeader) }), logs),
-    clock: overrides.clock ?? SYSTEM_CLOCK,
-    transport: overrides.transport ?? (await configuredTransport(config)),
-    tracing: overrides.tracing,
-    simulators: config.providersMode === "simulated" ? await startSimulators(modules) : undefined,
-  };
+  const logger = pino(loggerOptions(config, { credentialHeaders: modules.map(p => p.credentialHeader) }), logs);
+  const parts = await processParts(config, modules, logger);
+  // Replaced before it carried a call.
+  if (overrides.transport) parts.transport.close();
+  return { ...parts, ...overrides };
 }
 
 /**
