@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 /*
  * Which CPUs the servers under test run on, apart from the load generator and the upstream:
  * the upper half of the CPUs this process may use for the servers, the lower half for the driver
- * (this process) and the upstream, through `taskset`. On this 2-core box, servers on CPU 1 and the rest on CPU 0. Shared,
- * every process took turns on both cores, and one server's CPU per request moved from one second
+ * (this process) and the upstream, through `taskset`. On this 2-core box, servers on CPU 1 and the
+ * rest on CPU 0. Shared, every process took turns on both cores, and one server's CPU per request moved from one second
  * to the next with the scheduler as much as with its own code (pairs of 1 s rounds spread over
  * quartiles of ±9 %); apart, each server has a core of its own, as in a deployment, and the same
  * pairs spread over ±3 % (docs/performance.md, "Method"). `BENCH_PIN=false`, a box of one CPU or

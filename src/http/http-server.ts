@@ -52,7 +52,6 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // The start of Apollo's CSRF-prevention message (Apollo exports no code for it).
 const CSRF_REFUSAL = "blocked as a potential Cross-Site Request Forgery";
 
-
 /**
  * Plain `node:http` wiring (no framework: the fewest layers between socket and Apollo):
  * `GET|POST /graphql` through Apollo's `executeHTTPGraphQLRequest`, `/healthz`, `/readyz`, caller

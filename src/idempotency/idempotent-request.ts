@@ -24,7 +24,6 @@ export interface IdempotencyDeps {
   logger: Pick<Logger, "warn">;
 }
 
-
 // A retry of a request still running is told to come back in a second: the first usually ends
 // well within that, and one that does not answers 409 again at no cost (nothing is sent upstream).
 const RETRY_AFTER_SECONDS = "1";

@@ -15,8 +15,8 @@ const RETRY_WITH_KEY =
 /**
  * Append {@link RETRY_WITH_KEY} to the description of every mutation: the rule is the server's,
  * the same for every module's mutations, which are all set-to-value (contract §4): a module's own
- * description leaves it out. Called on the
- * type-graphql schema before it is printed into the subgraph SDL.
+ * description leaves it out. Called on the type-graphql schema before it is printed into the
+ * subgraph SDL.
  */
 export function describeRetries(schema: GraphQLSchema): void {
   for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {

@@ -48,13 +48,13 @@ export interface Transport {
   close(): void;
 }
 
-/** Options shared by every transport. */
 /**
  * Keep-alive connections each transport holds open to one provider at most: every call to a
  * provider beyond this many in flight waits for one to be free.
  */
 export const MAX_CONNECTIONS_PER_ORIGIN = 256;
 
+/** Options shared by every transport. */
 export interface TransportOptions {
   /** Response bodies larger than this are rejected (`too-large`). */
   maxResponseBytes: number;
